@@ -36,7 +36,8 @@ PYBIND11_MODULE(_core, m) {
     try {
       if (p) std::rethrow_exception(p);
     } catch (const jianzheng::Error& e) {
-      py::object exc = error(py::str(e.what()));
+      // py::exception<T>::operator() only sets a message: call the class as an object.
+      py::object exc = py::reinterpret_borrow<py::object>(error)(e.what());
       exc.attr("code") = jianzheng::to_string(e.code());
       exc.attr("where") = e.where();
       exc.attr("message") = e.message();

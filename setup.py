@@ -1,0 +1,88 @@
+"""Builds and installs the jianzheng Python package (``import jianzheng``).
+
+There is no PEP 517 CMake backend in Debian 12, so this is a plain setuptools build whose
+one extension, ``jianzheng._core``, is built by driving the project's own CMake: the same
+targets, flags and embedded data as a CMake build. It works offline:
+
+    python3 -m venv --system-site-packages .venv
+    .venv/bin/pip install --no-build-isolation --no-index .
+
+``--system-site-packages`` lets CMake find Debian's pybind11; ``--no-build-isolation`` and
+``--no-index`` keep pip from reaching any package index. See docs/python.md.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+ROOT = Path(__file__).resolve().parent
+
+# CMake's project(VERSION) is the one version source.
+_match = re.search(r"project\(jianzheng\s+VERSION\s+([0-9]+\.[0-9]+\.[0-9]+)",
+                   (ROOT / "CMakeLists.txt").read_text(encoding="utf-8"))
+if not _match:
+    raise RuntimeError("cannot find project(jianzheng VERSION x.y.z) in CMakeLists.txt")
+VERSION = _match.group(1)
+
+
+class CMakeExtension(Extension):
+    """An extension built by CMake's ``jianzheng_python`` target rather than by setuptools."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name, sources=[])
+
+
+class CMakeBuild(build_ext):
+    """Configures the project with only the Python module on, builds it, copies _core in."""
+
+    def build_extension(self, ext: Extension) -> None:
+        target = Path(self.get_ext_fullpath(ext.name)).resolve()
+        build_dir = Path(self.build_temp).resolve() / "cmake"
+        build_type = os.environ.get("JIANZHENG_BUILD_TYPE", "Release")
+        configure = [
+            "cmake", "-S", str(ROOT), "-B", str(build_dir),
+            f"-DCMAKE_BUILD_TYPE={build_type}",
+            f"-DPython_EXECUTABLE={sys.executable}",
+            "-DJIANZHENG_BUILD_PYTHON=ON",
+            "-DJIANZHENG_BUILD_TESTS=OFF",
+            "-DJIANZHENG_BUILD_EXAMPLES=OFF",
+            "-DJIANZHENG_BUILD_TOOLS=OFF",
+            "-DJIANZHENG_BUILD_BENCHMARKS=OFF",
+            "-DJIANZHENG_INSTALL=OFF",
+        ]
+        jobs = os.environ.get("CMAKE_BUILD_PARALLEL_LEVEL") or str(os.cpu_count() or 1)
+        build = ["cmake", "--build", str(build_dir), "--target", "jianzheng_python", "-j", jobs]
+        subprocess.check_call(configure)
+        subprocess.check_call(build)
+        built = sorted((build_dir / "python" / "jianzheng").glob("_core*"))
+        built = [p for p in built if p.suffix in (".so", ".pyd", ".dylib")]
+        if not built:
+            raise RuntimeError(f"CMake built no _core module under {build_dir}/python/jianzheng")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(built[0], target)
+
+
+setup(
+    name="jianzheng",
+    version=VERSION,
+    description="Decision logic for community certificates (减证便民)",
+    long_description=(ROOT / "docs" / "python.md").read_text(encoding="utf-8")
+    if (ROOT / "docs" / "python.md").exists() else "",
+    long_description_content_type="text/markdown",
+    license="See the repository",
+    python_requires=">=3.8",
+    packages=["jianzheng"],
+    package_dir={"jianzheng": "bindings/python/jianzheng"},
+    package_data={"jianzheng": ["py.typed", "_core.pyi"]},
+    ext_modules=[CMakeExtension("jianzheng._core")],
+    cmdclass={"build_ext": CMakeBuild},
+    # pandas is optional: jianzheng.to_frame uses it when it is installed.
+    extras_require={"pandas": ["pandas"]},
+    zip_safe=False,
+)
