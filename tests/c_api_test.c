@@ -1,0 +1,168 @@
+/* Drives the C ABI from plain C99, as a host would: the header must compile as strict C, and
+ * no input — NULL, malformed JSON, invalid UTF-8, oversize — may crash or abort the host.
+ * One engine is shared by several threads at once. Exits non-zero naming the failed check. */
+#include "jianzheng/jianzheng.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+
+#define CHECK(cond, what)                                      \
+  do {                                                         \
+    if (!(cond)) {                                             \
+      fprintf(stderr, "c_api_test: FAILED: %s (%s)\n", what, #cond); \
+      ++failures;                                              \
+    }                                                          \
+  } while (0)
+
+/* Whether `json` is an error object with this code. */
+static int is_error(const char* json, const char* code) {
+  char needle[96];
+  if (!json) return 0;
+  snprintf(needle, sizeof needle, "{\"error\":{\"code\":\"%s\"", code);
+  return strncmp(json, needle, strlen(needle)) == 0;
+}
+
+static int contains(const char* json, const char* part) { return json && strstr(json, part) != NULL; }
+
+/* Decides and frees; returns whether the answer contains `part`. */
+static int decide_contains(const jz_engine* engine, const char* request, const char* part) {
+  char* out = jz_decide_json(engine, request);
+  int ok = contains(out, part);
+  if (!ok) fprintf(stderr, "c_api_test: %s -> %s\n", request ? request : "(null)", out ? out : "(null)");
+  jz_string_free(out);
+  return ok;
+}
+
+struct worker {
+  const jz_engine* engine;
+  const char* expected; /* the single-threaded answer */
+  int mismatches;
+};
+
+static void* work(void* arg) {
+  struct worker* w = (struct worker*)arg;
+  int i;
+  for (i = 0; i < 500; ++i) {
+    char* out = jz_decide_json(w->engine, "{\"item\": \"marital-status\", \"date\": \"2021-09-30\"}");
+    if (!out || strcmp(out, w->expected) != 0) ++w->mismatches;
+    jz_string_free(out);
+  }
+  return NULL;
+}
+
+int main(void) {
+  char* error = NULL;
+  jz_engine* engine;
+  char* out;
+  char* huge;
+
+  CHECK(jz_version() != NULL && strchr(jz_version(), '.') != NULL, "version is MAJOR.MINOR.PATCH");
+
+  engine = jz_engine_new(NULL, &error);
+  CHECK(engine != NULL && error == NULL, "the embedded default engine is made");
+  if (!engine) {
+    fprintf(stderr, "%s\n", error ? error : "(no error)");
+    return 1;
+  }
+
+  /* 附件1 第8项 婚姻状况证明 is on the no-issue list: 二（二）2 refuses and redirects. */
+  CHECK(decide_contains(engine, "{\"item\": \"marital-status\"}", "\"outcome\":\"refuse_redirect\""),
+        "a listed item is refused with its route (2.2.2)");
+  CHECK(decide_contains(engine, "{\"item\": \"marital-status\"}", "\"id\":\"2.2.2\""),
+        "the decision cites 2.2.2");
+
+  /* Bad input comes back as an error object naming the code. */
+  out = jz_decide_json(engine, NULL);
+  CHECK(is_error(out, "invalid_argument"), "NULL request");
+  jz_string_free(out);
+  out = jz_decide_json(NULL, "{\"item\": \"kinship\"}");
+  CHECK(is_error(out, "invalid_argument"), "NULL engine");
+  jz_string_free(out);
+  out = jz_decide_json(engine, "{\"item\": ");
+  CHECK(is_error(out, "malformed_json"), "truncated JSON");
+  jz_string_free(out);
+  out = jz_decide_json(engine, "{\"text\": \"\xff\xfe\"}");
+  CHECK(is_error(out, "invalid_utf8"), "invalid UTF-8");
+  jz_string_free(out);
+  out = jz_decide_json(engine, "{\"item\": \"kinship\", \"facts\": {\"verifiable\": \"maybe\"}}");
+  CHECK(is_error(out, "unknown_enum") && contains(out, "/facts/verifiable"), "a fact of maybe names the field");
+  jz_string_free(out);
+  out = jz_decide_json(engine, "{\"purpose\": \"x\"}");
+  CHECK(is_error(out, "missing_field"), "neither item nor text");
+  jz_string_free(out);
+
+  huge = (char*)malloc(JZ_MAX_INPUT_BYTES + 16);
+  if (huge) {
+    memset(huge, ' ', JZ_MAX_INPUT_BYTES + 15);
+    huge[0] = '{';
+    huge[JZ_MAX_INPUT_BYTES + 15] = '\0';
+    out = jz_decide_json(engine, huge);
+    CHECK(is_error(out, "too_large"), "input over JZ_MAX_INPUT_BYTES");
+    jz_string_free(out);
+    out = jz_resolve_json(engine, huge);
+    CHECK(is_error(out, "too_large"), "resolve text over JZ_MAX_INPUT_BYTES");
+    jz_string_free(out);
+    free(huge);
+  }
+
+  out = jz_resolve_json(engine, "单身证明");
+  CHECK(contains(out, "\"query\":\"单身证明\"") && contains(out, "\"matches\":["), "resolve answers");
+  jz_string_free(out);
+  out = jz_resolve_json(engine, NULL);
+  CHECK(is_error(out, "invalid_argument"), "NULL resolve text");
+  jz_string_free(out);
+
+  /* One engine, four threads at once, the same answers as one thread. */
+  {
+    pthread_t threads[4];
+    struct worker workers[4];
+    char* expected = jz_decide_json(engine, "{\"item\": \"marital-status\", \"date\": \"2021-09-30\"}");
+    int i;
+    for (i = 0; i < 4; ++i) {
+      workers[i].engine = engine;
+      workers[i].expected = expected;
+      workers[i].mismatches = 0;
+      pthread_create(&threads[i], NULL, work, &workers[i]);
+    }
+    for (i = 0; i < 4; ++i) {
+      pthread_join(threads[i], NULL);
+      CHECK(workers[i].mismatches == 0, "threads agree with the single-threaded answer");
+    }
+    jz_string_free(expected);
+  }
+
+  /* Catalog arguments: bad ones give NULL and an error object; "embedded" is the default. */
+  error = NULL;
+  CHECK(jz_engine_new("[1, 2", &error) == NULL && is_error(error, "malformed_json"), "malformed catalogs");
+  jz_string_free(error);
+  error = NULL;
+  CHECK(jz_engine_new("[\"/no/such/catalog.json\"]", &error) == NULL && is_error(error, "io_error"),
+        "a missing catalog file");
+  jz_string_free(error);
+  error = NULL;
+  CHECK(jz_engine_new("[\"\\u00ff\xff\"]", &error) == NULL && is_error(error, "invalid_utf8"),
+        "invalid UTF-8 catalogs");
+  jz_string_free(error);
+  CHECK(jz_engine_new("[1, 2", NULL) == NULL, "the error argument may be NULL");
+  {
+    jz_engine* layered = jz_engine_new(" [ \"embedded\" ] ", &error);
+    CHECK(layered != NULL && error == NULL, "\"embedded\" names the default layers");
+    if (layered) {
+      CHECK(decide_contains(layered, "{\"item\": \"marital-status\"}", "refuse_redirect"),
+            "the layered engine decides as the default");
+    }
+    jz_engine_free(layered);
+    jz_string_free(error);
+  }
+
+  jz_string_free(NULL);
+  jz_engine_free(NULL);
+  jz_engine_free(engine);
+  if (failures) return 1;
+  printf("c_api_test: all checks passed\n");
+  return 0;
+}
