@@ -65,6 +65,15 @@ constexpr std::pair<char32_t, char32_t> kLookAlikes[] = {
     {U'姻', U'烟'}, {U'属', U'嘱'}, {U'残', U'浅'}, {U'疾', U'痰'}, {U'况', U'兄'},
 };
 
+// Characters that carry the meaning of a name on their own (无工作证明 is not a 工作证明,
+// 未婚 is not 已婚): an edit that adds, drops or replaces one is never tolerated.
+constexpr char32_t kCriticalChars[] = {U'无', U'未', U'非', U'不', U'没', U'已', U'离', U'丧', U'有'};
+constexpr int kForbiddenCost = kMaxCost + 1;
+
+bool is_critical(char32_t c) noexcept {
+  return std::find(std::begin(kCriticalChars), std::end(kCriticalChars), c) != std::end(kCriticalChars);
+}
+
 // A word right before a key that changes what would be certified: 低收入证明 is not a
 // 收入证明, 非婚生 is not 婚生. Such a phrase is not the item.
 constexpr char32_t kChangingPrefixes[] = {U'低', U'非', U'假', U'伪', U'准', U'免'};
@@ -144,6 +153,7 @@ struct NameMatcher::Tables {
   }
   int substitution_cost(char32_t a, char32_t b) const noexcept {
     if (a == b) return 0;
+    if (is_critical(a) || is_critical(b)) return kForbiddenCost;
     const auto pa = detail::pinyin_syllable(a), pb = detail::pinyin_syllable(b);
     if (!pa.empty() && pa == pb) return kHomophoneCost;
     if (look_alike(a, b)) return kLookAlikeCost;
@@ -239,12 +249,15 @@ std::optional<NameMatcher::Tables::Occurrence> NameMatcher::Tables::find(
   for (std::size_t i = 0; i <= n; ++i) prev[i] = {0, i};
   const int limit = tolerated(key.size());
   for (std::size_t j = 1; j <= key.size(); ++j) {
-    cur[0] = {prev[0].cost + kEditCost, 0};
+    cur[0] = {prev[0].cost + (is_critical(key[j - 1]) ? kForbiddenCost : kEditCost), 0};
     int row_min = cur[0].cost;
     for (std::size_t i = 1; i <= n; ++i) {
       Cell best{prev[i - 1].cost + substitution_cost(key[j - 1], text[i - 1]), prev[i - 1].begin};
-      if (prev[i].cost + kEditCost < best.cost) best = {prev[i].cost + kEditCost, prev[i].begin};
-      if (cur[i - 1].cost + kEditCost < best.cost) best = {cur[i - 1].cost + kEditCost, cur[i - 1].begin};
+      // Dropping a key character, or an extra text character inside the key's span.
+      const int drop = is_critical(key[j - 1]) ? kForbiddenCost : kEditCost;
+      const int extra = is_critical(text[i - 1]) ? kForbiddenCost : kEditCost;
+      if (prev[i].cost + drop < best.cost) best = {prev[i].cost + drop, prev[i].begin};
+      if (cur[i - 1].cost + extra < best.cost) best = {cur[i - 1].cost + extra, cur[i - 1].begin};
       cur[i] = best;
       row_min = std::min(row_min, best.cost);
     }
