@@ -322,6 +322,9 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
     if (direct(q + std::u32string(kCertificate), kVariantPenalty)) return out;
   }
   if (ends_with(q, U"证明书") && direct(q.substr(0, q.size() - 1), kVariantPenalty)) return out;
+  if (ends_with(q, U"的证明") && q.size() > 3 &&
+      direct(q.substr(0, q.size() - 3) + std::u32string(kCertificate), kVariantPenalty))
+    return out;
 
   // Candidates from the slower passes; at most one per item, the best.
   std::vector<Match> found;
@@ -358,10 +361,15 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
     }
   } else {
     // 4. Keys sharing all but at most one of their distinct characters with the text are
-    //    searched for in it.
+    //    searched for in it. Text that never says 证明 ("亲属关糸", "我要开无犯罪记录") is
+    //    searched as if it ended with it, at a small penalty.
+    const bool says_certificate =
+        q.find(U'证') != std::u32string::npos || q.find(U'明') != std::u32string::npos;
+    const std::u32string searched = says_certificate ? q : q + std::u32string(kCertificate);
+    const double variant = says_certificate ? 0 : kVariantPenalty;
     std::vector<std::uint8_t> shared(t.keys.size(), 0);
     std::u32string seen;
-    for (char32_t c : q) {
+    for (char32_t c : searched) {
       if (seen.find(c) != std::u32string::npos) continue;
       seen.push_back(c);
       auto it = t.by_char.find(c);
@@ -376,11 +384,11 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
     for (std::uint32_t k = 0; k < t.keys.size(); ++k) {
       const auto& key = t.keys[k];
       if (static_cast<std::size_t>(shared[k]) + 1 < key.distinct || key.score < plausible_score) continue;
-      auto at = t.find(key.text, q);
+      auto at = t.find(key.text, searched);
       if (!at) continue;
       // 低收入证明 is not a 收入证明: a changing word right before the key disqualifies it.
       if (at->begin > 0 &&
-          std::find(std::begin(kChangingPrefixes), std::end(kChangingPrefixes), q[at->begin - 1]) !=
+          std::find(std::begin(kChangingPrefixes), std::end(kChangingPrefixes), searched[at->begin - 1]) !=
               std::end(kChangingPrefixes))
         continue;
       hits.push_back(Hit{k, *at});
@@ -397,14 +405,14 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
             explained = true;
         if (explained) continue;
       }
-      const bool whole = h.at.begin == 0 && h.at.end == q.size();
+      const bool whole = h.at.begin == 0 && h.at.end == searched.size();
       if (h.at.cost == 0) {
-        offer(key, key.score * kPhraseFactor, MatchHow::phrase);
+        offer(key, key.score * kPhraseFactor - variant, MatchHow::phrase);
       } else {
         double score = key.score * (kFuzzyTop - kFuzzySlope * h.at.cost /
                                                     (kEditCost * static_cast<double>(key.text.size())));
         if (!whole) score *= kFuzzyInSentenceFactor;
-        offer(key, score, MatchHow::fuzzy);
+        offer(key, score - variant, MatchHow::fuzzy);
       }
     }
   }
