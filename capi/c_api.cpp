@@ -17,11 +17,17 @@
 #include "jianzheng/decision.hpp"
 #include "jianzheng/engine.hpp"
 #include "jianzheng/error.hpp"
+#include "jianzheng/name_matcher.hpp"
 #include "jianzheng/request.hpp"
 #include "jianzheng/version.hpp"
 
 struct jz_engine {
   jianzheng::Engine engine;
+  // Resolves against the composition in force when the engine was made; it points into
+  // the engine's catalog, which lives as long as the engine.
+  jianzheng::NameMatcher matcher;
+
+  explicit jz_engine(jianzheng::Engine e) : engine(std::move(e)), matcher(engine.catalog()) {}
 };
 
 namespace {
@@ -258,7 +264,7 @@ void append_layers(std::vector<jianzheng::CatalogLayer>& layers, std::string_vie
                    std::size_t at, std::size_t index) {
   const std::string origin = "catalogs[" + std::to_string(index) + "]";
   if (element.front() == '{') {
-    layers.push_back(jianzheng::parse_catalog_layer(element, origin));
+    layers.push_back(jianzheng::parse_catalog_layer(element, origin, layers));
   } else if (element.front() == '"') {
     const std::string path = decode_string(element, at);
     if (path == "embedded") {
@@ -279,7 +285,7 @@ jianzheng::Engine make_engine(std::string_view text) {
   std::vector<jianzheng::CatalogLayer> layers;
   if (text[i] == '{') {
     layers = jianzheng::default_layers();
-    layers.push_back(jianzheng::parse_catalog_layer(text, "catalogs"));
+    layers.push_back(jianzheng::parse_catalog_layer(text, "catalogs", layers));
     return jianzheng::Engine(layers);
   }
   if (text[i] != '[') {
@@ -317,7 +323,7 @@ JZ_API jz_engine* jz_engine_new(const char* catalogs_json_or_null, char** error_
   char* error = guarded([&]() -> std::string {
     std::string_view text;
     if (catalogs_json_or_null) text = checked_text(catalogs_json_or_null, "catalogs", JZ_MAX_CATALOGS_BYTES);
-    made = new jz_engine{make_engine(text)};
+    made = new jz_engine(make_engine(text));
     return std::string();
   });
   if (made) {
@@ -345,17 +351,8 @@ JZ_API char* jz_resolve_json(const jz_engine* engine, const char* text) JZ_NOEXC
   return guarded([&]() -> std::string {
     if (!engine) throw Error(ErrorCode::invalid_argument, "engine", "NULL engine (引擎为空)");
     const std::string_view query = checked_text(text, "text", JZ_MAX_INPUT_BYTES);
-    std::string out = "{\"query\":";
-    append_json_string(out, query);
-    out += ",\"matches\":[";
-    if (const jianzheng::Item* item = engine->engine.resolve(query)) {
-      out += "{\"item\":";
-      append_json_string(out, item->id);
-      out += ",\"name\":";
-      append_json_string(out, item->name);
-      out += "}";
-    }
-    out += "]}";
+    std::string out = jianzheng::to_json(query, engine->matcher.match(query));
+    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
     return out;
   });
 }

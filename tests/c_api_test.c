@@ -110,7 +110,9 @@ int main(void) {
   }
 
   out = jz_resolve_json(engine, "单身证明");
-  CHECK(contains(out, "\"query\":\"单身证明\"") && contains(out, "\"matches\":["), "resolve answers");
+  /* 单身证明 is an added alias of 婚姻状况证明 (附件1 第8项). */
+  CHECK(contains(out, "\"query\": \"单身证明\"") && contains(out, "\"item\": \"marital-status\""),
+        "resolve finds the item of a colloquial name");
   jz_string_free(out);
   out = jz_resolve_json(engine, NULL);
   CHECK(is_error(out, "invalid_argument"), "NULL resolve text");
@@ -137,7 +139,10 @@ int main(void) {
 
   /* Catalog arguments: bad ones give NULL and an error object; "embedded" is the default. */
   error = NULL;
-  CHECK(jz_engine_new("[1, 2", &error) == NULL && is_error(error, "malformed_json"), "malformed catalogs");
+  CHECK(jz_engine_new("[ {\"provenance\": ", &error) == NULL && is_error(error, "malformed_json"), "malformed catalogs");
+  jz_string_free(error);
+  error = NULL;
+  CHECK(jz_engine_new("[1]", &error) == NULL && is_error(error, "wrong_type"), "a layer that is not an object");
   jz_string_free(error);
   error = NULL;
   CHECK(jz_engine_new("[\"/no/such/catalog.json\"]", &error) == NULL && is_error(error, "io_error"),
