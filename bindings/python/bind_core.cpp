@@ -8,6 +8,7 @@
 #include <string>
 
 #include "bind.hpp"
+#include "jianzheng/catalog.hpp"
 #include "jianzheng/clause.hpp"
 #include "jianzheng/date.hpp"
 #include "jianzheng/error.hpp"
@@ -259,6 +260,10 @@ void bind_item(py::module_& m) {
       .def_readwrite("purpose", &Item::purpose, "证明用途 / 办理用途, for by-committee items.")
       .def_readwrite("codes", &Item::codes, "Platform codes, when assigned.")
       .def_readwrite("validity", &Item::validity, "When the item is in force.")
+      .def_readwrite("layer", &Item::layer, "Id of the catalog layer that added it (set by composition).")
+      .def("to_json", [](const Item& i) { return to_json(i); }, "Canonical JSON of the item (DESIGN §8).")
+      .def("to_dict", [](const Item& i) { return py::module_::import("json").attr("loads")(to_json(i)); },
+           "The item as its JSON dict.")
       .def("__repr__", [](const Item& i) { return "Item('" + i.id + "', '" + i.name + "')"; },
            "Item(id, name).");
 }

@@ -1,0 +1,104 @@
+// The name matcher (DESIGN §4 step 1, "Resolve"): free text → ranked certificate items, or
+// honestly none. The Python NameMatcher owns a copy of its items, because the C++ matcher
+// points into them and a Python list may go away.
+#include <pybind11/stl.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bind.hpp"
+#include "jianzheng/catalog.hpp"
+#include "jianzheng/name_matcher.hpp"
+
+namespace jianzheng::python {
+namespace {
+
+/// One candidate, owning its item (the C++ Match points into the matcher's items).
+struct PyMatch {
+  Item item;
+  std::string name;
+  double score = 0;
+  MatchHow how = MatchHow::exact;
+};
+
+struct PyNameMatcher {
+  std::shared_ptr<const std::vector<Item>> items;
+  NameMatcher matcher;
+
+  explicit PyNameMatcher(std::shared_ptr<const std::vector<Item>> its)
+      : items(std::move(its)), matcher(*items) {}
+};
+
+std::vector<PyMatch> to_py(const std::vector<Match>& matches) {
+  std::vector<PyMatch> out;
+  out.reserve(matches.size());
+  for (const Match& m : matches) out.push_back(PyMatch{*m.item, std::string(m.name), m.score, m.how});
+  return out;
+}
+
+void bind_names(py::module_& m) {
+  py::enum_<MatchHow>(m, "MatchHow", "How a candidate matched.")
+      .value("exact", MatchHow::exact, "The item's name (after folding width, case, spaces, punctuation).")
+      .value("alias", MatchHow::alias, "An alias, or a short form of the name.")
+      .value("traditional", MatchHow::traditional, "The name or an alias in Traditional characters.")
+      .value("pinyin", MatchHow::pinyin, "Pinyin of the name or an alias, whole or initials.")
+      .value("fuzzy", MatchHow::fuzzy, "One wrong, homophone or look-alike character.")
+      .value("phrase", MatchHow::phrase, "The name or an alias inside a sentence.");
+
+  m.attr("plausible_score") = plausible_score;
+
+  py::class_<PyMatch>(m, "Match", "One candidate of the name matcher.")
+      .def_readonly("item", &PyMatch::item, "The item.")
+      .def_readonly("name", &PyMatch::name, "The item's name or alias that matched.")
+      .def_readonly("score", &PyMatch::score, "Confidence in [0, 1]; 1 is the exact name.")
+      .def_readonly("how", &PyMatch::how, "How it matched.")
+      .def("__repr__",
+           [](const PyMatch& x) {
+             return "Match('" + x.item.id + "', '" + x.name + "', " + std::to_string(x.score) + ", " +
+                    to_string(x.how) + ")";
+           },
+           "Match(item id, name, score, how).");
+
+  py::class_<PyNameMatcher>(m, "NameMatcher",
+                            "Resolves free text to catalog items: full-width, Traditional, pinyin, "
+                            "colloquial aliases, typos, a name inside a sentence. Immutable.")
+      .def(py::init([](const Catalog& catalog) {
+             return PyNameMatcher(std::make_shared<const std::vector<Item>>(catalog.items()));
+           }),
+           py::arg("catalog"), "Builds the tables for a catalog's items, names and aliases.")
+      .def(py::init([](std::vector<Item> items) {
+             return PyNameMatcher(std::make_shared<const std::vector<Item>>(std::move(items)));
+           }),
+           py::arg("items"), "Builds the tables for a list of items.")
+      .def("match",
+           [](const PyNameMatcher& nm, std::string_view text, std::size_t max_results) {
+             return to_py(nm.matcher.match(text, max_results));
+           },
+           py::arg("text"), py::arg("max_results") = 5,
+           "Plausible candidates (score >= plausible_score), best first; [] when nothing is plausible.")
+      .def("best",
+           [](const PyNameMatcher& nm, std::string_view text) -> std::optional<PyMatch> {
+             if (auto b = nm.matcher.best(text)) return to_py({*b}).front();
+             return std::nullopt;
+           },
+           py::arg("text"), "The best plausible candidate, or None.")
+      .def("resolve_json",
+           [](const PyNameMatcher& nm, std::string_view text, std::size_t max_results) {
+             return to_json(text, nm.matcher.match(text, max_results));
+           },
+           py::arg("text"), py::arg("max_results") = 5,
+           "The resolve answer as JSON (DESIGN §8): {\"query\", \"matches\": [{\"item\", \"name\", \"score\", \"how\"}]}.")
+      .def("key_count", [](const PyNameMatcher& nm) { return nm.matcher.key_count(); },
+           "Number of folded names, aliases and short forms the matcher knows.");
+
+  m.def("normalize_name", &normalize_name, py::arg("text"),
+        "Folds a name for comparison: NFKC, case, white space, punctuation removed, Traditional → Simplified.");
+}
+
+}  // namespace
+
+JIANZHENG_BIND(30, bind_names);
+
+}  // namespace jianzheng::python
