@@ -1,7 +1,6 @@
 // Core value types shared by every other binding: Date and Validity (the policy's whole
 // days), the stable error codes, findings, legal bases, routes, items and clauses. Names
 // are the C++ names unchanged; every field keeps its C++ /// line as its docstring.
-#include <pybind11/operators.h>
 #include <pybind11/stl.h>
 
 #include <functional>
@@ -69,12 +68,12 @@ void bind_date(py::module_& m) {
            "Date('YYYY-MM-DD').")
       .def("__hash__", [](const Date& d) { return std::hash<long>()(d.days()); },
            "Hash of the day number.")
-      .def(py::self == py::self)
-      .def(py::self != py::self)
-      .def(py::self < py::self)
-      .def(py::self <= py::self)
-      .def(py::self > py::self)
-      .def(py::self >= py::self)
+      .def("__eq__", [](const Date& a, const Date& b) { return a == b; }, py::arg("other"), "Same day.")
+      .def("__ne__", [](const Date& a, const Date& b) { return a != b; }, py::arg("other"), "Different days.")
+      .def("__lt__", [](const Date& a, const Date& b) { return a < b; }, py::arg("other"), "Earlier.")
+      .def("__le__", [](const Date& a, const Date& b) { return a <= b; }, py::arg("other"), "Earlier or the same.")
+      .def("__gt__", [](const Date& a, const Date& b) { return a > b; }, py::arg("other"), "Later.")
+      .def("__ge__", [](const Date& a, const Date& b) { return a >= b; }, py::arg("other"), "Later or the same.")
       .def(py::pickle([](const Date& d) { return d.to_string(); },
                       [](const std::string& s) { return Date::parse(s, "pickle"); }),
            "Pickles as \"YYYY-MM-DD\".");
@@ -172,7 +171,8 @@ void bind_basis(py::module_& m) {
       .def_readwrite("issuer", &LegalBasis::issuer, "e.g. \"全国人民代表大会常务委员会\".")
       .def_readwrite("document_number", &LegalBasis::document_number, "e.g. \"民发〔2020〕20号\".")
       .def_readwrite("effective", &LegalBasis::effective, "In force from; None when not recorded.")
-      .def(py::self == py::self)
+      .def("__eq__", [](const LegalBasis& a, const LegalBasis& b) { return a == b; }, py::arg("other"),
+           "Field-by-field equality.")
       .def("__repr__",
            [](const LegalBasis& b) {
              return "LegalBasis('" + b.title + "', '" + b.article + "', " + to_string(b.level) + ")";

@@ -3,7 +3,6 @@
 // as long as any decision does. Requests come as Request objects or plain dicts in the JSON
 // shape of DESIGN §8, read with the same strictness as request_from_json; decide_many
 // converts everything first, then decides without the GIL.
-#include <pybind11/operators.h>
 #include <pybind11/stl.h>
 
 #include <optional>
@@ -375,7 +374,7 @@ void bind_requests(py::module_& m) {
       .def("get", &Facts::get, py::arg("fact"), "The answer for one fact.")
       .def("set", &Facts::set, py::arg("fact"), py::arg("value"), "Sets the answer for one fact.")
       .def("is_yes", &Facts::is_yes, py::arg("fact"), "Whether the fact is answered yes.")
-      .def(py::self == py::self);
+      .def("__eq__", [](const Facts& a, const Facts& b) { return a == b; }, py::arg("other"), "Same answers.");
 
   py::class_<Requester>(m, "Requester", "Who asks, and their name.")
       .def(py::init<>(), "Kind other, no name.")
@@ -566,15 +565,11 @@ void bind_engine(py::module_& m) {
       .def(py::init([](std::vector<CatalogLayer> layers) { return engine_from_layers(std::move(layers)); }),
            py::arg("layers"), "An engine over these catalog layers (base first); raises Error.")
       .def_static("from_files",
-                  [](const std::vector<std::string>& paths, bool on_default) {
-                    std::vector<CatalogLayer> layers;
-                    if (on_default) layers = default_layers();
-                    for (const std::string& p : paths) layers.push_back(load_catalog_layer(p));
-                    return engine_from_layers(std::move(layers));
-                  },
-                  py::arg("paths"), py::arg("on_default") = true,
-                  "Layers catalog files (base first) on the embedded default layers, or alone "
-                  "when on_default is False; raises Error naming the file and place.")
+                  [](const std::vector<std::string>& paths) { return engine_from_layers(load_catalog_layers(paths)); },
+                  py::arg("paths"),
+                  "Layers catalog files as the command line's --catalog does (load_catalog_layers): "
+                  "each stacks on the ones before it, and all on the embedded default unless the "
+                  "first is a base layer. Raises Error naming the file and place.")
       .def("decide",
            [](const PyEngine& e, const py::handle& request) {
              return PyDecision{e.engine.decide(to_request(request)), e.engine};
