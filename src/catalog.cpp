@@ -302,6 +302,14 @@ Catalog Catalog::compose(const std::vector<CatalogLayer>& layers, std::optional<
     const CatalogLayer& layer = layers[l];
     note_date(layer.provenance.validity.from);
     note_date(layer.provenance.validity.until);
+    // Dates inside a layer count even while the layer is not yet in force, so an engine
+    // knows every date ahead at which to recompose (an extra one only costs a recompose).
+    for (const Item& it : layer.items) {
+      note_date(it.validity.from);
+      note_date(it.validity.until);
+    }
+    for (const Change& c : layer.changes)
+      if (c.kind == ChangeKind::rename || c.kind == ChangeKind::retire) note_date(c.from);
     // A layer not in force on the day contributes nothing; items it adds are absent, and
     // changes above that name them are skipped (they were checked date-independently).
     if (!layer.provenance.validity.contains(day)) continue;
@@ -309,8 +317,6 @@ Catalog Catalog::compose(const std::vector<CatalogLayer>& layers, std::optional<
     layer.settings.apply_to(cat.settings_);
 
     for (const Item& it : layer.items) {
-      note_date(it.validity.from);
-      note_date(it.validity.until);
       Slot s{it, it.validity.contains(day), true, l == 0};
       s.item.layer = layer.provenance.id;
       slot_of[it.id] = slots.size();
@@ -333,7 +339,6 @@ Catalog Catalog::compose(const std::vector<CatalogLayer>& layers, std::optional<
       const bool in_force = !c.from || *c.from <= day;
       switch (c.kind) {
         case ChangeKind::rename: {
-          note_date(c.from);
           if (!in_force || it.name == c.name) break;
           // The old name stays findable as an alias; the new name stops being one.
           const AliasSource src = s.original_name && s.from_base ? AliasSource::seed : AliasSource::added;
@@ -346,7 +351,6 @@ Catalog Catalog::compose(const std::vector<CatalogLayer>& layers, std::optional<
           break;
         }
         case ChangeKind::retire:
-          note_date(c.from);
           if (in_force) {
             s.present = false;
           } else if (!it.validity.until || *c.from < *it.validity.until) {
@@ -360,7 +364,7 @@ Catalog Catalog::compose(const std::vector<CatalogLayer>& layers, std::optional<
             if (co.scenario != c.scenario) continue;
             if (!co.validity.until || *c.from < *co.validity.until) co.validity.until = c.from;
             std::string note = c.text;
-            if (!c.source.empty()) note += (note.empty() ? "" : " ") + std::string("（") + c.source + "）";
+            if (!c.source.empty()) note += std::string("（") + c.source + "）";
             co.note += (co.note.empty() ? "" : "\n") + note;
           }
           break;
