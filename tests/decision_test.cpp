@@ -10,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/wait.h>
+
 #include "jianzheng/engine.hpp"
 #include "jianzheng/error.hpp"
 #include "jianzheng/version.hpp"
@@ -266,4 +268,33 @@ TEST_CASE("supervision (二（三）6): demanding a listed certificate is unreas
   c.bases.push_back(parse_basis("《中华人民共和国公证法》第十一条"));
   CHECK(engine().supervise(c).outcome == SupervisionOutcome::reasonable);
   CHECK(json::parse(to_json(s)).at("notify").as_bool());
+}
+
+TEST_CASE("decide --batch writes one JSON line per request, in order, errors inline", "[decisions][cli]") {
+  const std::filesystem::path in = std::filesystem::temp_directory_path() / "jianzheng_decide_batch_test.jsonl";
+  {
+    std::ofstream f(in, std::ios::binary);
+    f << R"({"item":"kinship","purpose":"公证","facts":{"within_duties":"yes","verifiable":"yes"},"date":"2021-09-30"})" << "\n"
+      << R"({"item":"kinship","facts":{"verifiable":"maybe"}})" << "\n"
+      << "\n"
+      << R"({"text":"单身证明","date":"2021-09-30"})" << "\n";
+  }
+  const std::string cmd = std::string(JIANZHENG_CLI) + " decide --json --batch " + in.string() + " 2>/dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  std::string out;
+  char buf[4096];
+  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  const int status = pclose(p);
+  CHECK(WEXITSTATUS(status) == 3);  // a bad line: exit 3 after finishing the run
+  std::vector<std::string> lines;
+  std::istringstream ss(out);
+  for (std::string l; std::getline(ss, l);) lines.push_back(l);
+  REQUIRE(lines.size() == 3);  // the blank line is no request
+  CHECK(json::parse(lines[0]).at("outcome").as_string() == "issue_for_stated_purpose");
+  const json::value err = json::parse(lines[1]);
+  CHECK(err.at("error").at("code").as_string() == "unknown_enum");
+  CHECK(err.at("error").at("where").as_string() == "line 2 /facts/verifiable");
+  CHECK(json::parse(lines[2]).at("outcome").as_string() == "refuse_redirect");
+  std::filesystem::remove(in);
 }
