@@ -298,3 +298,40 @@ TEST_CASE("decide --batch writes one JSON line per request, in order, errors inl
   CHECK(json::parse(lines[2]).at("outcome").as_string() == "refuse_redirect");
   std::filesystem::remove(in);
 }
+
+namespace jianzheng::detail {
+Request checked_request_from_json(std::string_view text, std::string_view origin);
+}  // namespace jianzheng::detail
+
+TEST_CASE("the written Decision JSON is byte for byte the canonical and compact layouts", "[decisions][json]") {
+  // The fast writer must give what detail::canonical / detail::compact give for the same value.
+  const char* purposes[] = {"", "不动产登记", "办理收养登记", "申请法律援助"};
+  const char* dates[] = {"2021-09-30", "2026-07-02", "2035-01-01"};
+  int n = 0;
+  for (const Item& item : engine().catalog(Date::from_ymd(2021, 9, 30)).items())
+    for (const char* p : purposes)
+      for (const char* day : dates)
+        for (Tri w : {Tri::yes, Tri::unknown}) {
+          Request r = ask(item.id.c_str(), p, day, w, Tri::yes);
+          r.facts.set(Fact::legal_risk, Tri::unknown);
+          const Decision d = engine().decide(r);
+          for (Language l : {Language::zh, Language::en}) {
+            const std::string compact = to_json(d, l, true);
+            const json::value v = json::parse(compact);
+            CHECK(compact == detail::compact(v));
+            CHECK(to_json(d, l, false) == detail::canonical(v));
+            ++n;
+          }
+        }
+  CHECK(n > 0);
+}
+
+TEST_CASE("the fast request reader agrees with the checked reader", "[decisions][json]") {
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(JIANZHENG_TEST_DATA_DIR) / "decisions")) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("valid_", 0) != 0) continue;
+    INFO(name);
+    const std::string text = read(entry.path());
+    CHECK(to_json(request_from_json(text)) == to_json(detail::checked_request_from_json(text, name)));
+  }
+}
