@@ -6,7 +6,13 @@
 
 #include <algorithm>
 #include <fstream>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
 #include <sstream>
 
 #include "jianzheng/error.hpp"
@@ -447,4 +453,149 @@ TEST_CASE("Every invalid catalog fixture throws its exact error code at its exac
     }
   }
   CHECK(count >= 30);
+}
+
+// ---------------------------------------------------------------------------------------
+// check(): data that loads but looks wrong
+
+namespace {
+
+Item make_item(std::string id, int seq, std::string name, Disposition d) {
+  Item it;
+  it.id = std::move(id);
+  it.seq = seq;
+  it.name = std::move(name);
+  it.disposition = d;
+  return it;
+}
+
+bool has_finding(const std::vector<Finding>& fs, const std::string& code, const std::string& where) {
+  return std::any_of(fs.begin(), fs.end(), [&](const Finding& f) { return f.code == code && f.where == where; });
+}
+
+}  // namespace
+
+TEST_CASE("The shipped default catalog has no findings", "[catalog][check]") {
+  CHECK(check(Catalog::embedded_default(kDay)).empty());
+  // Once the 法律援助 carve-out has ended, check says so (info only).
+  const auto later = check(Catalog::embedded_default(Date::from_ymd(2022, 1, 1)));
+  REQUIRE(later.size() == 1);
+  CHECK(later[0].code == "carve_out_ended");
+  CHECK(later[0].severity == Severity::info);
+}
+
+TEST_CASE("check finds by-committee items without a qualifying basis and other doubtful data", "[catalog][check]") {
+  CatalogLayer layer;
+  layer.provenance.id = "check-county";
+  layer.provenance.level = JurisdictionLevel::county;
+  layer.provenance.example = true;
+
+  Item a = make_item("notice", 1, "村务说明", Disposition::by_committee);
+  a.bases.push_back(LegalBasis{"《某县通知》", "", BasisLevel::policy_document, "", "", "", std::nullopt});
+  Item b = make_item("guardian", 2, "指定监护人证明", Disposition::by_committee);
+  b.bases.push_back(LegalBasis{"《中华人民共和国民法典》", "第三十一条", BasisLevel::law, "", "", "", std::nullopt});
+  b.complexity = Complexity::complex;
+  Item c = make_item("listed", 1, "养狗证明", Disposition::not_by_committee);
+  c.bases = b.bases;  // a no-issue item that carries a qualifying basis
+  c.carve_outs.push_back(CarveOut{"公证", {}, {}, {}, ""});
+  Item d = make_item("listed-2", 1, "另一证明", Disposition::not_by_committee);  // same list number
+  d.route.text = "由公安部门出具";
+  d.aliases.push_back(Alias{"养狗证明（补开）", AliasSource::added});  // contains c's name
+  Item e = make_item("spaced", 3, "村务 说明", Disposition::unlisted);   // c.f. 村务说明
+  layer.items = {a, b, c, e};
+  CatalogLayer upper;  // list numbers are unique within a layer; across layers check flags them
+  upper.provenance.id = "check-upper";
+  upper.extends = "check-county";
+  upper.items = {d};
+
+  const Catalog cat = Catalog::compose({layer, upper}, kDay);
+  const auto fs = check(cat);
+  for (const auto& f : fs) {
+    INFO(f.code << " " << f.where << " " << f.message);
+    CHECK_FALSE(f.message.empty());
+  }
+  CHECK(has_finding(fs, "by_committee_without_basis", "items/notice"));  // 二（一）1
+  CHECK_FALSE(has_finding(fs, "by_committee_without_basis", "items/guardian"));
+  CHECK(has_finding(fs, "by_committee_without_complexity", "items/notice"));  // 二（三）5
+  CHECK_FALSE(has_finding(fs, "by_committee_without_complexity", "items/guardian"));
+  CHECK(has_finding(fs, "listed_item_with_qualifying_basis", "items/listed"));
+  CHECK(has_finding(fs, "route_missing", "items/listed"));
+  CHECK(has_finding(fs, "route_without_channels", "items/listed-2"));
+  CHECK(has_finding(fs, "carve_out_without_words", "items/listed/carve_outs/公证"));
+  CHECK(has_finding(fs, "duplicate_seq", "items/listed-2"));
+  CHECK(has_finding(fs, "alias_contains_other_name", "items/listed-2"));
+  CHECK(has_finding(fs, "near_duplicate_name", "items/spaced"));
+  CHECK(has_finding(fs, "example_layer", "layers/check-county"));
+  const auto by_committee = std::find_if(fs.begin(), fs.end(), [](const Finding& f) { return f.code == "by_committee_without_basis"; });
+  CHECK(by_committee->clause == "2.1.1");
+  CHECK(by_committee->severity == Severity::warning);
+
+  // The set of qualifying levels is a setting: admitting policy documents silences it.
+  layer.settings.qualifying_levels = std::vector<BasisLevel>{BasisLevel::law, BasisLevel::policy_document};
+  CHECK_FALSE(has_finding(check(Catalog::compose({layer, upper}, kDay)), "by_committee_without_basis", "items/notice"));
+}
+
+// ---------------------------------------------------------------------------------------
+// The command line
+
+namespace {
+
+struct Run {
+  int status;
+  std::string out;
+};
+
+Run run_cli(const std::string& args) {
+  // One file per process: ctest runs test cases in parallel.
+  const std::string out_file =
+      (std::filesystem::temp_directory_path() / ("jianzheng_catalog_cli." + std::to_string(getpid()) + ".out")).string();
+  const std::string cmd = std::string(JIANZHENG_CLI) + " " + args + " >" + out_file + " 2>&1";
+  const int rc = std::system(cmd.c_str());
+  Run r{WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, read_file(out_file)};
+  std::remove(out_file.c_str());
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("jianzheng items --json lists the 20 items with the DESIGN ids", "[catalog][cli]") {
+  const Run r = run_cli("items --json --date 2021-09-30");
+  REQUIRE(r.status == 0);
+  const detail::Document doc(r.out, "stdout");
+  const auto items = doc.root().at("items").elements();
+  REQUIRE(items.size() == 20);
+  CHECK(items[7].at("id").string() == "marital-status");
+  CHECK(items[7].at("seq").integer() == 8);
+  CHECK(items[19].at("id").string() == "lost-document");
+  CHECK(doc.root().at("catalog").at("id").string() == "cn-national-batch1+cn-national-aliases+cn-national-amendments");
+  // The same bytes as the library's to_json: what receipts hash.
+  CHECK(r.out == to_json(Catalog::embedded_default(kDay)));
+}
+
+TEST_CASE("jianzheng show finds an item by id or alias; unknown ones exit 1", "[catalog][cli]") {
+  Run r = run_cli("show 单身证明");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("婚姻状况证明") != std::string::npos);
+  CHECK(r.out.find("婚姻登记档案丢失") != std::string::npos);
+  r = run_cli("show --json property");
+  CHECK(r.status == 0);
+  CHECK(r.out == to_json(*Catalog::embedded_default().find("property")));
+  r = run_cli("show 居住证明");
+  CHECK(r.status == 1);
+}
+
+TEST_CASE("jianzheng items --catalog reports a bad file with code and line, exit 3", "[catalog][cli]") {
+  const std::string f = std::string(JIANZHENG_TEST_DATA_DIR) + "/catalog/invalid_unknown_reference_alias_item.json";
+  const Run r = run_cli("items --catalog " + f);
+  CHECK(r.status == 3);
+  CHECK(r.out.find("unknown_reference") != std::string::npos);
+  CHECK(r.out.find(".json:6:14 /aliases/0/item") != std::string::npos);
+}
+
+TEST_CASE("jianzheng items --check exits 1 when a layer has warnings", "[catalog][cli]") {
+  const std::string f = std::string(JIANZHENG_TEST_DATA_DIR) + "/catalog/valid_county_layer.json";
+  const Run r = run_cli("items --check --json --date 2022-01-01 --catalog " + f);
+  CHECK(r.status == 1);
+  CHECK(r.out.find("by_committee_without_basis") != std::string::npos);
+  CHECK(run_cli("items --check --date 2021-06-01").status == 0);
 }
