@@ -159,4 +159,21 @@ class WorkCalendar {
   long total_ = 0;                       // working days in the span
 };
 
+// JSON answers: the shapes of `jianzheng calendar --json` (DESIGN §8, docs/time.md). Every
+// answer has "assumed": "weekdays_only" in that mode (null in strict mode) and
+// "assumed_years": the uncovered years the answer had to guess (always [] in strict mode).
+
+/// `calendar is-working`: {"date", "working", "why", "kind", "holiday", "source", "note",
+/// "local", "assumed", "assumed_years"}; strict mode throws for an uncovered year.
+std::string is_working_day_json(const WorkCalendar& calendar, Date d, Coverage coverage = Coverage::strict);
+/// `calendar add`: {"date": the answer, "from", "working_days": n, "assumed", "assumed_years"}.
+std::string add_working_days_json(const WorkCalendar& calendar, Date d, long n,
+                                  Coverage coverage = Coverage::strict);
+/// `calendar between`: {"from", "to", "working_days", "assumed", "assumed_years"}.
+std::string working_days_between_json(const WorkCalendar& calendar, Date a, Date b,
+                                      Coverage coverage = Coverage::strict);
+/// `calendar years`: {"id", "title", "covered_years", "notices": [{"id", "year", "number",
+/// "number_confirmed", "title", "url", "note"}]}.
+std::string calendar_sources_json(const WorkCalendar& calendar);
+
 }  // namespace jianzheng
