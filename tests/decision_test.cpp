@@ -335,3 +335,36 @@ TEST_CASE("the fast request reader agrees with the checked reader", "[decisions]
     CHECK(to_json(request_from_json(text)) == to_json(detail::checked_request_from_json(text, name)));
   }
 }
+
+TEST_CASE("strings that need escaping are written as Boost.JSON writes them", "[decisions][json]") {
+  // Quotes, backslashes and control characters at every offset of a long string, so the
+  // 16- and 8-byte scans and the byte loop all meet them.
+  CatalogLayer layer;
+  layer.provenance.id = "test-escaping";
+  layer.provenance.jurisdiction = "测试";
+  layer.provenance.title = "escaping";
+  Item item;
+  item.id = "escaped";
+  item.seq = 1;
+  item.name = "带\"引号\"的证明";
+  item.disposition = Disposition::not_by_committee;
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    text += "办事途径第" + std::to_string(i) + "段";
+    text += (i % 3 == 0) ? "\"" : (i % 3 == 1) ? "\\" : "\n\t\x01";
+  }
+  item.route.text = text;
+  item.route.documents = {"a\"b", "c\\d", "e\x1f"};
+  layer.items.push_back(item);
+  const Engine e({layer});
+  Request r;
+  r.item = "escaped";
+  r.date = Date::from_ymd(2021, 9, 30);
+  const Decision d = e.decide(r);
+  REQUIRE(d.outcome == Outcome::refuse_redirect);
+  const std::string compact = to_json(d, Language::zh, true);
+  const json::value v = json::parse(compact);
+  CHECK(compact == detail::compact(v));
+  CHECK(to_json(d) == detail::canonical(v));
+  CHECK(v.at("route").at("text").as_string() == text);
+}
