@@ -109,8 +109,11 @@ std::string to_svg(const Programme& programme, std::optional<Date> today) {
     const double x = axis.mid(*today);
     s += "  <line class=\"today\" data-date=\"" + today->to_string() + "\" x1=\"" + num(x) + "\" y1=\"" + num(kTop - 8) +
          "\" x2=\"" + num(x) + "\" y2=\"" + num(plot_bottom + 6) + "\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n";
-    s += "  <text class=\"today-label\" x=\"" + num(x + 4) + "\" y=\"" + num(plot_bottom + 20) +
-         "\" font-size=\"11\" fill=\"#d62728\">今日 " + today->to_string() + "</text>\n";
+    // Near the right edge the label goes to the left of the line so it stays inside the chart.
+    const bool left = x > axis.x1 - 120;
+    s += "  <text class=\"today-label\" x=\"" + num(left ? x - 4 : x + 4) + "\" y=\"" + num(plot_bottom + 20) +
+         "\" text-anchor=\"" + (left ? "end" : "start") + "\" font-size=\"11\" fill=\"#d62728\">今日 " +
+         today->to_string() + "</text>\n";
   } else if (today) {
     s += "  <text class=\"today-label\" data-date=\"" + today->to_string() + "\" x=\"" + num(kLeft) + "\" y=\"" +
          num(plot_bottom + 20) + "\" font-size=\"11\" fill=\"#d62728\">今日 " + today->to_string() +
