@@ -89,15 +89,17 @@ std::string to_svg(const Programme& programme, std::optional<Date> today) {
     s += "      <title>" + escape(p.path + " " + p.name + "（" + p.window_text + "）" + p.start.to_string() + " → " +
                               p.end.to_string() + (p.open_ended ? "（持续至方案结束）" : "")) +
          "</title>\n    </rect>\n";
+    int nth = 0;  // alternate date labels above and below the bar so close deadlines stay legible
     for (const auto& d : programme.deliverables()) {
       if (d.phase != p.id) continue;
+      const double label_y = nth++ % 2 == 0 ? y - 2 : y + kBar + 9;
       const double cx = axis.mid(d.due), cy = y + kBar / 2, r = 7;
       s += "    <path class=\"deadline\" data-deliverable=\"" + escape(d.id) + "\" data-date=\"" + d.due.to_string() +
            "\" d=\"M" + num(cx) + " " + num(cy - r) + " L" + num(cx + r) + " " + num(cy) + " L" + num(cx) + " " +
            num(cy + r) + " L" + num(cx - r) + " " + num(cy) + " Z\" fill=\"#e6550d\" stroke=\"#ffffff\">\n";
       s += "      <title>" + escape(d.due.to_string() + " " + d.from + " → " + (d.to.empty() ? "—" : d.to) + "：" + d.what) +
            "</title>\n    </path>\n";
-      s += "    <text class=\"deadline-label\" x=\"" + num(cx + r + 2) + "\" y=\"" + num(y - 2) +
+      s += "    <text class=\"deadline-label\" x=\"" + num(cx + r + 2) + "\" y=\"" + num(label_y) +
            "\" font-size=\"10\" fill=\"#a63603\">" + d.due.to_string().substr(5) + "</text>\n";
     }
     s += "  </g>\n";
@@ -107,8 +109,11 @@ std::string to_svg(const Programme& programme, std::optional<Date> today) {
     const double x = axis.mid(*today);
     s += "  <line class=\"today\" data-date=\"" + today->to_string() + "\" x1=\"" + num(x) + "\" y1=\"" + num(kTop - 8) +
          "\" x2=\"" + num(x) + "\" y2=\"" + num(plot_bottom + 6) + "\" stroke=\"#d62728\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>\n";
-    s += "  <text class=\"today-label\" x=\"" + num(x + 4) + "\" y=\"" + num(plot_bottom + 20) +
-         "\" font-size=\"11\" fill=\"#d62728\">今日 " + today->to_string() + "</text>\n";
+    // Near the right edge the label goes to the left of the line so it stays inside the chart.
+    const bool left = x > axis.x1 - 120;
+    s += "  <text class=\"today-label\" x=\"" + num(left ? x - 4 : x + 4) + "\" y=\"" + num(plot_bottom + 20) +
+         "\" text-anchor=\"" + (left ? "end" : "start") + "\" font-size=\"11\" fill=\"#d62728\">今日 " +
+         today->to_string() + "</text>\n";
   } else if (today) {
     s += "  <text class=\"today-label\" data-date=\"" + today->to_string() + "\" x=\"" + num(kLeft) + "\" y=\"" +
          num(plot_bottom + 20) + "\" font-size=\"11\" fill=\"#d62728\">今日 " + today->to_string() +

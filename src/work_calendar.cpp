@@ -21,6 +21,8 @@ constexpr detail::EnumNames<DayKind, 4> kDayKindNames{{
     {DayKind::adjusted_workday, "adjusted_workday"},
 }};
 
+constexpr long kMaxWorkingDays = 1000000;
+
 // Weekdays are counted from a Monday epoch: day number -3 is 1969-12-29, a Monday.
 constexpr long kMondayEpoch = -3;
 
@@ -181,6 +183,10 @@ bool WorkCalendar::is_working_day(Date d, Coverage coverage) const {
 
 Date WorkCalendar::add_working_days(Date d, long n, Coverage coverage) const {
   if (n == 0) return d;
+  // Past a million working days (about 4000 years) the answer leaves the dates Date can hold.
+  if (n > kMaxWorkingDays || n < -kMaxWorkingDays)
+    throw Error(ErrorCode::invalid_argument, "n",
+                std::to_string(n) + " working days is out of range (at most " + std::to_string(kMaxWorkingDays) + ")");
   const long day = d.days();
   // n > 0: the n-th working day strictly after d; n < 0: the |n|-th strictly before.
   const long target = n > 0 ? rank(day + 1) + n - 1 : rank(day) + n;

@@ -188,6 +188,8 @@ TEST_CASE("Negative counts step back to earlier working days", "[time][calendar]
   CHECK(cal.add_working_days(d("2021-10-11"), -2) == d("2021-10-08"));
   CHECK(cal.add_working_days(d("2021-10-08"), -1) == d("2021-09-30"));
   CHECK(cal.add_working_days(d("2021-10-08"), 0) == d("2021-10-08"));
+  CHECK(code_of([&] { (void)cal.add_working_days(d("2021-10-08"), 2000000, Coverage::weekdays_only); }) ==
+        ErrorCode::invalid_argument);
 }
 
 TEST_CASE("The fast index agrees with day-by-day stepping on every covered day", "[time][calendar]") {
