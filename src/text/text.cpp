@@ -258,6 +258,10 @@ std::string_view pinyin_syllable(char32_t c) noexcept {
   return kPinyinSyllables[kPinyinIndex[c - kTableFirst]];
 }
 
+std::uint16_t pinyin_index(char32_t c) noexcept {
+  return in_table(c) ? kPinyinIndex[c - kTableFirst] : 0;
+}
+
 std::string pinyin(std::u32string_view folded, bool initials_only) {
   std::string out;
   out.reserve(folded.size() * (initials_only ? 1 : 5));
