@@ -220,6 +220,7 @@ void NameMatcher::Tables::add_key(std::u32string text, const Item& item, std::st
 }
 
 NameMatcher::Tables::Tables(const std::vector<Item>& items) {
+  detail::warm_up();  // ICU set-up belongs to the build, not to the first query
   // Direct names and aliases first, so that they win over derived short forms.
   for (const Item& item : items) {
     raw.emplace(item.name, RawHit{&item, item.name, MatchHow::exact, kNameScore});

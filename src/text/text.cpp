@@ -202,6 +202,11 @@ bool is_han(char32_t c) noexcept {
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
 }
 
+void warm_up() {
+  nfkc_casefold();
+  nfd();
+}
+
 std::string to_utf8(std::u32string_view text) {
   std::string out;
   out.reserve(text.size() * 3);

@@ -24,6 +24,10 @@ struct Folded {
 /// Throws Error(invalid_utf8) for text that is not UTF-8.
 Folded fold(std::string_view utf8);
 
+/// Loads ICU's normalisation data now (it is otherwise loaded by the first text that needs
+/// it), so that building a matcher pays for it rather than its first query.
+void warm_up();
+
 /// UTF-8 of code points.
 std::string to_utf8(std::u32string_view text);
 
