@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -260,4 +262,46 @@ TEST_CASE("The labelled query set resolves at least 97% right and pulls nothing 
   CHECK(none_certificates >= 30);
   CHECK(accuracy >= 97.0);
   CHECK(false_positives == 0);
+}
+
+TEST_CASE("The resolve answer is JSON with the query and ranked matches", "[names]") {
+  const std::string json = jianzheng::to_json("亲属关糸证明", matcher().match("亲属关糸证明"));
+  CHECK(json.find("\"query\": \"亲属关糸证明\"") != std::string::npos);
+  CHECK(json.find("{\"item\": \"kinship\", \"name\": \"亲属关系证明\", \"score\": 0.83, \"how\": \"fuzzy\"}") !=
+        std::string::npos);
+  CHECK(jianzheng::to_json("居住证明", {}) == "{\n  \"query\": \"居住证明\",\n  \"matches\": []\n}\n");
+  // Quotes and control characters in the query are escaped.
+  CHECK(jianzheng::to_json("a\"b\n", {}).find("\"a\\\"b\\n\"") != std::string::npos);
+}
+
+namespace {
+// Runs the CLI; returns (exit code, stdout).
+std::pair<int, std::string> run_cli(const std::string& arguments) {
+  const std::string command = std::string("\"") + JIANZHENG_CLI + "\" " + arguments;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::string out;
+  char buf[4096];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+}  // namespace
+
+TEST_CASE("jianzheng resolve prints matches, or [] and exit 1 when nothing is plausible",
+          "[names][cli]") {
+  auto [code, out] = run_cli("resolve --json '麻烦开一下收入证明，贷款用'");
+  CHECK(code == 0);
+  CHECK(out.find("\"item\": \"property\"") != std::string::npos);
+  CHECK(out.find("\"how\": \"phrase\"") != std::string::npos);
+
+  auto [none_code, none_out] = run_cli("resolve --json 居住证明");
+  CHECK(none_code == 1);
+  CHECK(none_out.find("\"matches\": []") != std::string::npos);
+
+  auto [text_code, text_out] = run_cli("resolve 亲属关糸证明");
+  CHECK(text_code == 0);
+  CHECK(text_out.find("亲属关系证明 (kinship)") != std::string::npos);
+
+  CHECK(run_cli("resolve --json").first == 2);
 }

@@ -202,6 +202,11 @@ bool is_han(char32_t c) noexcept {
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
 }
 
+void warm_up() {
+  nfkc_casefold();
+  nfd();
+}
+
 std::string to_utf8(std::u32string_view text) {
   std::string out;
   out.reserve(text.size() * 3);
@@ -256,6 +261,10 @@ Folded fold(std::string_view utf8) {
 std::string_view pinyin_syllable(char32_t c) noexcept {
   if (!in_table(c)) return {};
   return kPinyinSyllables[kPinyinIndex[c - kTableFirst]];
+}
+
+std::uint16_t pinyin_index(char32_t c) noexcept {
+  return in_table(c) ? kPinyinIndex[c - kTableFirst] : 0;
 }
 
 std::string pinyin(std::u32string_view folded, bool initials_only) {
