@@ -23,11 +23,6 @@
 
 struct jz_engine {
   jianzheng::Engine engine;
-  // Resolves against the composition in force when the engine was made; it points into
-  // the engine's catalog, which lives as long as the engine.
-  jianzheng::NameMatcher matcher;
-
-  explicit jz_engine(jianzheng::Engine e) : engine(std::move(e)), matcher(engine.catalog()) {}
 };
 
 namespace {
@@ -323,7 +318,7 @@ JZ_API jz_engine* jz_engine_new(const char* catalogs_json_or_null, char** error_
   char* error = guarded([&]() -> std::string {
     std::string_view text;
     if (catalogs_json_or_null) text = checked_text(catalogs_json_or_null, "catalogs", JZ_MAX_CATALOGS_BYTES);
-    made = new jz_engine(make_engine(text));
+    made = new jz_engine{make_engine(text)};
     return std::string();
   });
   if (made) {
@@ -351,7 +346,7 @@ JZ_API char* jz_resolve_json(const jz_engine* engine, const char* text) JZ_NOEXC
   return guarded([&]() -> std::string {
     if (!engine) throw Error(ErrorCode::invalid_argument, "engine", "NULL engine (引擎为空)");
     const std::string_view query = checked_text(text, "text", JZ_MAX_INPUT_BYTES);
-    std::string out = jianzheng::to_json(query, engine->matcher.match(query));
+    std::string out = jianzheng::to_json(query, engine->engine.match(query));
     while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
     return out;
   });

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bind.hpp"
+#include "bind_types.hpp"
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/decision.hpp"
 #include "jianzheng/engine.hpp"
@@ -600,6 +601,13 @@ void bind_engine(py::module_& m) {
            },
            py::arg("text"), py::arg("as_of") = py::none(),
            "The item free text names best, or None when nothing plausible matches.")
+      .def("match",
+           [](const PyEngine& e, std::string_view text, std::size_t max_results, std::optional<Date> as_of) {
+             return to_py(e.engine.match(text, max_results, as_of));
+           },
+           py::arg("text"), py::arg("max_results") = 5, py::arg("as_of") = py::none(),
+           "Plausible candidates for free text, best first (the name matcher of the catalog in "
+           "force on `as_of`, today when None); [] when nothing is plausible.")
       .def("admit", [](const PyEngine& e, const py::handle& d) { return PyAdmission{e.engine.admit(to_demand(d)), e.engine}; },
            py::arg("demand"), "二（三）4 准入: may a department demand this certificate? (a Demand or a dict)")
       .def("supervise",

@@ -9,19 +9,12 @@
 #include <vector>
 
 #include "bind.hpp"
+#include "bind_types.hpp"
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/name_matcher.hpp"
 
 namespace jianzheng::python {
 namespace {
-
-/// One candidate, owning its item (the C++ Match points into the matcher's items).
-struct PyMatch {
-  Item item;
-  std::string name;
-  double score = 0;
-  MatchHow how = MatchHow::exact;
-};
 
 struct PyNameMatcher {
   std::shared_ptr<const std::vector<Item>> items;
@@ -30,13 +23,6 @@ struct PyNameMatcher {
   explicit PyNameMatcher(std::shared_ptr<const std::vector<Item>> its)
       : items(std::move(its)), matcher(*items) {}
 };
-
-std::vector<PyMatch> to_py(const std::vector<Match>& matches) {
-  std::vector<PyMatch> out;
-  out.reserve(matches.size());
-  for (const Match& m : matches) out.push_back(PyMatch{*m.item, std::string(m.name), m.score, m.how});
-  return out;
-}
 
 void bind_names(py::module_& m) {
   py::enum_<MatchHow>(m, "MatchHow", "How a candidate matched.")
