@@ -141,6 +141,10 @@ std::vector<Finding> check_guide(const ServiceGuide& guide);
 /// by-committee, and platform codes that differ between item and guide, are findings too.
 std::vector<Finding> check_guides(const GuideSet& guides, const Catalog& catalog);
 
+/// JSON of a guide check: {"catalog", "complete", "findings": [{"severity", "code", "where",
+/// "message", "clause"}]}.
+std::string guide_check_to_json(const std::vector<Finding>& findings, std::string_view catalog_id);
+
 /// The {{placeholder}} names of a template, in first-appearance order, each once.
 std::vector<std::string> placeholders(const TextTemplate& tmpl);
 /// Fills the template with `values`. Throws Error(unfilled_placeholder) naming every

@@ -390,6 +390,24 @@ std::string to_platform_json(const std::vector<ServiceGuide>& guides) {
   return detail::canonical(root);
 }
 
+std::string guide_check_to_json(const std::vector<Finding>& findings, std::string_view catalog_id) {
+  json::object root;
+  root["catalog"] = catalog_id;
+  root["complete"] = findings.empty();
+  json::array a;
+  for (const auto& f : findings) {
+    json::object o;
+    o["severity"] = to_string(f.severity);
+    o["code"] = f.code;
+    o["where"] = f.where;
+    o["message"] = f.message;
+    o["clause"] = f.clause;
+    a.push_back(std::move(o));
+  }
+  root["findings"] = std::move(a);
+  return detail::canonical(root);
+}
+
 std::string to_json(const std::vector<ListRow>& rows) {
   json::array a;
   for (const auto& r : rows) {
