@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 
+#include "jianzheng/error.hpp"
 #include "jianzheng/work_calendar.hpp"
 
 using namespace jianzheng;
