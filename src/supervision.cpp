@@ -20,6 +20,25 @@ std::string trimmed(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
+// A table cell: "|" and line breaks would break the Markdown table.
+std::string cell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += " ";
+    else if (c != '\r') out += c;
+  }
+  return out;
+}
+
+// What the body asked for, as reported, and the item it was recognised as.
+std::string demanded_as_reported(const ComplaintResult& r) {
+  const auto& c = r.record.complaint;
+  if (r.verdict.item && !c.text.empty() && c.text != r.verdict.item->name)
+    return c.text + "（即" + r.verdict.item->name + "）";
+  return r.verdict.item ? r.verdict.item->name : (!c.text.empty() ? c.text : c.item);
+}
+
 std::string demanded_name(const ComplaintResult& r) {
   if (r.verdict.item) return r.verdict.item->name;
   return !r.record.complaint.text.empty() ? r.record.complaint.text : r.record.complaint.item;
@@ -212,8 +231,8 @@ std::string to_markdown(const SupervisionReport& report) {
       const auto& c = r.record.complaint;
       std::string clauses;
       for (const Clause* cl : r.verdict.clauses) clauses += (clauses.empty() ? "" : "、") + cl->path;
-      md << "| " << (c.date ? c.date->to_string() : "") << " | " << c.channel << " | "
-         << demanded_name(r) << " | " << c.purpose << " | "
+      md << "| " << (c.date ? c.date->to_string() : "") << " | " << cell(c.channel) << " | "
+         << cell(demanded_as_reported(r)) << " | " << cell(c.purpose) << " | "
          << (r.verdict.outcome == SupervisionOutcome::unreasonable ? "不合理" : "合理") << " | "
          << clauses << " | " << r.verdict.why << " |\n";
     }

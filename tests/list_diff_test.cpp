@@ -3,7 +3,9 @@
 
 #include <boost/json.hpp>
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
+#include <sys/wait.h>
 
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/error.hpp"
@@ -144,4 +146,19 @@ TEST_CASE("The diff JSON names the changes and the flags", "[diff]") {
   CHECK(f.at("kind") == "added_without_basis");
   CHECK(f.at("name_zh") == "边减边增");
   CHECK(f.at("clause") == "4.4");
+}
+
+TEST_CASE("jianzheng diff exits 1 when the long-term mechanism finds something", "[diff][cli]") {
+  const fs::path dir = fs::path(JIANZHENG_TEST_DATA_DIR) / "diff";
+  auto run = [&](const std::string& files) {
+    const std::string cmd = std::string("\"") + JIANZHENG_CLI + "\" diff --json " + files + " > /dev/null 2>&1";
+    const int status = std::system(cmd.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  };
+  const std::string v1 = "\"" + (dir / "v1.json").string() + "\"";
+  const std::string v2 = "\"" + (dir / "v2.json").string() + "\"";
+  const std::string v3 = "\"" + (dir / "v3.json").string() + "\"";
+  CHECK(run(v1 + " " + v2 + " " + v3) == 1);
+  CHECK(run(v1 + " " + v1) == 0);  // no change, nothing flagged
+  CHECK(run(v1) == 2);             // usage: one version is not a diff
 }

@@ -7,6 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <cstdlib>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "embedded_data.hpp"
 #include "jianzheng/catalog.hpp"
@@ -281,4 +284,60 @@ TEST_CASE("Every invalid guides fixture throws its error code", "[guide]") {
     }
   }
   CHECK(n >= 8);
+}
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+};
+
+// Runs the CLI with arguments (already shell-quoted) and captures stdout and the exit code.
+Run cli(const std::string& args) {
+  const fs::path out = fs::temp_directory_path() / ("jianzheng_guide_test_" + std::to_string(::getpid()) + ".txt");
+  const std::string cmd = std::string("\"") + JIANZHENG_CLI + "\" " + args + " > \"" + out.string() + "\" 2>/dev/null";
+  const int status = std::system(cmd.c_str());
+  Run r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read(out);
+  fs::remove(out);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("jianzheng guide on a listed item says there is no guide and shows the route", "[guide][cli]") {
+  // 附件1 第1项: committees do not issue 亲属关系证明 in general, so it has no guide.
+  const Run r = cli("guide kinship");
+  CHECK(r.code == 1);
+  CHECK(r.out.find("没有办事指南") != std::string::npos);
+  CHECK(r.out.find("办事途径 route: 居民办事事项涉及的相关部门") != std::string::npos);
+  const Run j = cli("guide --json kinship");
+  CHECK(j.code == 1);
+  const auto v = boost::json::parse(j.out);
+  CHECK(v.at("guide").is_null());
+  CHECK(v.at("item").at("disposition") == "not_by_committee");
+}
+
+TEST_CASE("jianzheng guide renders, checks and fills the example county's guides", "[guide][cli]") {
+  CHECK(cli("guide --check --example").code == 0);
+  const Run html = cli("guide --example --all --html");
+  CHECK(html.code == 0);
+  CHECK(count(html.out, "<section class=\"guide\"") == 2);
+  const Run platform = cli("guide --example adopter-marital-status --platform");
+  CHECK(boost::json::parse(platform.out).at("items").as_array().at(0).at("办件类型") == "承诺件");
+  const std::string catalog = (fs::path(JIANZHENG_SOURCE_DIR) / "data/examples/county-list-example.json").string();
+  const std::string incomplete = (guide_data() / "valid_incomplete.json").string();
+  CHECK(cli("guide --check --catalog \"" + catalog + "\" --guides \"" + incomplete + "\"").code == 1);
+  // The certificate is printed only when every placeholder is filled.
+  CHECK(cli("guide --example kinship-notarization --fill 申请人姓名=张三").code == 3);
+  const Run filled = cli(
+      "guide --example kinship-notarization --fill 公证机构=某公证处 --fill 申请人姓名=张三 "
+      "--fill 申请人公民身份号码=620000199001010000 --fill 关系人姓名=李四 "
+      "--fill 关系人公民身份号码=620000196001010000 --fill 亲属关系=母子 --fill 出具单位=某村民委员会 "
+      "--fill 负责人=王五 --fill 出具日期=2021年6月1日");
+  CHECK(filled.code == 0);
+  CHECK(filled.out.find("兹证明张三（公民身份号码：620000199001010000）与李四") != std::string::npos);
+  CHECK(filled.out.find("{{") == std::string::npos);
 }
