@@ -4,9 +4,11 @@
 // by later law, and change settings. Catalog::compose stacks layers into the catalog in
 // force on a date. A composed Catalog never changes and is shared across threads freely.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "jianzheng/date.hpp"
@@ -50,10 +52,15 @@ struct Settings {
 
 /// A layer's partial settings: what it leaves absent, it inherits.
 struct SettingsPatch {
-  std::optional<std::vector<BasisLevel>> qualifying_levels;
-  std::optional<bool> public_interest_needs_item_basis;
-  std::optional<CarveOutMatching> carve_out_matching;
-  std::optional<int> default_limit_working_days;
+  std::optional<std::vector<BasisLevel>> qualifying_levels;  ///< Replaces the whole set.
+  std::optional<bool> public_interest_needs_item_basis;       ///< See Settings.
+  std::optional<CarveOutMatching> carve_out_matching;         ///< See Settings.
+  std::optional<int> default_limit_working_days;              ///< See Settings; at least 1.
+
+  /// Applies what this patch sets to `s`.
+  void apply_to(Settings& s) const;
+  /// All four fields set from `s` (a base layer writes its settings out in full).
+  static SettingsPatch from(const Settings& s);
 };
 
 /// Where a layer comes from.
@@ -87,7 +94,7 @@ std::optional<ChangeKind> change_kind_from_string(std::string_view name) noexcep
 
 /// One dated change.
 struct Change {
-  ChangeKind kind = ChangeKind::rename;
+  ChangeKind kind = ChangeKind::rename;  ///< What it does.
   std::string item;              ///< The item id it changes.
   std::optional<Date> from;      ///< In force from this day; absent: with the layer.
   std::string name;              ///< rename: the new name.
@@ -122,10 +129,13 @@ class Catalog {
   /// The embedded default: the national first batch, its alias table and dated changes.
   static Catalog embedded_default(std::optional<Date> as_of = std::nullopt);
 
-  /// Items in force, by list number then id.
+  /// Items in force, by list number then id (items without a number, seq 0, last).
   const std::vector<Item>& items() const noexcept { return items_; }
-  /// The item with this id, or nullptr.
+  /// The item with this id, or nullptr. O(log n), no allocation: safe in hot loops.
   const Item* find(std::string_view id) const noexcept;
+  /// The item whose name or alias is exactly `name`, or nullptr. O(log n), no allocation.
+  /// Fuzzy matching of free text is the name matcher's job (name_matcher.hpp).
+  const Item* find_name(std::string_view name) const noexcept;
   /// Effective settings.
   const Settings& settings() const noexcept { return settings_; }
   /// The layers applied, base first.
@@ -144,14 +154,29 @@ class Catalog {
   std::vector<Provenance> provenance_;
   Date as_of_;
   std::vector<Date> breakpoints_;
+  std::vector<std::uint32_t> by_id_;                           // item positions, sorted by id
+  std::vector<std::pair<std::string, std::uint32_t>> by_name_;  // (name or alias, position)
+
+  void build_index();
 };
 
 /// The embedded default layers, base first.
 std::vector<CatalogLayer> default_layers();
 /// Parses one catalog file; `origin` names it in errors. Throws Error; all-or-nothing.
+/// Checks the file on its own: references to items of layers below are checked when it is
+/// stacked (the overload below, or Catalog::compose).
 CatalogLayer parse_catalog_layer(std::string_view json_text, std::string_view origin = "<text>");
-/// Reads and parses one catalog file.
+/// Parses one catalog file meant to stack on `below` (base first) and checks it against
+/// them too (extends, item references, alias collisions), so every error carries the
+/// file's line:column. Throws Error; all-or-nothing.
+CatalogLayer parse_catalog_layer(std::string_view json_text, std::string_view origin,
+                                 const std::vector<CatalogLayer>& below);
+/// Reads and parses one catalog file (checked on its own).
 CatalogLayer load_catalog_layer(const std::string& path);
+/// The layer stack for these files: each file stacks on the ones before it; unless the
+/// first file is a base layer (no "extends"), they all stack on default_layers().
+/// Each file is checked against what it stacks on. Throws Error; all-or-nothing.
+std::vector<CatalogLayer> load_catalog_layers(const std::vector<std::string>& paths);
 /// Canonical JSON of a layer: load → save → load is identity; equal layers give equal bytes.
 std::string to_json(const CatalogLayer& layer);
 /// Canonical JSON of a composed catalog: {"catalog": {…}, "items": [Item, …]} (DESIGN §8).
@@ -159,7 +184,11 @@ std::string to_json(const Catalog& catalog);
 /// Canonical JSON of one item (DESIGN §8).
 std::string to_json(const Item& item);
 
-/// Findings for data that loads but looks wrong; never throws for them.
+/// Findings for data that loads but looks wrong; never throws for them. Codes:
+/// by_committee_without_basis (2.1.1), by_committee_without_complexity (2.3.5),
+/// listed_item_with_qualifying_basis (2.2.2), route_missing, route_without_channels,
+/// carve_out_without_words, carve_out_ended, alias_contains_other_name,
+/// near_duplicate_name, duplicate_seq, example_layer.
 std::vector<Finding> check(const Catalog& catalog);
 
 }  // namespace jianzheng

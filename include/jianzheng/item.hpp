@@ -74,6 +74,7 @@ struct Item {
   std::string purpose;                 ///< 证明用途 / 办理用途, for by-committee items.
   PlatformCodes codes;                 ///< Platform codes, when assigned.
   Validity validity;                   ///< When the item is in force (retirement sets until).
+  std::string layer;                   ///< Id of the catalog layer that added it (set by composition).
 };
 
 }  // namespace jianzheng
