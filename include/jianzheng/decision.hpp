@@ -111,6 +111,13 @@ const char* to_string(Flag flag) noexcept;
 /// The language of human text.
 enum class Language { zh, en };
 
+/// What a step asks, in the seed's words (zh) or in English.
+const char* describe(Step step, Language language = Language::zh) noexcept;
+/// A fact as a clerk would name it, e.g. "属于职责范围".
+const char* describe(Fact fact, Language language = Language::zh) noexcept;
+/// An outcome as a clerk would name it, e.g. "不予出具".
+const char* describe(Outcome outcome, Language language = Language::zh) noexcept;
+
 /// 二（三）5: when an issued certificate is due. JSON "kind": "on_the_spot" | "working_days".
 enum class TimeLimitKind { on_the_spot, working_days };
 /// The stable JSON name of a time-limit kind.
