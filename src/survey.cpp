@@ -489,7 +489,7 @@ class Resolver {
     return nullptr;
   }
 
-  // The join key of an unmatched name.
+  // The join key of an unmatched name: the name without white space.
   static std::string key(const std::string& name) {
     std::string out;
     for (char c : trim(name))
@@ -499,13 +499,8 @@ class Resolver {
 
  private:
   const Item* exact(const std::string& name) const {
-    const std::string k = key(name);
-    for (const auto& item : catalog_.items()) {
-      if (key(item.name) == k) return &item;
-      for (const auto& a : item.aliases)
-        if (key(a.name) == k) return &item;
-    }
-    return nullptr;
+    if (const Item* item = catalog_.find_name(trim(name))) return item;
+    return catalog_.find_name(key(name));
   }
   const Catalog& catalog_;
 };
