@@ -1,0 +1,81 @@
+// NameMatcher: finds the certificate item a free-text name means (DESIGN §4 step 1,
+// "Resolve"). A clerk types what the resident said, a platform passes what a form held:
+// full-width or Traditional characters, pinyin, colloquial names from the alias table,
+// a typo or look-alike character, or the name inside a sentence. The matcher answers with
+// ranked candidates — or honestly with none: a certificate that is on no list (居住证明,
+// 监护关系证明 …) must not be pulled onto one, so precision comes before recall.
+// A matcher is built once from a catalog, never changes, and is shared across threads.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jianzheng/item.hpp"
+
+namespace jianzheng {
+
+class Catalog;
+
+/// How a candidate matched. JSON: "exact", "alias", "traditional", "pinyin", "fuzzy",
+/// "phrase".
+enum class MatchHow {
+  exact,        ///< The item's name (after folding width, case, spaces and punctuation).
+  alias,        ///< An alias (seed or added), or a short form of the name (居民…, …状况…).
+  traditional,  ///< The name or an alias written in Traditional characters.
+  pinyin,       ///< Pinyin of the name or an alias, whole or initials (wfzjlzm).
+  fuzzy,        ///< One wrong, homophone or look-alike character (亲属关糸证明).
+  phrase,       ///< The name or an alias inside a sentence (麻烦开一下收入证明，贷款用).
+};
+/// The JSON name of a MatchHow, e.g. "pinyin".
+const char* to_string(MatchHow how) noexcept;
+/// The MatchHow of a JSON name, or nullopt.
+std::optional<MatchHow> match_how_from_string(std::string_view name) noexcept;
+
+/// Candidates scoring below this are not plausible: match() leaves them out, and
+/// best() returns nothing rather than a guess. docs/names.md explains the scale.
+inline constexpr double plausible_score = 0.7;
+
+/// One candidate.
+struct Match {
+  const Item* item = nullptr;  ///< The item, owned by the catalog the matcher was built from.
+  std::string_view name;       ///< The item's name or alias that matched (catalog-owned).
+  double score = 0;            ///< Confidence in [0, 1]; 1 is the exact name.
+  MatchHow how = MatchHow::exact;  ///< How it matched.
+};
+
+/// Resolves free text to catalog items. Immutable after construction; copies share the
+/// same tables; every member is safe to call from many threads at once.
+class NameMatcher {
+ public:
+  /// Builds the tables for `catalog`'s items, names and aliases. The catalog must outlive
+  /// the matcher (matches point into it).
+  explicit NameMatcher(const Catalog& catalog);
+  /// Builds the tables for a list of items (e.g. a survey's, or a test's). The items must
+  /// outlive the matcher and not move.
+  explicit NameMatcher(const std::vector<Item>& items);
+
+  /// Plausible candidates (score >= plausible_score), best first, at most `max_results`;
+  /// empty when nothing is plausible. An exact name or alias comes back alone.
+  /// Throws Error(invalid_utf8) for text that is not UTF-8.
+  std::vector<Match> match(std::string_view text, std::size_t max_results = 5) const;
+  /// The best plausible candidate, or nullopt. Throws Error(invalid_utf8).
+  std::optional<Match> best(std::string_view text) const;
+
+  /// Number of folded names, aliases and short forms the matcher knows.
+  std::size_t key_count() const noexcept;
+
+ private:
+  struct Tables;
+  std::shared_ptr<const Tables> tables_;
+};
+
+/// Folds a name for comparison and joining (e.g. survey rows): NFKC (full-width letters and
+/// digits, compatibility forms), case folding, white space, punctuation, brackets, quotes
+/// and symbols removed, Traditional → Simplified. "《居民財產證明》 " → "居民财产证明".
+/// Throws Error(invalid_utf8).
+std::string normalize_name(std::string_view text);
+
+}  // namespace jianzheng

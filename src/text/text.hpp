@@ -1,0 +1,44 @@
+// Private text handling for names: the only place (with the other src/text files) that sees
+// ICU. Folding makes the many spellings of one certificate name comparable — NFKC
+// (full-width letters and digits, compatibility ideographs), case folding, white space,
+// punctuation, brackets and symbols removed, Traditional → Simplified — and pinyin gives
+// each Han character its toneless reading. Pinyin and T→S come from tables generated at
+// build time by tools/gen/gen_text_tables.cpp (ICU Han-Latin and Traditional-Simplified),
+// so a query never runs a transliterator. Everything here is thread-safe.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace jianzheng::detail {
+
+/// A folded text: code points, plus what folding had to do.
+struct Folded {
+  std::u32string text;       ///< The folded code points.
+  bool traditional = false;  ///< Some character was Traditional and became Simplified.
+};
+
+/// Folds UTF-8 text: NFKC with case folding, drops white space, punctuation (brackets and
+/// quotes such as 《》“”（） included), symbols and controls, strips accents from Latin
+/// letters (pinyin tone marks), and maps Traditional characters to Simplified.
+/// Throws Error(invalid_utf8) for text that is not UTF-8.
+Folded fold(std::string_view utf8);
+
+/// UTF-8 of code points.
+std::string to_utf8(std::u32string_view text);
+
+/// Whether a code point is a CJK ideograph (the blocks the tables and names use).
+bool is_han(char32_t c) noexcept;
+
+/// The toneless pinyin of one Han character ("证" → "zheng", ü as "v"), or "" when the
+/// table has none. Table lookup only: never creates a transliterator.
+std::string_view pinyin_syllable(char32_t c) noexcept;
+
+/// Pinyin of a folded text, one syllable per Han character, other characters kept (ASCII
+/// letters and digits) — whole ("wufanzuijiluzhengming") or initials ("wfzjlzm"). A few
+/// word readings override the per-character table where a character has several readings
+/// (银行 yinhang, 偿还 changhuan). Characters outside the generated table fall back to one
+/// lazily created, cached ICU Han-Latin transliterator, guarded by a mutex; this happens
+/// only for rare characters in names a county adds, at matcher build time.
+std::string pinyin(std::u32string_view folded, bool initials_only = false);
+
+}  // namespace jianzheng::detail
