@@ -10,6 +10,7 @@
 #include "csv.hpp"
 #include "enum_names.hpp"
 #include "jianzheng/error.hpp"
+#include "jianzheng/name_matcher.hpp"
 #include "text/charset.hpp"
 
 namespace jianzheng {
@@ -476,33 +477,26 @@ std::vector<std::string> split_bases(std::string_view cell) {
 
 namespace {
 
-// Resolves a reported name to a catalog item.
+// Resolves a reported name to a catalog item with the name matcher (DESIGN §4 step 1), so
+// 单身证明, 户籍证明 or a Traditional spelling find their listed item.
 class Resolver {
  public:
-  explicit Resolver(const Catalog& catalog) : catalog_(catalog) {}
+  explicit Resolver(const Catalog& catalog) : matcher_(catalog) {}
 
   const Item* resolve(const std::string& name) const {
-    if (const Item* item = exact(name)) return item;
+    if (auto m = matcher_.best(name)) return m->item;
     // 亲属关系证明（用于办理公证）: the purpose in parentheses is not part of the name.
     const std::string base = without_parentheses(name);
-    if (base != name) return exact(base);
+    if (base != name && !base.empty())
+      if (auto m = matcher_.best(base)) return m->item;
     return nullptr;
   }
 
-  // The join key of an unmatched name: the name without white space.
-  static std::string key(const std::string& name) {
-    std::string out;
-    for (char c : trim(name))
-      if (c != ' ' && c != '\t' && c != '\n') out += c;
-    return out;
-  }
+  // The join key of an unmatched name (二（三）2: rows naming the same certificate join).
+  static std::string key(const std::string& name) { return normalize_name(name); }
 
  private:
-  const Item* exact(const std::string& name) const {
-    if (const Item* item = catalog_.find_name(trim(name))) return item;
-    return catalog_.find_name(key(name));
-  }
-  const Catalog& catalog_;
+  NameMatcher matcher_;
 };
 
 // The verdict of a set of bases on an item that is not on a no-issue list.
