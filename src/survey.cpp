@@ -379,6 +379,21 @@ void add_distinct(std::vector<T>& to, const T& v) {
   if (std::find(to.begin(), to.end(), v) == to.end()) to.push_back(v);
 }
 
+// Adds a basis unless it is there already: 《条例》 and 《条例》第九条 are one basis, the one with
+// the article kept.
+void add_basis(std::vector<LegalBasis>& to, const LegalBasis& b) {
+  for (auto& have : to) {
+    if (have == b) return;
+    if (have.title != b.title || have.level != b.level) continue;
+    if (b.article.empty()) return;
+    if (have.article.empty()) {
+      have = b;
+      return;
+    }
+  }
+  to.push_back(b);
+}
+
 // Text inside the name's parentheses (full-width or not): where reporters write the purpose,
 // as in 亲属关系证明（用于办理公证）.
 std::string parenthesised(std::string_view name) {
@@ -687,9 +702,13 @@ CountyDraft merge_surveys(const std::vector<SurveyReturn>& surveys, const Catalo
         groups.push_back(std::move(g));
       }
       Group& g = groups[it->second];
-      add_distinct(g.entry.names, row.name);
+      // Spellings that differ only in white space, width or brackets are one name.
+      if (std::none_of(g.entry.names.begin(), g.entry.names.end(), [&](const std::string& n) {
+            return Resolver::key(n) == Resolver::key(row.name);
+          }))
+        g.entry.names.push_back(row.name);
       add_distinct(g.entry.reported_by, survey.unit);
-      for (const auto& b : bases) add_distinct(g.entry.bases, b);
+      for (const auto& b : bases) add_basis(g.entry.bases, b);
       if (!row.implementer.empty()) add_distinct(g.entry.implementers, row.implementer);
       if (!row.authority.empty()) add_distinct(g.entry.authorities, row.authority);
       g.purpose_text += purpose + " ";
@@ -736,7 +755,8 @@ CountyDraft merge_surveys(const std::vector<SurveyReturn>& surveys, const Catalo
     switch (e.verdict) {
       case SurveyVerdict::cancel_listed:
         draft.findings.push_back(finding(Severity::warning, "listed_item_reported", where,
-                                         who + " 填报了" + j.why, "2.2.2"));
+                                         who + " 填报的「" + join(e.names, "」「") + "」：" + j.why,
+                                         "2.2.2"));
         break;
       case SurveyVerdict::cancel_no_basis:
         draft.findings.push_back(finding(Severity::warning, "cancelled_no_basis", where,
@@ -769,10 +789,12 @@ CountyDraft merge_surveys(const std::vector<SurveyReturn>& surveys, const Catalo
         it.id = unique;
         it.name = e.name;
         it.disposition = Disposition::by_committee;
-        it.bases = e.bases;
+        // The list cites the qualifying bases only (二（一）1); the entry keeps all of them.
+        for (const auto& b : e.bases)
+          if (catalog.settings().qualifies(b.level)) add_basis(it.bases, b);
         if (j.carve_out) {
           it.purpose = j.carve_out->scenario;
-          for (const auto& b : j.carve_out->bases) add_distinct(it.bases, b);
+          for (const auto& b : j.carve_out->bases) add_basis(it.bases, b);
         }
         for (const auto& n : e.names)
           if (n != it.name && Resolver::key(n) != Resolver::key(it.name))
