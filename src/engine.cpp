@@ -11,22 +11,8 @@
 #include "jianzheng/version.hpp"
 #include "sha256.hpp"
 
-#if __has_include("jianzheng/work_calendar.hpp")
-#include "jianzheng/work_calendar.hpp"
-#define JIANZHENG_HAVE_CALENDAR 1
-#else
-#define JIANZHENG_HAVE_CALENDAR 0
-namespace jianzheng {
-class WorkCalendar {};  // until the time branch lands: no due dates
-}  // namespace jianzheng
-#endif
-
-#if __has_include("jianzheng/name_matcher.hpp")
 #include "jianzheng/name_matcher.hpp"
-#define JIANZHENG_HAVE_MATCHER 1
-#else
-#define JIANZHENG_HAVE_MATCHER 0
-#endif
+#include "jianzheng/work_calendar.hpp"
 
 namespace jianzheng {
 
@@ -132,9 +118,7 @@ struct Composition {
   std::string sha256;
   std::unordered_map<std::string_view, const Item*> by_id;
   std::unordered_map<std::string_view, const Item*> by_name;  // exact names and aliases
-#if JIANZHENG_HAVE_MATCHER
   std::unique_ptr<NameMatcher> matcher;
-#endif
 
   Composition(Date from_day, Catalog composed) : from(from_day), catalog(std::move(composed)) {
     id = catalog.id();
@@ -146,9 +130,7 @@ struct Composition {
     // Aliases after names, so an item's own name wins a collision.
     for (const Item& item : catalog.items())
       for (const Alias& a : item.aliases) by_name.emplace(a.name, &item);
-#if JIANZHENG_HAVE_MATCHER
     matcher = std::make_unique<NameMatcher>(catalog);
-#endif
   }
   Composition(const Composition&) = delete;
   Composition& operator=(const Composition&) = delete;
@@ -165,7 +147,7 @@ struct Engine::Impl {
       : clauses(std::move(book)) {
     if (cal) {
       calendar = *cal;
-      has_calendar = JIANZHENG_HAVE_CALENDAR;
+      has_calendar = true;
     }
     for (unsigned i = 0; i < clause_ref_count; ++i) {
       refs[i] = clauses.find(kClauseIds[i]);
@@ -203,11 +185,8 @@ struct Engine::Impl {
     if (text.empty()) return nullptr;
     auto it = c.by_name.find(text);
     if (it != c.by_name.end()) return it->second;  // exact name or alias: the fast path
-#if JIANZHENG_HAVE_MATCHER
-    return c.matcher->best(text);
-#else
+    if (auto m = c.matcher->best(text)) return m->item;
     return nullptr;
-#endif
   }
 
   // Resolves an id or text: returns the item and which reason applies.
@@ -270,7 +249,6 @@ struct Engine::Impl {
     t.working_days = item && item->limit_working_days ? *item->limit_working_days
                                                       : s.default_limit_working_days;
     if (!date) return t;
-#if JIANZHENG_HAVE_CALENDAR
     if (!has_calendar) {
       t.note = kDueNoCalendar;
       return t;
@@ -280,9 +258,6 @@ struct Engine::Impl {
     } catch (const Error&) {  // date_not_covered: say so instead of guessing
       t.note = kDueOutsideCalendar;
     }
-#else
-    t.note = kDueNoCalendar;
-#endif
     return t;
   }
 
@@ -547,12 +522,8 @@ namespace {
 std::shared_ptr<const Engine::Impl> default_impl() {
   // The embedded default is made once and shared: Engine() is then cheap to call.
   static const std::shared_ptr<const Engine::Impl> impl = [] {
-#if JIANZHENG_HAVE_CALENDAR
     const WorkCalendar& cal = WorkCalendar::embedded_default();
     return std::make_shared<const Engine::Impl>(default_layers(), ClauseBook::embedded_default(), &cal);
-#else
-    return std::make_shared<const Engine::Impl>(default_layers(), ClauseBook::embedded_default(), nullptr);
-#endif
   }();
   return impl;
 }
@@ -562,12 +533,8 @@ std::shared_ptr<const Engine::Impl> default_impl() {
 Engine::Engine() : impl_(default_impl()) {}
 
 Engine::Engine(const std::vector<CatalogLayer>& layers)
-#if JIANZHENG_HAVE_CALENDAR
     : impl_(std::make_shared<const Impl>(layers, ClauseBook::embedded_default(),
                                          &WorkCalendar::embedded_default())) {}
-#else
-    : impl_(std::make_shared<const Impl>(layers, ClauseBook::embedded_default(), nullptr)) {}
-#endif
 
 Engine::Engine(const std::vector<CatalogLayer>& layers, ClauseBook clauses, const WorkCalendar& calendar)
     : impl_(std::make_shared<const Impl>(layers, std::move(clauses), &calendar)) {}
@@ -604,6 +571,11 @@ std::vector<Decision> Engine::decide_many(const std::vector<Request>& requests, 
 
 const Item* Engine::resolve(std::string_view text, std::optional<Date> as_of) const {
   return impl_->find_text(impl_->at(as_of ? *as_of : Date::today()), text);
+}
+
+std::vector<Match> Engine::match(std::string_view text, std::size_t max_results,
+                                 std::optional<Date> as_of) const {
+  return impl_->at(as_of ? *as_of : Date::today()).matcher->match(text, max_results);
 }
 
 Admission Engine::admit(const Demand& demand) const { return impl_->admit(demand); }

@@ -117,6 +117,9 @@ BasisLevel level_of(std::string_view title, std::string_view whole) {
       return BasisLevel::local_regulation;
     return BasisLevel::administrative_regulation;  // 条例 without a place: the State Council's
   }
+  // 省 …实施〈…法〉办法 is passed by a provincial people's congress: a local regulation.
+  if (ends_with(t, "办法") && starts_with_place(t) && has(t, "实施") && (has(t, "〈") || has(t, "《")))
+    return BasisLevel::local_regulation;
   for (std::string_view s : {"办法", "规定", "规则", "细则"})
     if (ends_with(t, s)) return BasisLevel::departmental_rule;
   if ((ends_with(t, "法") || ends_with(t, "法典")) && !starts_with_place(t))

@@ -14,6 +14,7 @@
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/clause.hpp"
 #include "jianzheng/decision.hpp"
+#include "jianzheng/name_matcher.hpp"
 #include "jianzheng/request.hpp"
 
 namespace jianzheng {
@@ -44,6 +45,10 @@ class Engine {
   /// The item free text names best (through the name matcher of the composition in force on
   /// `as_of`, today when absent), or nullptr when nothing plausible matches.
   const Item* resolve(std::string_view text, std::optional<Date> as_of = std::nullopt) const;
+  /// Plausible candidates for free text, best first (NameMatcher::match of the composition
+  /// in force on `as_of`, today when absent).
+  std::vector<Match> match(std::string_view text, std::size_t max_results = 5,
+                           std::optional<Date> as_of = std::nullopt) const;
 
   /// 二（三）4 准入: may a department demand this certificate from committees?
   Admission admit(const Demand& demand) const;
