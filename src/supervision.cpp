@@ -34,7 +34,7 @@ constexpr Column kColumns[] = {
     {"id", "编号"},         {"date", "日期"},         {"channel", "渠道"},
     {"body", "索要单位"},   {"body_kind", "单位类型"}, {"superior", "上级主管部门"},
     {"item", "事项"},       {"demanded", "索要证明"},  {"purpose", "用途"},
-    {"bases", "依据"},      {"note", "备注"},
+    {"bases", "依据"},      {"basis_levels", "依据层级"}, {"note", "备注"},
 };
 
 std::vector<std::string> split_bases(const std::string& cell) {
@@ -80,7 +80,7 @@ std::vector<ComplaintRecord> parse_complaints_csv(std::string_view text, std::st
       throw Error(ErrorCode::unknown_field, file + ":" + std::to_string(header.line),
                   "unknown column \"" + h + "\" (未知列); the columns are date/日期, channel/渠道, "
                   "body/索要单位, body_kind/单位类型, superior/上级主管部门, item/事项, demanded/索要证明, "
-                  "purpose/用途, bases/依据, note/备注");
+                  "purpose/用途, bases/依据, basis_levels/依据层级, note/备注");
     if (!at.emplace(col->key, i).second)
       throw Error(ErrorCode::duplicate_id, file + ":" + std::to_string(header.line),
                   "column \"" + h + "\" appears twice (列重复)");
@@ -121,7 +121,26 @@ std::vector<ComplaintRecord> parse_complaints_csv(std::string_view text, std::st
     if (c.item.empty() && c.text.empty())
       throw Error(ErrorCode::missing_field, where, "what was demanded (索要证明) is empty");
     c.purpose = cell("purpose");
-    for (const auto& b : split_bases(cell("bases"))) c.bases.push_back(parse_basis(b));
+    // Levels, when given, align with the citations; otherwise each is inferred (parse_basis),
+    // which cannot tell that a 办法 is an administrative regulation.
+    const auto citations = split_bases(cell("bases"));
+    const auto levels = split_bases(cell("basis_levels"));
+    if (!levels.empty() && levels.size() != citations.size())
+      throw Error(ErrorCode::invalid_value, where,
+                  "basis_levels/依据层级 must give one level per citation in bases/依据");
+    for (std::size_t i = 0; i < citations.size(); ++i) {
+      LegalBasis b = parse_basis(citations[i]);
+      if (!levels.empty()) {
+        auto level = basis_level_from_string(levels[i]);
+        if (!level)
+          throw Error(ErrorCode::unknown_enum, where,
+                      "\"" + levels[i] + "\" is not a basis level; expected one of law, "
+                      "administrative_regulation, local_regulation, state_council_retained_list, "
+                      "departmental_rule, policy_document, unknown");
+        b.level = *level;
+      }
+      c.bases.push_back(std::move(b));
+    }
     rec.note = cell("note");
     out.push_back(std::move(rec));
   }

@@ -239,6 +239,44 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
   return out;
 }
 
+// Boost.JSON keeps one of two equal keys, so a duplicated guide would vanish silently. The
+// text is valid JSON by now: scan it for the raw keys of the root's "guides" object and
+// return the first key seen twice ("" when none).
+std::string duplicate_guide_key(std::string_view t) {
+  int depth = 0;
+  bool in_guides = false;       // inside the root's "guides" object
+  bool expect_key = false;      // the next string at this level is a key
+  std::string last_root_key;
+  std::set<std::string> keys;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
+    if (c == '"') {
+      std::size_t j = i + 1;
+      while (j < t.size() && t[j] != '"') j += t[j] == '\\' ? 2 : 1;
+      std::string str(t.substr(i + 1, j - i - 1));
+      if (expect_key && depth == 1) last_root_key = str;
+      if (expect_key && depth == 2 && in_guides && !keys.insert(str).second) return str;
+      expect_key = false;
+      i = j;
+    } else if (c == '{') {
+      ++depth;
+      if (depth == 2 && last_root_key == "guides") in_guides = true;
+      expect_key = true;
+    } else if (c == '[') {
+      ++depth;
+      expect_key = false;
+    } else if (c == '}' || c == ']') {
+      if (depth == 2) in_guides = false;
+      --depth;
+    } else if (c == ',') {
+      // A comma inside an object starts a new member; inside an array it does not matter,
+      // since keys are only taken at depths 1 and 2 where the containers are objects here.
+      expect_key = true;
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 GuideSet parse_guides(std::string_view text, std::string_view origin) {
@@ -256,12 +294,13 @@ GuideSet parse_guides(std::string_view text, std::string_view origin) {
   const Node guides = root.at("guides");
   if (!guides.is_object()) guides.fail(ErrorCode::wrong_type, "expected an object keyed by item id");
   // Boost.JSON keeps the last of duplicate keys; a guides file must not have any.
-  std::set<std::string> seen;
+  if (const std::string dup = duplicate_guide_key(text); !dup.empty())
+    doc.fail(ErrorCode::duplicate_id, guides.pointer() + "/" + detail::pointer_token(dup),
+             "two guides for item \"" + dup + "\" (同一事项有两份办事指南)");
   for (const auto& kv : guides.value().get_object()) {
     std::string id(kv.key());
     const Node n(&doc, &kv.value(), guides.pointer() + "/" + detail::pointer_token(id));
     if (id.empty()) n.fail(ErrorCode::invalid_value, "an item id must not be empty");
-    if (!seen.insert(id).second) n.fail(ErrorCode::duplicate_id, "two guides for item \"" + id + "\"");
     set.guides.push_back(read_guide(n, id));
   }
   return set;

@@ -23,11 +23,13 @@ std::string opt_string(const Node& n, std::string_view key) {
 LegalBasis read_basis(const Node& n) {
   // A citation string is read as the clerk wrote it; its level is inferred (parse_basis).
   if (n.is_string()) return parse_basis(n.nonempty_string());
-  n.only_keys({"title", "article", "level", "text"});
-  LegalBasis b;
-  b.title = n.at("title").nonempty_string();
-  b.article = opt_string(n, "article");
-  b.text = opt_string(n, "text");
+  n.only_keys({"title", "article", "level"});
+  const std::string title = n.at("title").nonempty_string();
+  const std::string article = opt_string(n, "article");
+  // The same reading as a citation string, so JSON and CSV complaints compare equal.
+  LegalBasis b = parse_basis(title + article);
+  b.title = title;
+  b.article = article;
   if (auto l = n.get("level")) {
     const std::string s = l->string();
     auto v = basis_level_from_string(s);
@@ -36,8 +38,6 @@ LegalBasis read_basis(const Node& n) {
               "\"" + s + "\" is not a known value; expected one of law, administrative_regulation, "
               "local_regulation, state_council_retained_list, departmental_rule, policy_document, unknown");
     b.level = *v;
-  } else {
-    b.level = parse_basis(b.title + b.article).level;
   }
   return b;
 }
