@@ -4,9 +4,13 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <map>
+#include <set>
 
 #include "csv.hpp"
+#include "enum_names.hpp"
 #include "jianzheng/error.hpp"
+#include "jianzheng/name_matcher.hpp"
 #include "text/charset.hpp"
 
 namespace jianzheng {
@@ -325,5 +329,488 @@ namespace detail {
 // Shared with src/xlsx.cpp: the table as printed.
 std::vector<std::vector<std::string>> survey_table(const SurveyReturn& s) { return table_of(s); }
 }  // namespace detail
+
+}  // namespace jianzheng
+
+// ===========================================================================================
+// Checking rows (二（三）1) and merging returns into the county list (二（三）2).
+// ===========================================================================================
+
+namespace jianzheng {
+
+namespace {
+
+constexpr detail::EnumNames<SurveyVerdict, 5> kVerdictNames{{
+    {SurveyVerdict::keep, "keep"},
+    {SurveyVerdict::keep_for_stated_purpose, "keep_for_stated_purpose"},
+    {SurveyVerdict::cancel_listed, "cancel_listed"},
+    {SurveyVerdict::cancel_no_basis, "cancel_no_basis"},
+    {SurveyVerdict::review, "review"},
+}};
+
+const char* level_name_zh(BasisLevel level) {
+  switch (level) {
+    case BasisLevel::law: return "法律";
+    case BasisLevel::administrative_regulation: return "行政法规";
+    case BasisLevel::local_regulation: return "地方性法规";
+    case BasisLevel::state_council_retained_list: return "国务院批准保留的证明事项清单";
+    case BasisLevel::departmental_rule: return "规章";
+    case BasisLevel::policy_document: return "规范性文件";
+    case BasisLevel::unknown: return "层级不明";
+  }
+  return "层级不明";
+}
+
+std::string basis_label(const LegalBasis& b) {
+  return b.title + b.article;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+template <class T>
+void add_distinct(std::vector<T>& to, const T& v) {
+  if (std::find(to.begin(), to.end(), v) == to.end()) to.push_back(v);
+}
+
+// Adds a basis unless it is there already: 《条例》 and 《条例》第九条 are one basis, the one with
+// the article kept.
+void add_basis(std::vector<LegalBasis>& to, const LegalBasis& b) {
+  for (auto& have : to) {
+    if (have == b) return;
+    if (have.title != b.title || have.level != b.level) continue;
+    if (b.article.empty()) return;
+    if (have.article.empty()) {
+      have = b;
+      return;
+    }
+  }
+  to.push_back(b);
+}
+
+// Text inside the name's parentheses (full-width or not): where reporters write the purpose,
+// as in 亲属关系证明（用于办理公证）.
+std::string parenthesised(std::string_view name) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < name.size()) {
+    std::size_t open = std::string_view::npos, len = 0;
+    for (std::string_view o : {"（", "("}) {
+      const auto at = name.find(o, i);
+      if (at != std::string_view::npos && at < open) { open = at; len = o.size(); }
+    }
+    if (open == std::string_view::npos) break;
+    std::size_t close = std::string_view::npos, clen = 0;
+    for (std::string_view c : {"）", ")"}) {
+      const auto at = name.find(c, open + len);
+      if (at != std::string_view::npos && at < close) { close = at; clen = c.size(); }
+    }
+    if (close == std::string_view::npos) break;
+    out += std::string(name.substr(open + len, close - open - len)) + " ";
+    i = close + clen;
+  }
+  return out;
+}
+
+// The name without its parentheses: 亲属关系证明（用于办理公证） → 亲属关系证明.
+std::string without_parentheses(std::string_view name) {
+  std::string out;
+  int depth = 0;
+  for (std::size_t i = 0; i < name.size();) {
+    if (name.compare(i, 3, "（") == 0) { ++depth; i += 3; continue; }
+    if (name.compare(i, 3, "）") == 0) { if (depth) --depth; i += 3; continue; }
+    if (name[i] == '(') { ++depth; ++i; continue; }
+    if (name[i] == ')') { if (depth) --depth; ++i; continue; }
+    if (!depth) out += name[i];
+    ++i;
+  }
+  return trim(out);
+}
+
+// The carve-out of `item` that `text` names, by the catalog's matching setting, in force on
+// `on`; nullptr when none. 附件1: "（不动产登记情况、公证办理情况除外）" etc.
+const CarveOut* carve_out_named(const Item& item, const std::string& text, const Settings& settings,
+                                const Date& on) {
+  if (trim(text).empty()) return nullptr;
+  for (const auto& c : item.carve_outs) {
+    if (!c.validity.contains(on)) continue;
+    if (settings.carve_out_matching == CarveOutMatching::scenario) {
+      if (text.find(c.scenario) != std::string::npos) return &c;
+      continue;
+    }
+    if (text.find(c.scenario) != std::string::npos) return &c;
+    for (const auto& w : c.words)
+      if (!w.empty() && text.find(w) != std::string::npos) return &c;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const char* to_string(SurveyVerdict v) noexcept { return kVerdictNames.name(v); }
+std::optional<SurveyVerdict> survey_verdict_from_string(std::string_view s) noexcept {
+  return kVerdictNames.parse(s);
+}
+
+std::vector<std::string> split_bases(std::string_view cell) {
+  std::vector<std::string> pieces;
+  std::string current;
+  int depth = 0;  // inside 《》 a 、 belongs to the title
+  auto flush = [&] {
+    std::string t = trim(current);
+    current.clear();
+    if (t.empty()) return;
+    // 《…》第五条、第六条: an article alone continues the previous title.
+    if (!pieces.empty() && t.compare(0, 3, "第") == 0 && t.find("《") == std::string::npos) {
+      pieces.back() += "、" + t;
+      return;
+    }
+    pieces.push_back(std::move(t));
+  };
+  for (std::size_t i = 0; i < cell.size();) {
+    if (cell.compare(i, 3, "《") == 0) ++depth;
+    if (cell.compare(i, 3, "》") == 0 && depth) --depth;
+    const bool sep3 = cell.compare(i, 3, "、") == 0 || cell.compare(i, 3, "；") == 0;
+    const bool sep1 = cell[i] == ';' || cell[i] == '\n' || cell[i] == '\r';
+    if (!depth && (sep3 || sep1)) {
+      flush();
+      i += sep3 ? 3 : 1;
+      continue;
+    }
+    current += cell[i];
+    ++i;
+  }
+  flush();
+  return pieces;
+}
+
+namespace {
+
+// Resolves a reported name to a catalog item with the name matcher (DESIGN §4 step 1), so
+// 单身证明, 户籍证明 or a Traditional spelling find their listed item.
+class Resolver {
+ public:
+  explicit Resolver(const Catalog& catalog) : matcher_(catalog) {}
+
+  const Item* resolve(const std::string& name) const {
+    if (auto m = matcher_.best(name)) return m->item;
+    // 亲属关系证明（用于办理公证）: the purpose in parentheses is not part of the name.
+    const std::string base = without_parentheses(name);
+    if (base != name && !base.empty())
+      if (auto m = matcher_.best(base)) return m->item;
+    return nullptr;
+  }
+
+  // The join key of an unmatched name (二（三）2: rows naming the same certificate join).
+  static std::string key(const std::string& name) { return normalize_name(name); }
+
+ private:
+  NameMatcher matcher_;
+};
+
+// The verdict of a set of bases on an item that is not on a no-issue list.
+struct BasisVerdict {
+  SurveyVerdict verdict;
+  std::vector<std::string> clauses;
+  std::string why;
+};
+
+BasisVerdict judge_bases(const std::vector<LegalBasis>& bases, const Settings& settings) {
+  std::vector<std::string> qualifying, unknown, other;
+  for (const auto& b : bases) {
+    const std::string label = basis_label(b) + "（" + level_name_zh(b.level) + "）";
+    if (settings.qualifies(b.level)) add_distinct(qualifying, label);
+    else if (b.level == BasisLevel::unknown) add_distinct(unknown, basis_label(b));
+    else add_distinct(other, label);
+  }
+  if (!qualifying.empty())
+    // 二（一）1: a clear basis in law or regulation → issue by law; 二（三）2: it goes on the
+    // county list.
+    return {SurveyVerdict::keep, {"2.1.1", "2.3.2"},
+            "有法律法规依据" + join(qualifying, "、") +
+                "，应当依法出具，列入县级出具证明事项清单（二（一）1、二（三）2）"};
+  if (!unknown.empty())
+    return {SurveyVerdict::review, {"2.3.2", "2.1.1"},
+            "依据" + join(unknown, "、") +
+                "的效力层级无法从文字判断，需核实是否为法律法规或国务院批准保留的证明事项清单后再定"
+                "（二（一）1、二（三）2）"};
+  if (!other.empty())
+    // 二（二）1 / 二（三）1: a policy document or rule is not a legal basis: 一律取消.
+    return {SurveyVerdict::cancel_no_basis, {"2.3.1", "2.2.1"},
+            "所列依据" + join(other, "、") +
+                "不是法律法规，也不是经国务院批准列入保留证明事项清单的事项，属自行设定，一律取消"
+                "（二（三）1、二（二）1）"};
+  return {SurveyVerdict::cancel_no_basis, {"2.3.1", "2.2.1"},
+          "未填写法律法规依据，属自行设定的证明事项，一律取消（二（三）1、二（二）1）"};
+}
+
+std::vector<LegalBasis> parse_bases(const std::string& cell) {
+  std::vector<LegalBasis> out;
+  for (const auto& piece : split_bases(cell)) {
+    LegalBasis b = parse_basis(piece);
+    if (b.title.empty()) continue;
+    if (std::find(out.begin(), out.end(), b) == out.end()) out.push_back(std::move(b));
+  }
+  return out;
+}
+
+// The verdict on one certificate (a row, or an entry joining rows).
+struct Judgement {
+  SurveyVerdict verdict = SurveyVerdict::review;
+  const Item* item = nullptr;
+  const CarveOut* carve_out = nullptr;
+  std::vector<std::string> clauses;
+  std::string why;
+};
+
+Judgement judge(const Item* item, const std::string& purpose_text,
+                const std::vector<LegalBasis>& bases, const Catalog& catalog, const Date& on) {
+  Judgement j;
+  j.item = item;
+  if (item && item->disposition == Disposition::not_by_committee) {
+    const std::string listed = "「" + item->name + "」列入《不应由基层群众性自治组织出具证明事项清单（第一批）》第" +
+                               std::to_string(item->seq) + "项";
+    if (const CarveOut* c = carve_out_named(*item, purpose_text, catalog.settings(), on)) {
+      // 附件1 （…除外）: the listing does not cover this purpose; the committee issues for it
+      // only, within its duties and verifiably, stating the purpose (二（一）1).
+      j.verdict = SurveyVerdict::keep_for_stated_purpose;
+      j.carve_out = c;
+      j.clauses = {"annex.1", "2.1.1", "2.3.2"};
+      j.why = listed + "，但所述用途属于「" + c->scenario +
+              "」除外情形，可仅为该用途出具，证明上注明用途（附件1 除外情形、二（一）1、二（三）2）";
+      return j;
+    }
+    // 二（二）2: items on the first-batch list are in general not issued.
+    j.verdict = SurveyVerdict::cancel_listed;
+    j.clauses = {"2.2.2", "annex.1"};
+    j.why = listed + "，一般情况下不予出具，应按附件1所列办事途径办理（二（二）2、附件1）";
+    return j;
+  }
+  // An item already on a county list below keeps its own bases too.
+  std::vector<LegalBasis> all = bases;
+  if (item)
+    for (const auto& b : item->bases) add_distinct(all, b);
+  BasisVerdict v = judge_bases(all, catalog.settings());
+  j.verdict = v.verdict;
+  j.clauses = std::move(v.clauses);
+  j.why = std::move(v.why);
+  return j;
+}
+
+Date check_date(const std::optional<Date>& d) { return d ? *d : Date::today(); }
+
+}  // namespace
+
+SurveyCheck validate_survey(const SurveyReturn& survey, const Catalog& catalog) {
+  const Resolver resolver(catalog);
+  SurveyCheck out;
+  out.unit = survey.unit;
+  out.date = survey.date;
+  out.origin = survey.origin;
+  const Date on = check_date(survey.date);
+  int position = 0;
+  for (const auto& row : survey.rows) {
+    RowCheck rc;
+    rc.row = ++position;
+    rc.seq = row.seq;
+    rc.line = row.line;
+    rc.name = row.name;
+    rc.basis = row.basis;
+    rc.bases = parse_bases(row.basis);
+    const Item* item = resolver.resolve(row.name);
+    Judgement j = judge(item, parenthesised(row.name) + " " + row.note, rc.bases, catalog, on);
+    rc.verdict = j.verdict;
+    if (item) rc.item = item->id;
+    if (j.carve_out) rc.carve_out = j.carve_out->scenario;
+    rc.clauses = std::move(j.clauses);
+    rc.why = std::move(j.why);
+    out.rows.push_back(std::move(rc));
+  }
+  return out;
+}
+
+namespace {
+
+std::string entry_where(const SurveyReturn& s, const SurveyRow& r) {
+  return s.origin + (r.line ? ":" + std::to_string(r.line) : std::string());
+}
+
+Finding finding(Severity severity, std::string code, std::string where, std::string message,
+                std::string clause) {
+  Finding f;
+  f.severity = severity;
+  f.code = std::move(code);
+  f.where = std::move(where);
+  f.message = std::move(message);
+  f.clause = std::move(clause);
+  return f;
+}
+
+}  // namespace
+
+CountyDraft merge_surveys(const std::vector<SurveyReturn>& surveys, const Catalog& catalog,
+                          const DraftOptions& options) {
+  const Resolver resolver(catalog);
+  CountyDraft draft;
+
+  struct Group {
+    CountyEntry entry;
+    std::string purpose_text;      // parentheses and 备注 of every row
+    std::set<SurveyVerdict> row_verdicts;
+    std::vector<std::string> rows; // file:line of every row
+    Date on;
+  };
+  std::vector<Group> groups;
+  std::map<std::string, std::size_t> by_key;
+
+  for (const auto& survey : surveys) {
+    const Date on = check_date(survey.date);
+    // 三（二）: returns are due at the county bureau by 2020-12-30.
+    if (!survey.date)
+      draft.findings.push_back(finding(Severity::warning, "return_undated", survey.origin,
+                                       "「" + survey.unit + "」的统计表未填写时间（附件2）", "annex.2"));
+    else if (options.deadline && *options.deadline < *survey.date)
+      draft.findings.push_back(finding(
+          Severity::warning, "return_late", survey.origin,
+          "「" + survey.unit + "」的统计表填报时间 " + survey.date->to_string() + " 晚于报送期限 " +
+              options.deadline->to_string() + "（三（二））",
+          "3.2"));
+    for (const auto& row : survey.rows) {
+      const Item* item = resolver.resolve(row.name);
+      const std::vector<LegalBasis> bases = parse_bases(row.basis);
+      const std::string purpose = parenthesised(row.name) + " " + row.note;
+      const Judgement j = judge(item, purpose, bases, catalog, on);
+      // Join by matched item (and carve-out, a separate certificate), else by the name.
+      std::string key = item ? "item:" + item->id + (j.carve_out ? "#" + j.carve_out->scenario : "")
+                             : "name:" + Resolver::key(row.name);
+      auto [it, inserted] = by_key.emplace(key, groups.size());
+      if (inserted) {
+        Group g;
+        g.on = on;
+        g.entry.name = row.name;
+        if (item) {
+          g.entry.item = item->id;
+          g.entry.name = j.carve_out ? row.name : item->name;
+        }
+        if (j.carve_out) g.entry.carve_out = j.carve_out->scenario;
+        groups.push_back(std::move(g));
+      }
+      Group& g = groups[it->second];
+      // Spellings that differ only in white space, width or brackets are one name.
+      if (std::none_of(g.entry.names.begin(), g.entry.names.end(), [&](const std::string& n) {
+            return Resolver::key(n) == Resolver::key(row.name);
+          }))
+        g.entry.names.push_back(row.name);
+      add_distinct(g.entry.reported_by, survey.unit);
+      for (const auto& b : bases) add_basis(g.entry.bases, b);
+      if (!row.implementer.empty()) add_distinct(g.entry.implementers, row.implementer);
+      if (!row.authority.empty()) add_distinct(g.entry.authorities, row.authority);
+      g.purpose_text += purpose + " ";
+      g.row_verdicts.insert(j.verdict);
+      g.rows.push_back(entry_where(survey, row));
+    }
+  }
+
+  // The verdict of an entry is that of all its bases together: one unit citing the law is
+  // enough for the certificate to stand (二（一）1), whatever the others wrote.
+  std::vector<CountyEntry> kept, rest;
+  std::set<std::string> used_ids;
+  for (const auto& item : catalog.items()) used_ids.insert(item.id);
+  CatalogLayer& layer = draft.layer;
+  layer.provenance.id = options.layer_id;
+  layer.provenance.level = JurisdictionLevel::county;
+  layer.provenance.jurisdiction = options.jurisdiction;
+  layer.provenance.title = options.title;
+  layer.provenance.example = options.example;
+  {
+    std::vector<std::string> units;
+    for (const auto& s : surveys) add_distinct(units, s.unit);
+    layer.provenance.note = "二（三）2 县级清单草案，由附件2统计表合并生成：" + join(units, "、");
+  }
+  if (!catalog.provenance().empty()) layer.extends = catalog.provenance().back().id;
+
+  for (auto& g : groups) {
+    CountyEntry& e = g.entry;
+    const Item* item = e.item.empty() ? nullptr : catalog.find(e.item);
+    const Judgement j = judge(item, g.purpose_text, e.bases, catalog, g.on);
+    e.verdict = j.verdict;
+    e.clauses = j.clauses;
+    e.why = j.why;
+    const std::string where = join(g.rows, "; ");
+    const std::string who = join(e.reported_by, "、");
+    if (g.row_verdicts.size() > 1)
+      draft.findings.push_back(finding(
+          Severity::info, "reports_differ", where,
+          "「" + e.name + "」各单位填报的依据不一致，合并后按全部依据判定为 " + to_string(e.verdict),
+          "2.3.2"));
+    if (e.names.size() > 1)
+      draft.findings.push_back(finding(Severity::info, "names_differ", where,
+                                       "同一证明事项有不同名称：" + join(e.names, "、"), "2.3.2"));
+    switch (e.verdict) {
+      case SurveyVerdict::cancel_listed:
+        draft.findings.push_back(finding(Severity::warning, "listed_item_reported", where,
+                                         who + " 填报的「" + join(e.names, "」「") + "」：" + j.why,
+                                         "2.2.2"));
+        break;
+      case SurveyVerdict::cancel_no_basis:
+        draft.findings.push_back(finding(Severity::warning, "cancelled_no_basis", where,
+                                         "「" + e.name + "」（" + who + "）" + j.why, "2.3.1"));
+        break;
+      case SurveyVerdict::review:
+        draft.findings.push_back(finding(Severity::warning, "basis_needs_review", where,
+                                         "「" + e.name + "」（" + who + "）" + j.why, "2.3.2"));
+        break;
+      case SurveyVerdict::keep:
+      case SurveyVerdict::keep_for_stated_purpose: {
+        if (item && !j.carve_out) {
+          // Already an item below this layer (a county list being revised): nothing to add.
+          e.id = item->id;
+          break;
+        }
+        // Into the draft layer as a by_committee item (二（三）2).
+        Item it;
+        std::string id;
+        if (item && j.carve_out) {
+          id = item->id + "-for-" + detail::ascii_slug(j.carve_out->scenario, 32);
+        } else {
+          id = "county-" + detail::ascii_slug(without_parentheses(e.name));
+          if (id == "county-") id = "county-item";
+        }
+        std::string unique = id;
+        for (int n = 2; used_ids.count(unique); ++n) unique = id + "-" + std::to_string(n);
+        used_ids.insert(unique);
+        e.id = unique;
+        it.id = unique;
+        it.name = e.name;
+        it.disposition = Disposition::by_committee;
+        // The list cites the qualifying bases only (二（一）1); the entry keeps all of them.
+        for (const auto& b : e.bases)
+          if (catalog.settings().qualifies(b.level)) add_basis(it.bases, b);
+        if (j.carve_out) {
+          it.purpose = j.carve_out->scenario;
+          for (const auto& b : j.carve_out->bases) add_basis(it.bases, b);
+        }
+        for (const auto& n : e.names)
+          if (n != it.name && Resolver::key(n) != Resolver::key(it.name))
+            it.aliases.push_back(Alias{n, AliasSource::added});
+        layer.items.push_back(std::move(it));
+        break;
+      }
+    }
+    (e.verdict == SurveyVerdict::keep || e.verdict == SurveyVerdict::keep_for_stated_purpose
+         ? kept
+         : rest)
+        .push_back(std::move(e));
+  }
+  draft.entries = std::move(kept);
+  for (auto& e : rest) draft.entries.push_back(std::move(e));
+  return draft;
+}
 
 }  // namespace jianzheng

@@ -17,6 +17,50 @@ json::object survey_row_json(const SurveyRow& r, int position) {
   return o;
 }
 
+namespace {
+
+json::value nullable(const std::string& s) {
+  return s.empty() ? json::value(nullptr) : json::value(s);
+}
+
+json::array strings(const std::vector<std::string>& v) {
+  json::array a;
+  for (const auto& s : v) a.push_back(json::string(s));
+  return a;
+}
+
+// A basis as the catalog files write one (DESIGN §8): title, article, level, and the rest
+// only when known.
+json::object basis_json(const LegalBasis& b) {
+  json::object o;
+  o["title"] = b.title;
+  o["article"] = b.article;
+  o["level"] = to_string(b.level);
+  if (!b.issuer.empty()) o["issuer"] = b.issuer;
+  if (!b.document_number.empty()) o["document_number"] = b.document_number;
+  if (!b.text.empty()) o["text"] = b.text;
+  if (b.effective) o["effective"] = b.effective->to_string();
+  return o;
+}
+
+json::array bases_json(const std::vector<LegalBasis>& v) {
+  json::array a;
+  for (const auto& b : v) a.push_back(basis_json(b));
+  return a;
+}
+
+json::object finding_json(const Finding& f) {
+  json::object o;
+  o["severity"] = to_string(f.severity);
+  o["code"] = f.code;
+  o["where"] = f.where;
+  o["message"] = f.message;
+  o["clause"] = nullable(f.clause);
+  return o;
+}
+
+}  // namespace
+
 }  // namespace detail
 
 SurveyReturn parse_survey_json(std::string_view text, std::string_view origin) {
@@ -66,6 +110,59 @@ std::string to_json(const SurveyReturn& survey) {
   for (const auto& s : survey.notes) notes.push_back(detail::json::string(s));
   o["notes"] = std::move(notes);
   return detail::canonical(o);
+}
+
+std::string to_json(const SurveyCheck& check) {
+  using namespace detail;
+  json::object o;
+  o["unit"] = check.unit;
+  o["date"] = optional_date(check.date);
+  o["origin"] = check.origin;
+  json::array rows;
+  for (const auto& r : check.rows) {
+    json::object row;
+    row["row"] = r.row;
+    row["seq"] = r.seq;
+    row["line"] = r.line;
+    row["name"] = r.name;
+    row["basis"] = r.basis;
+    row["verdict"] = to_string(r.verdict);
+    row["item"] = nullable(r.item);
+    row["carve_out"] = nullable(r.carve_out);
+    row["bases"] = bases_json(r.bases);
+    row["clauses"] = strings(r.clauses);
+    row["why"] = r.why;
+    rows.push_back(std::move(row));
+  }
+  o["rows"] = std::move(rows);
+  return canonical(o);
+}
+
+std::string to_json(const CountyDraft& draft) {
+  using namespace detail;
+  json::object o;
+  json::array entries;
+  for (const auto& e : draft.entries) {
+    json::object x;
+    x["id"] = nullable(e.id);
+    x["name"] = e.name;
+    x["verdict"] = to_string(e.verdict);
+    x["item"] = nullable(e.item);
+    x["carve_out"] = nullable(e.carve_out);
+    x["names"] = strings(e.names);
+    x["reported_by"] = strings(e.reported_by);
+    x["bases"] = bases_json(e.bases);
+    x["implementers"] = strings(e.implementers);
+    x["authorities"] = strings(e.authorities);
+    x["clauses"] = strings(e.clauses);
+    x["why"] = e.why;
+    entries.push_back(std::move(x));
+  }
+  o["entries"] = std::move(entries);
+  json::array findings;
+  for (const auto& f : draft.findings) findings.push_back(finding_json(f));
+  o["findings"] = std::move(findings);
+  return canonical(o);
 }
 
 }  // namespace jianzheng

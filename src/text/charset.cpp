@@ -1,10 +1,13 @@
 #include "text/charset.hpp"
 
+#include <unicode/translit.h>
 #include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/ustring.h>
 
 #include <memory>
+#include <mutex>
 
 #include "jianzheng/error.hpp"
 
@@ -157,6 +160,40 @@ std::string utf8_to_gb18030(std::string_view utf8) {
                                     reinterpret_cast<const UChar*>(wide.data()), units, &status);
   if (U_FAILURE(status)) throw Error(ErrorCode::invalid_utf8, "<text>", "cannot convert to GB18030");
   out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+std::string ascii_slug(std::string_view utf8, std::size_t max_length) {
+  // One transliterator for the process; ICU's transliterate() is not const-safe, so a lock.
+  static std::mutex mutex;
+  static std::unique_ptr<icu::Transliterator> to_ascii = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+        "Han-Latin/Names; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+    return U_SUCCESS(status) ? std::move(t) : nullptr;
+  }();
+  std::string latin;
+  if (to_ascii) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      to_ascii->transliterate(u);
+    }
+    u.toUTF8String(latin);
+  }
+  std::string out;
+  for (char c : latin) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (keep) out += c;
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  if (out.size() > max_length) {
+    out.resize(max_length);
+    const auto cut = out.rfind('-');
+    if (cut != std::string::npos && cut > 0) out.resize(cut);
+  }
   return out;
 }
 
