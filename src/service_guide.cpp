@@ -211,6 +211,16 @@ std::vector<Finding> check_guide(const ServiceGuide& g) {
 std::vector<Finding> check_guides(const GuideSet& guides, const Catalog& catalog) {
   std::vector<Finding> out;
   const auto& items = catalog.items();
+  // Guides written for another county's list would describe items this catalog may not have.
+  if (!guides.catalog.empty()) {
+    const auto& layers = catalog.provenance();
+    if (std::none_of(layers.begin(), layers.end(),
+                     [&](const Provenance& p) { return p.id == guides.catalog; }))
+      out.push_back(Finding{Severity::warning, "guides_for_other_catalog", "guides",
+                            "办事指南文件对应的清单“" + guides.catalog + "”不在当前清单 " + catalog.id() +
+                                " 中 (guides written for another catalog)",
+                            "2.3.3"});
+  }
   for (const auto& item : items) {
     if (item.disposition != Disposition::by_committee) continue;
     const ServiceGuide* g = guides.find(item.id);

@@ -121,6 +121,7 @@ std::vector<ComplaintRecord> parse_complaints_csv(std::string_view text, std::st
     };
     ComplaintRecord rec;
     rec.where = "row " + std::to_string(row.line);
+    if (auto id = cell("id"); !id.empty()) rec.where = id;  // the clerk's own reference wins
     Complaint& c = rec.complaint;
     if (auto d = cell("date"); !d.empty()) c.date = Date::parse(d, where + " date");
     c.channel = cell("channel");

@@ -341,3 +341,12 @@ TEST_CASE("jianzheng guide renders, checks and fills the example county's guides
   CHECK(filled.out.find("兹证明张三（公民身份号码：620000199001010000）与李四") != std::string::npos);
   CHECK(filled.out.find("{{") == std::string::npos);
 }
+
+TEST_CASE("Guides written for another county's list are a finding", "[guide]") {
+  GuideSet guides = example_guides();
+  guides.catalog = "another-county-list";
+  const auto findings = check_guides(guides, example_catalog());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].code == "guides_for_other_catalog");
+  CHECK(findings[0].severity == Severity::warning);
+}

@@ -46,6 +46,8 @@ TEST_CASE("Complaints read the same from JSON and from a spreadsheet CSV", "[sup
   CHECK(j[4].complaint.bases[0].title == "《中国公民收养子女登记办法》");
   CHECK(j[4].complaint.bases[0].article == "第五条");
   CHECK(c[0].where == "row 2");
+  CHECK(j[0].where == "2021-001");        // the clerk's own reference
+  CHECK(j[1].where == "/complaints/1");   // else the JSON pointer
 }
 
 TEST_CASE("Each demand is classified reasonable or unreasonable with its clause", "[supervision]") {

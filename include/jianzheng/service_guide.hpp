@@ -138,7 +138,8 @@ ServiceGuide complete_from(const ServiceGuide& guide, const Item& item, const Se
 std::vector<Finding> check_guide(const ServiceGuide& guide);
 /// Checks a guide set against a catalog: each by-committee item must have a complete guide
 /// (guides completed from their items first); a guide for an item that is missing or not
-/// by-committee, and platform codes that differ between item and guide, are findings too.
+/// by-committee, platform codes that differ between item and guide, and a guides file written
+/// for a catalog layer that is not in `catalog` (guides_for_other_catalog) are findings too.
 std::vector<Finding> check_guides(const GuideSet& guides, const Catalog& catalog);
 
 /// JSON of a guide check: {"catalog", "complete", "findings": [{"severity", "code", "where",

@@ -21,7 +21,7 @@ struct ComplaintRecord {
   Complaint complaint;   ///< The reported demand.
   std::string superior;  ///< 上级主管部门 of the demanding body; may be empty.
   std::string note;      ///< Free remarks of the clerk; may be empty.
-  std::string where;     ///< Where it was read: "/3" (JSON) or "row 4" (CSV).
+  std::string where;     ///< Its "id" when given, else where it was read: "/3" or "row 4".
 };
 
 /// Parses complaints. JSON: an array of objects, or {"complaints": [...]}, each with "date",

@@ -47,6 +47,7 @@ ComplaintRecord read_complaint(const Node& n) {
                "bases", "note"});
   ComplaintRecord r;
   r.where = n.pointer();
+  if (auto id = n.get("id")) r.where = id->string();  // the clerk's own reference wins
   Complaint& c = r.complaint;
   if (auto d = n.get("date")) c.date = d->date();
   c.channel = opt_string(n, "channel");
