@@ -202,13 +202,6 @@ PyReceipt receipt_of(const Receipt& r) {
   return PyReceipt{std::string(r.catalog), std::string(r.catalog_sha256), r.engine ? r.engine : "", r.as_of};
 }
 
-/// The Python Engine: the C++ Engine plus the layers it was built from, so it pickles.
-struct PyEngine {
-  Engine engine;
-  /// Canonical JSON of each layer, base first; nothing for the embedded default.
-  std::optional<std::vector<std::string>> layers_json;
-};
-
 struct PyDecision {
   Decision decision;
   Engine engine;  // keeps what `decision` points into alive

@@ -2,9 +2,11 @@
 // that point into their catalog (Match) are copied into owning holders here, so a Python
 // object never dangles when the engine or matcher it came from is gone.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "jianzheng/engine.hpp"
 #include "jianzheng/item.hpp"
 #include "jianzheng/name_matcher.hpp"
 
@@ -24,5 +26,12 @@ inline std::vector<PyMatch> to_py(const std::vector<Match>& matches) {
   for (const Match& m : matches) out.push_back(PyMatch{*m.item, std::string(m.name), m.score, m.how});
   return out;
 }
+
+/// The Python Engine: the C++ Engine plus the layers it was built from, so it pickles.
+struct PyEngine {
+  Engine engine;
+  /// Canonical JSON of each layer, base first; nothing for the embedded default.
+  std::optional<std::vector<std::string>> layers_json;
+};
 
 }  // namespace jianzheng::python
