@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "enum_names.hpp"
+#include "jianzheng/error.hpp"
 #include "jianzheng/catalog.hpp"
 #include "text/text.hpp"
 
@@ -331,6 +332,13 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
   std::vector<Match> out;
   if (max_results == 0) return out;
 
+  // A name, or a sentence around one, is short; a whole document is not a query, and the
+  // alignment below is linear in the text per candidate.
+  if (text.size() > max_text_bytes)
+    throw Error(ErrorCode::too_large, "text",
+                "a name to resolve is at most " + std::to_string(max_text_bytes) + " bytes; this is " +
+                    std::to_string(text.size()));
+
   // 1. The raw text: an exact name or alias, no folding.
   if (auto it = t.raw.find(text); it != t.raw.end()) {
     const auto& h = it->second;
@@ -404,10 +412,10 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
     const std::u32string searched = says_certificate ? q : q + std::u32string(kCertificate);
     const double variant = says_certificate ? 0 : kVariantPenalty;
     std::vector<std::uint8_t> shared(t.keys.size(), 0);
-    std::u32string seen;
-    for (char32_t c : searched) {
-      if (seen.find(c) != std::u32string::npos) continue;
-      seen.push_back(c);
+    std::u32string seen = searched;
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    for (char32_t c : seen) {
       auto it = t.by_char.find(c);
       if (it == t.by_char.end()) continue;
       for (auto k : it->second) ++shared[k];

@@ -178,6 +178,20 @@ TEST_CASE("Text that is not UTF-8 is an invalid_utf8 error", "[names]") {
   CHECK_THROWS_AS(jianzheng::normalize_name("\xC0\xAF"), jianzheng::Error);  // overlong '/'
 }
 
+TEST_CASE("A text longer than max_text_bytes is a too_large error, not a slow search", "[names]") {
+  std::string text;
+  while (text.size() <= jianzheng::max_text_bytes) text += "麻烦开一下收入证明，";
+  try {
+    matcher().match(text);
+    FAIL("no error");
+  } catch (const jianzheng::Error& e) {
+    CHECK(e.code() == jianzheng::ErrorCode::too_large);
+  }
+  // Just under the limit it is searched, and the name inside is found.
+  text.resize(jianzheng::max_text_bytes - jianzheng::max_text_bytes % 30);
+  CHECK(best_id(matcher(), text) == "property");
+}
+
 TEST_CASE("Match methods have stable JSON names", "[names]") {
   for (auto how : {MatchHow::exact, MatchHow::alias, MatchHow::traditional, MatchHow::pinyin,
                    MatchHow::fuzzy, MatchHow::phrase}) {
