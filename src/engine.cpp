@@ -137,14 +137,15 @@ struct Composition {
 };
 
 struct Engine::Impl {
+  std::vector<CatalogLayer> layers;
   std::vector<std::unique_ptr<Composition>> compositions;  // ascending `from`
   ClauseBook clauses;
   WorkCalendar calendar;
   bool has_calendar = false;
   const Clause* refs[clause_ref_count] = {};
 
-  Impl(const std::vector<CatalogLayer>& layers, ClauseBook book, const WorkCalendar* cal)
-      : clauses(std::move(book)) {
+  Impl(const std::vector<CatalogLayer>& layers_in, ClauseBook book, const WorkCalendar* cal)
+      : layers(layers_in), clauses(std::move(book)) {
     if (cal) {
       calendar = *cal;
       has_calendar = true;
@@ -587,6 +588,7 @@ const Catalog& Engine::catalog(std::optional<Date> as_of) const {
 const std::string& Engine::catalog_sha256(std::optional<Date> as_of) const {
   return impl_->at(as_of ? *as_of : Date::today()).sha256;
 }
+const std::vector<CatalogLayer>& Engine::layers() const noexcept { return impl_->layers; }
 const ClauseBook& Engine::clauses() const noexcept { return impl_->clauses; }
 const WorkCalendar& Engine::calendar() const noexcept { return impl_->calendar; }
 
