@@ -67,9 +67,9 @@ class Engine {
   /// The work calendar used for 限时办结 due dates.
   const WorkCalendar& calendar() const noexcept;
 
-  struct Impl;  ///< Private state (opaque).
-
  private:
+  struct Impl;
+  static std::shared_ptr<const Impl> default_impl();
   std::shared_ptr<const Impl> impl_;
 };
 
