@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "enum_names.hpp"
+#include "jianzheng/error.hpp"
 #include "jianzheng/catalog.hpp"
 #include "text/text.hpp"
 
@@ -52,6 +53,7 @@ constexpr double kFuzzyInSentenceFactor = 0.97;
 // Edit costs, in tenths of an edit. At most one edit (kMaxCost) is tolerated.
 constexpr int kHomophoneCost = 5;
 constexpr int kLookAlikeCost = 6;
+constexpr int kNearHomophoneCost = 7;  // 模糊音: min/ming, zi/zhi (keys of 5+ characters)
 constexpr int kEditCost = 10;
 constexpr int kMaxCost = 10;
 
@@ -62,7 +64,7 @@ constexpr std::pair<char32_t, char32_t> kLookAlikes[] = {
     {U'人', U'入'}, {U'土', U'士'}, {U'天', U'夭'}, {U'戌', U'戍'}, {U'戊', U'戌'},
     {U'日', U'曰'}, {U'候', U'侯'}, {U'拨', U'拔'}, {U'犬', U'大'}, {U'犬', U'太'},
     {U'遗', U'遣'}, {U'继', U'断'}, {U'住', U'往'}, {U'籍', U'藉'}, {U'状', U'伏'},
-    {U'姻', U'烟'}, {U'属', U'嘱'}, {U'残', U'浅'}, {U'疾', U'痰'}, {U'况', U'兄'},
+    {U'姻', U'烟'}, {U'属', U'嘱'}, {U'残', U'浅'}, {U'疾', U'痰'}, {U'况', U'兄'}, {U'明', U'朋'}, {U'明', U'眀'},
 };
 
 // Characters that carry the meaning of a name on their own (无工作证明 is not a 工作证明,
@@ -77,6 +79,12 @@ bool is_critical(char32_t c) noexcept {
 // A word right before a key that changes what would be certified: 低收入证明 is not a
 // 收入证明, 非婚生 is not 婚生. Such a phrase is not the item.
 constexpr char32_t kChangingPrefixes[] = {U'低', U'非', U'假', U'伪', U'准', U'免'};
+
+// Aliases too vague to stand inside a compound: the seed's 表现证明 (of a person in community
+// drug rehabilitation, 附件1 第6项) is not 政治表现证明 or 在校表现证明. Inside a text they
+// count only at its start or after a word of asking (开个…, 要…, 一份…).
+constexpr std::u32string_view kStandaloneOnly[] = {U"表现证明", U"档案证明"};
+constexpr std::u32string_view kAskingChars = U"开个张份要的下办请给具";
 
 // Short forms derived from names: prefixes a resident leaves out (居民养犬证明 → 养犬证明),
 // and 状况/情况 before 证明 (婚姻状况证明 → 婚姻证明).
@@ -120,6 +128,17 @@ std::string normalize_name(std::string_view text) { return detail::to_utf8(detai
 // --- the tables ---------------------------------------------------------------------------
 
 struct NameMatcher::Tables {
+  // What the edit costs need to know of one character, computed once (keys at build time,
+  // the query once per query) so the alignment's inner loop does no lookups.
+  struct Char {
+    char32_t c;
+    std::uint16_t syllable;   // pinyin table index; 0 when unknown
+    std::uint16_t near;       // near-homophone class; 0 when unknown
+    bool critical;            // 无, 未 …: never edited
+    bool head = false;        // the 证明 a key ends with: only a homophone or look-alike
+    std::u32string look_alikes;  // characters that look like it (keys only)
+  };
+  static Char describe(char32_t c) { return Char{c, detail::pinyin_index(c), detail::near_pinyin_class(c), is_critical(c), false, {}}; }
   struct Key {
     std::u32string text;   // folded
     const Item* item;
@@ -128,6 +147,7 @@ struct NameMatcher::Tables {
     double score;           // of a direct hit
     std::string pinyin, initials;
     std::size_t distinct;   // distinct characters, for the candidate filter
+    std::vector<Char> chars;  // per character: reading, criticality, look-alikes
   };
   struct RawHit {
     const Item* item;
@@ -146,25 +166,26 @@ struct NameMatcher::Tables {
   void add_key(std::u32string text, const Item& item, std::string_view name, MatchHow how,
                double score);
 
-  bool look_alike(char32_t a, char32_t b) const noexcept {
-    for (const auto& [x, y] : kLookAlikes)
-      if ((a == x && b == y) || (a == y && b == x)) return true;
-    return false;
+  static int substitution_cost(const Char& k, const Char& t) noexcept {
+    if (k.c == t.c) return 0;
+    if (k.critical || t.critical) return kForbiddenCost;
+    if (k.syllable != 0 && k.syllable == t.syllable) return kHomophoneCost;
+    if (k.look_alikes.find(t.c) != std::u32string::npos) return kLookAlikeCost;
+    if (k.near != 0 && k.near == t.near) return kNearHomophoneCost;
+    // 婚姻状况声明 is a declaration, not a 证明 with a typo.
+    return k.head ? kForbiddenCost : kEditCost;
   }
-  int substitution_cost(char32_t a, char32_t b) const noexcept {
-    if (a == b) return 0;
-    if (is_critical(a) || is_critical(b)) return kForbiddenCost;
-    const auto pa = detail::pinyin_syllable(a), pb = detail::pinyin_syllable(b);
-    if (!pa.empty() && pa == pb) return kHomophoneCost;
-    if (look_alike(a, b)) return kLookAlikeCost;
-    return kEditCost;
-  }
-  // Best approximate occurrence of `key` in `text` (free start and end in the text).
+  // Best approximate occurrence of a key in a text (free start and end in the text).
   struct Occurrence {
     int cost;
     std::size_t begin, end;
   };
-  std::optional<Occurrence> find(std::u32string_view key, std::u32string_view text) const;
+  struct Cell {
+    int cost;
+    std::size_t begin;
+  };
+  static std::optional<Occurrence> find(const Key& key, const std::vector<Char>& text,
+                                        std::vector<Cell>& scratch);
   // Tolerated cost for a key of this length: short keys only homophones and look-alikes.
   static int tolerated(std::size_t length) { return length >= 5 ? kMaxCost : kLookAlikeCost; }
 };
@@ -180,26 +201,41 @@ void NameMatcher::Tables::add_key(std::u32string text, const Item& item, std::st
     // then does not claim it for either (score drops below plausible).
     if (other.item != &item) {
       if (score > other.score + 1e-9) {
-        other = Key{other.text, &item, name, how, score, other.pinyin, other.initials, other.distinct};
+        other.item = &item;
+        other.name = name;
+        other.how = how;
+        other.score = score;
       } else if (score > other.score - 1e-9) {
         other.score = kAmbiguousScore;
       }
     }
     return;
   }
-  Key key{std::move(text), &item, name, how, score, {}, {}, 0};
+  Key key{std::move(text), &item, name, how, score, {}, {}, 0, {}};
   key.pinyin = detail::pinyin(key.text, false);
   key.initials = detail::pinyin(key.text, true);
   std::u32string distinct = key.text;
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
   key.distinct = distinct.size();
+  const bool ends_in_certificate = ends_with(key.text, kCertificate);
+  for (std::size_t i = 0; i < key.text.size(); ++i) {
+    const char32_t c = key.text[i];
+    Char ch = describe(c);
+    ch.head = ends_in_certificate && i + kCertificate.size() >= key.text.size();
+    for (const auto& [x, y] : kLookAlikes) {
+      if (c == x) ch.look_alikes.push_back(y);
+      if (c == y) ch.look_alikes.push_back(x);
+    }
+    key.chars.push_back(std::move(ch));
+  }
   const auto index = static_cast<std::uint32_t>(keys.size());
   for (char32_t c : distinct) by_char[c].push_back(index);
   keys.push_back(std::move(key));
 }
 
 NameMatcher::Tables::Tables(const std::vector<Item>& items) {
+  detail::warm_up();  // ICU set-up belongs to the build, not to the first query
   // Direct names and aliases first, so that they win over derived short forms.
   for (const Item& item : items) {
     raw.emplace(item.name, RawHit{&item, item.name, MatchHow::exact, kNameScore});
@@ -237,26 +273,26 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
 }
 
 std::optional<NameMatcher::Tables::Occurrence> NameMatcher::Tables::find(
-    std::u32string_view key, std::u32string_view text) const {
+    const Key& key, const std::vector<Char>& text, std::vector<Cell>& scratch) {
   // Semi-global edit distance: the key must be aligned whole, the text only in part.
   // Rows are key positions; each cell keeps its cost and where in the text it started.
-  struct Cell {
-    int cost;
-    std::size_t begin;
-  };
   const std::size_t n = text.size();
-  std::vector<Cell> prev(n + 1), cur(n + 1);
+  scratch.resize(2 * (n + 1));
+  Cell* prev = scratch.data();
+  Cell* cur = prev + n + 1;
   for (std::size_t i = 0; i <= n; ++i) prev[i] = {0, i};
-  const int limit = tolerated(key.size());
-  for (std::size_t j = 1; j <= key.size(); ++j) {
-    cur[0] = {prev[0].cost + (is_critical(key[j - 1]) ? kForbiddenCost : kEditCost), 0};
+  const int limit = tolerated(key.chars.size());
+  for (const Char& kc : key.chars) {
+    // Dropping a key character costs an edit (never allowed for a critical one), as does an
+    // extra text character inside the key's span.
+    const int drop = kc.critical || kc.head ? kForbiddenCost : kEditCost;
+    cur[0] = {prev[0].cost + drop, 0};
     int row_min = cur[0].cost;
     for (std::size_t i = 1; i <= n; ++i) {
-      Cell best{prev[i - 1].cost + substitution_cost(key[j - 1], text[i - 1]), prev[i - 1].begin};
-      // Dropping a key character, or an extra text character inside the key's span.
-      const int drop = is_critical(key[j - 1]) ? kForbiddenCost : kEditCost;
-      const int extra = is_critical(text[i - 1]) ? kForbiddenCost : kEditCost;
+      const Char& tc = text[i - 1];
+      Cell best{prev[i - 1].cost + substitution_cost(kc, tc), prev[i - 1].begin};
       if (prev[i].cost + drop < best.cost) best = {prev[i].cost + drop, prev[i].begin};
+      const int extra = tc.critical ? kForbiddenCost : kEditCost;
       if (cur[i - 1].cost + extra < best.cost) best = {cur[i - 1].cost + extra, cur[i - 1].begin};
       cur[i] = best;
       row_min = std::min(row_min, best.cost);
@@ -296,6 +332,13 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
   std::vector<Match> out;
   if (max_results == 0) return out;
 
+  // A name, or a sentence around one, is short; a whole document is not a query, and the
+  // alignment below is linear in the text per candidate.
+  if (text.size() > max_text_bytes)
+    throw Error(ErrorCode::too_large, "text",
+                "a name to resolve is at most " + std::to_string(max_text_bytes) + " bytes; this is " +
+                    std::to_string(text.size()));
+
   // 1. The raw text: an exact name or alias, no folding.
   if (auto it = t.raw.find(text); it != t.raw.end()) {
     const auto& h = it->second;
@@ -322,6 +365,7 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
     if (direct(q + std::u32string(kCertificate), kVariantPenalty)) return out;
   }
   if (ends_with(q, U"证明书") && direct(q.substr(0, q.size() - 1), kVariantPenalty)) return out;
+  if (ends_with(q, U"证") && direct(q + U'明', kVariantPenalty)) return out;  // 收入证
   if (ends_with(q, U"的证明") && q.size() > 3 &&
       direct(q.substr(0, q.size() - 3) + std::u32string(kCertificate), kVariantPenalty))
     return out;
@@ -368,10 +412,10 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
     const std::u32string searched = says_certificate ? q : q + std::u32string(kCertificate);
     const double variant = says_certificate ? 0 : kVariantPenalty;
     std::vector<std::uint8_t> shared(t.keys.size(), 0);
-    std::u32string seen;
-    for (char32_t c : searched) {
-      if (seen.find(c) != std::u32string::npos) continue;
-      seen.push_back(c);
+    std::u32string seen = searched;
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    for (char32_t c : seen) {
       auto it = t.by_char.find(c);
       if (it == t.by_char.end()) continue;
       for (auto k : it->second) ++shared[k];
@@ -381,17 +425,50 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
       Tables::Occurrence at;
     };
     std::vector<Hit> hits;
+    // 低收入证明 is not a 收入证明: a changing word right before the key disqualifies it.
+    auto changed = [&](std::size_t begin, const Tables::Key& key) {
+      if (begin == 0) return false;
+      const char32_t before = searched[begin - 1];
+      if (std::find(std::begin(kChangingPrefixes), std::end(kChangingPrefixes), before) !=
+          std::end(kChangingPrefixes))
+        return true;
+      for (auto vague : kStandaloneOnly)
+        if (key.text == vague) return kAskingChars.find(before) == std::u32string_view::npos;
+      return false;
+    };
+    // First the keys written out whole (a plain substring search), then — only for what
+    // that leaves — the approximate search.
+    std::vector<std::uint32_t> approximate;
+    bool exact_hit = false;
     for (std::uint32_t k = 0; k < t.keys.size(); ++k) {
       const auto& key = t.keys[k];
       if (static_cast<std::size_t>(shared[k]) + 1 < key.distinct || key.score < plausible_score) continue;
-      auto at = t.find(key.text, searched);
-      if (!at) continue;
-      // 低收入证明 is not a 收入证明: a changing word right before the key disqualifies it.
-      if (at->begin > 0 &&
-          std::find(std::begin(kChangingPrefixes), std::end(kChangingPrefixes), searched[at->begin - 1]) !=
-              std::end(kChangingPrefixes))
-        continue;
-      hits.push_back(Hit{k, *at});
+      bool hit = false;
+      if (shared[k] >= key.distinct) {
+        for (auto at = searched.find(key.text); at != std::u32string::npos;
+             at = searched.find(key.text, at + 1)) {
+          if (changed(at, key)) continue;
+          hits.push_back(Hit{k, {0, at, at + key.text.size()}});
+          hit = exact_hit = true;
+          break;
+        }
+      }
+      if (!hit) approximate.push_back(k);
+    }
+    if (!approximate.empty()) {
+      std::vector<Tables::Char> described;
+      described.reserve(searched.size());
+      for (char32_t c : searched) described.push_back(Tables::describe(c));
+      std::vector<Tables::Cell> scratch;
+      for (std::uint32_t k : approximate) {
+        const auto& key = t.keys[k];
+        // With a key written out whole in the text, another item is considered only when
+        // all its characters are there too (two items asked in one sentence).
+        if (exact_hit && shared[k] < key.distinct) continue;
+        auto at = Tables::find(key, described, scratch);
+        if (!at || changed(at->begin, key)) continue;
+        hits.push_back(Hit{k, *at});
+      }
     }
     // A key found exactly explains its span: fuzzy hits of other items overlapping it are
     // near-misses of the same words (婚育状况证明 is not a typo of 婚姻状况证明).

@@ -6,6 +6,7 @@
 // build time by tools/gen/gen_text_tables.cpp (ICU Han-Latin and Traditional-Simplified),
 // so a query never runs a transliterator. Everything here is thread-safe.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,10 @@ struct Folded {
 /// Throws Error(invalid_utf8) for text that is not UTF-8.
 Folded fold(std::string_view utf8);
 
+/// Loads ICU's normalisation data now (it is otherwise loaded by the first text that needs
+/// it), so that building a matcher pays for it rather than its first query.
+void warm_up();
+
 /// UTF-8 of code points.
 std::string to_utf8(std::u32string_view text);
 
@@ -32,6 +37,15 @@ bool is_han(char32_t c) noexcept;
 /// The toneless pinyin of one Han character ("证" → "zheng", ü as "v"), or "" when the
 /// table has none. Table lookup only: never creates a transliterator.
 std::string_view pinyin_syllable(char32_t c) noexcept;
+
+/// The index of a character's toneless reading in the generated syllable table (equal
+/// indices: homophones), or 0 when the table has none.
+std::uint16_t pinyin_index(char32_t c) noexcept;
+
+/// A class of readings people confuse when typing pinyin (模糊音): zh/z, ch/c, sh/s, and
+/// front/back nasals ang/an, eng/en, ing/in. Equal classes: near-homophones (民 min, 明
+/// ming). 0 when the character has no reading.
+std::uint16_t near_pinyin_class(char32_t c) noexcept;
 
 /// Pinyin of a folded text, one syllable per Han character, other characters kept (ASCII
 /// letters and digits) — whole ("wufanzuijiluzhengming") or initials ("wfzjlzm"). A few
