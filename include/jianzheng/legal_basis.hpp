@@ -40,4 +40,14 @@ struct LegalBasis {
 
 bool operator==(const LegalBasis& a, const LegalBasis& b) noexcept;
 
+/// Parses a basis written as text, e.g. "《中华人民共和国公证法》第十一条" or
+/// "某县人民政府关于…的通知": the title (in 《》 when marked, else the whole text up to the
+/// article), the article (第…条, with any 第…款 after it) and the level where the title makes
+/// it clear — 中华人民共和国…法 → law; 国务院 …条例 → administrative_regulation;
+/// 省/自治区/市/县 …条例 (or 自治条例, 单行条例) → local_regulation; …办法/规定/规则/细则 of
+/// a ministry or government (部, 委员会, 总局, 人民政府) → departmental_rule; 通知/意见/方案/
+/// 决定/纪要 → policy_document; anything else → unknown. Never throws; empty text gives an
+/// empty basis of level unknown.
+LegalBasis parse_basis(std::string_view text);
+
 }  // namespace jianzheng

@@ -1,0 +1,76 @@
+// Engine: the decision procedure of DESIGN §4 over a catalog, the seed's clauses and the work
+// calendar. It holds one composed Catalog per interval between Catalog::breakpoints() (usually
+// one), a name matcher per composition, the ClauseBook and the WorkCalendar, and the SHA-256 of
+// each composition's canonical JSON, computed once when the engine is made.
+// An Engine never changes after construction: share it across threads freely. Decisions,
+// admissions and supervisions point into it, so the Engine must outlive them.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jianzheng/catalog.hpp"
+#include "jianzheng/clause.hpp"
+#include "jianzheng/decision.hpp"
+#include "jianzheng/name_matcher.hpp"
+#include "jianzheng/request.hpp"
+
+namespace jianzheng {
+
+class WorkCalendar;
+
+/// The decision engine. Immutable and thread-safe; copies share the same data.
+class Engine {
+ public:
+  /// The embedded default: the national first batch with its aliases and dated changes, the
+  /// seed's clauses and the embedded work calendar.
+  Engine();
+  /// An engine over these catalog layers (base first), the seed's clauses and the embedded
+  /// work calendar. Throws Error as Catalog::compose does.
+  explicit Engine(const std::vector<CatalogLayer>& layers);
+  /// An engine over these layers, clauses and calendar.
+  Engine(const std::vector<CatalogLayer>& layers, ClauseBook clauses, const WorkCalendar& calendar);
+
+  /// Decides one request (DESIGN §4). Throws Error(unknown_reference, "/item") for an item id
+  /// the catalog in force on the as-of date does not have; free text that matches nothing is
+  /// an unlisted item with no known basis, not an error.
+  Decision decide(const Request& request) const;
+  /// Decides many requests, in order, on `threads` threads (0: hardware concurrency).
+  /// Throws the first Error any request throws.
+  std::vector<Decision> decide_many(const std::vector<Request>& requests,
+                                    unsigned threads = 1) const;
+
+  /// The item free text names best (through the name matcher of the composition in force on
+  /// `as_of`, today when absent), or nullptr when nothing plausible matches.
+  const Item* resolve(std::string_view text, std::optional<Date> as_of = std::nullopt) const;
+  /// Plausible candidates for free text, best first (NameMatcher::match of the composition
+  /// in force on `as_of`, today when absent).
+  std::vector<Match> match(std::string_view text, std::size_t max_results = 5,
+                           std::optional<Date> as_of = std::nullopt) const;
+
+  /// 二（三）4 准入: may a department demand this certificate from committees?
+  Admission admit(const Demand& demand) const;
+  /// 二（三）6 监督: is a reported demand unreasonable?
+  Supervision supervise(const Complaint& complaint) const;
+
+  /// The composed catalog in force on `as_of` (today when absent).
+  const Catalog& catalog(std::optional<Date> as_of = std::nullopt) const;
+  /// SHA-256 (lower-case hex) of to_json(catalog(as_of)).
+  const std::string& catalog_sha256(std::optional<Date> as_of = std::nullopt) const;
+  /// The catalog layers the engine was made from, base first (for saving or pickling an
+  /// engine: Engine(layers(), clauses(), calendar()) makes an equal one).
+  const std::vector<CatalogLayer>& layers() const noexcept;
+  /// The clauses decisions cite.
+  const ClauseBook& clauses() const noexcept;
+  /// The work calendar used for 限时办结 due dates.
+  const WorkCalendar& calendar() const noexcept;
+
+ private:
+  struct Impl;
+  static std::shared_ptr<const Impl> default_impl();
+  std::shared_ptr<const Impl> impl_;
+};
+
+}  // namespace jianzheng

@@ -1,0 +1,337 @@
+// The decision procedure of DESIGN §4, exhaustively: every item class × every combination of
+// the five tri-state facts (3^5 = 243) × both values of the public-interest setting gives
+// exactly one outcome, equal to an independent table written here from DESIGN §4; the open
+// questions equal a brute-force reading of their definition; every clause 2.1.1–2.2.2
+// decides at least one case.
+#include "jianzheng/engine.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+#include "jianzheng/error.hpp"
+#include "jianzheng/work_calendar.hpp"
+
+using namespace jianzheng;
+
+namespace {
+
+// The five item classes of the issue: listed; listed with its carve-out purpose; unlisted
+// with a qualifying basis; with a policy-document basis only; with none.
+enum class Class { listed, listed_carve_out, qualifying_basis, policy_only, no_basis };
+const Class kClasses[] = {Class::listed, Class::listed_carve_out, Class::qualifying_basis,
+                          Class::policy_only, Class::no_basis};
+
+LegalBasis basis(const char* title, BasisLevel level) {
+  LegalBasis b;
+  b.title = title;
+  b.level = level;
+  return b;
+}
+
+CatalogLayer test_layer(bool public_interest_needs_item_basis) {
+  CatalogLayer layer;
+  layer.provenance.id = "test-engine";
+  layer.provenance.jurisdiction = "测试";
+  layer.provenance.title = "engine test layer";
+  layer.settings.public_interest_needs_item_basis = public_interest_needs_item_basis;
+
+  Item listed;  // 附件1-like: a no-issue item with one carve-out
+  listed.id = "listed";
+  listed.seq = 1;
+  listed.name = "测试亲属关系证明";
+  listed.disposition = Disposition::not_by_committee;
+  listed.route.text = "由公安派出所核实后出具";
+  listed.route.channels = {Channel::agency_issues};
+  listed.route.agencies = {"公安"};
+  CarveOut co;
+  co.scenario = "公证";
+  co.words = {"公证"};
+  listed.carve_outs.push_back(co);
+  layer.items.push_back(listed);
+
+  Item with_law;  // a county-list item resting on a law
+  with_law.id = "with-law";
+  with_law.seq = 2;
+  with_law.name = "测试依法证明";
+  with_law.disposition = Disposition::by_committee;
+  with_law.bases.push_back(basis("《中华人民共和国测试法》", BasisLevel::law));
+  with_law.complexity = Complexity::simple;
+  layer.items.push_back(with_law);
+
+  Item policy;  // resting on a policy document only
+  policy.id = "policy-only";
+  policy.seq = 3;
+  policy.name = "测试政策证明";
+  policy.disposition = Disposition::by_committee;
+  policy.bases.push_back(basis("《某县关于测试的通知》", BasisLevel::policy_document));
+  layer.items.push_back(policy);
+
+  Item bare;  // unlisted, nothing known
+  bare.id = "bare";
+  bare.seq = 4;
+  bare.name = "测试无依据证明";
+  bare.disposition = Disposition::unlisted;
+  layer.items.push_back(bare);
+  return layer;
+}
+
+Request request_for(Class c, const std::array<Tri, 5>& facts) {
+  Request r;
+  r.date = Date::from_ymd(2021, 9, 30);
+  switch (c) {
+    case Class::listed: r.item = "listed"; r.purpose = "银行贷款"; break;
+    case Class::listed_carve_out: r.item = "listed"; r.purpose = "办理公证"; break;
+    case Class::qualifying_basis: r.item = "with-law"; break;
+    case Class::policy_only: r.item = "policy-only"; break;
+    case Class::no_basis: r.item = "bare"; break;
+  }
+  r.facts.values = facts;
+  return r;
+}
+
+// ---- The independent table: DESIGN §4 written out again, case by case. ----
+// Unknown counts as no. Returns the outcome and the clause that decides it.
+struct Expected {
+  Outcome outcome;
+  const char* clause;
+};
+
+Expected expected(Class c, bool needs_basis, const std::array<Tri, 5>& f) {
+  const bool within = f[0] == Tri::yes, verif = f[1] == Tri::yes, trans = f[2] == Tri::yes,
+             pub = f[3] == Tri::yes, risk = f[4] == Tri::yes;
+  if (c == Class::listed_carve_out) {  // 附件1 （…除外）
+    if (within && verif) return {Outcome::issue_for_stated_purpose, "annex.1"};
+    return {Outcome::refuse, "annex.1"};
+  }
+  if (c == Class::listed) {
+    if (trans && within && verif) return {Outcome::issue_transitional, "2.1.3"};  // 二（一）3
+    return {Outcome::refuse_redirect, "2.2.2"};                                   // 二（二）2
+  }
+  const bool has_basis = c == Class::qualifying_basis;  // a policy document does not qualify
+  if (pub && within && (has_basis || !needs_basis))
+    return {Outcome::issue_after_deliberation, "2.1.2"};  // 二（一）2
+  if (!has_basis) return {Outcome::refuse, "2.2.1"};      // 二（二）1
+  if (!within || !verif) return {Outcome::refuse, "2.1.1"};  // duties: 二（一）1, 二（三）4
+  if (risk) return {Outcome::issue_after_risk_assessment, "2.1.4"};  // 二（一）4
+  return {Outcome::must_issue, "2.1.1"};                             // 二（一）1
+}
+
+std::vector<std::array<Tri, 5>> all_fact_combinations() {
+  std::vector<std::array<Tri, 5>> out;
+  const Tri values[] = {Tri::yes, Tri::no, Tri::unknown};
+  for (int i = 0; i < 243; ++i) {
+    std::array<Tri, 5> f{};
+    int k = i;
+    for (auto& t : f) {
+      t = values[k % 3];
+      k /= 3;
+    }
+    out.push_back(f);
+  }
+  return out;
+}
+
+const Engine& engine_with(bool needs_basis) {
+  static const Engine plain({test_layer(false)});
+  static const Engine strict({test_layer(true)});
+  return needs_basis ? strict : plain;
+}
+
+}  // namespace
+
+TEST_CASE("every item class and fact combination gives the outcome of DESIGN §4", "[engine][decisions]") {
+  std::set<std::string> deciding;
+  int cases = 0;
+  for (bool needs_basis : {false, true}) {
+    const Engine& engine = engine_with(needs_basis);
+    for (Class c : kClasses)
+      for (const auto& facts : all_fact_combinations()) {
+        const Decision d = engine.decide(request_for(c, facts));
+        const Expected e = expected(c, needs_basis, facts);
+        INFO("class " << static_cast<int>(c) << " needs_basis " << needs_basis << " facts "
+                      << to_string(facts[0]) << "," << to_string(facts[1]) << ","
+                      << to_string(facts[2]) << "," << to_string(facts[3]) << ","
+                      << to_string(facts[4]));
+        REQUIRE(d.outcome == e.outcome);
+        REQUIRE(d.deciding_clause() != nullptr);
+        REQUIRE(d.deciding_clause()->id == e.clause);
+        deciding.insert(d.deciding_clause()->id);
+        // Exactly one rule fires, the last one tried; resolve comes first.
+        REQUIRE(d.trace.size() >= 2);
+        REQUIRE(d.trace[0].rule == Rule::resolve);
+        int fired = 0;
+        for (const TraceEntry& t : d.trace) fired += t.fired;
+        REQUIRE(fired == 1);
+        REQUIRE(d.trace[d.trace.size() - 1].fired);
+        // Issuing outcomes carry a time limit (二（三）5); refusals none.
+        REQUIRE(d.time_limit.has_value() == is_issuing(d.outcome));
+        ++cases;
+      }
+  }
+  CHECK(cases == 2 * 5 * 243);
+  // Every clause 2.1.1–2.2.2 decides at least one case.
+  for (const char* id : {"2.1.1", "2.1.2", "2.1.3", "2.1.4", "2.2.1", "2.2.2"}) CHECK(deciding.count(id) == 1);
+}
+
+TEST_CASE("open questions are exactly the unknown facts whose yes could change the outcome", "[engine][decisions]") {
+  // Brute force of DESIGN §4's definition: f is open when, for some set S of the other
+  // unknown facts answered yes (the rest staying unknown), answering f yes as well changes
+  // the outcome; the outcome given must be one such change leads to.
+  for (bool needs_basis : {false, true}) {
+    const Engine& engine = engine_with(needs_basis);
+    for (Class c : kClasses)
+      for (const auto& facts : all_fact_combinations()) {
+        std::vector<int> unknown;
+        for (int i = 0; i < 5; ++i)
+          if (facts[i] == Tri::unknown) unknown.push_back(i);
+        std::map<int, std::set<Outcome>> reachable;  // fact → outcomes its yes can lead to
+        for (int f : unknown) {
+          std::vector<int> others;
+          for (int o : unknown)
+            if (o != f) others.push_back(o);
+          for (unsigned mask = 0; mask < (1u << others.size()); ++mask) {
+            auto base = facts;
+            for (std::size_t k = 0; k < others.size(); ++k)
+              if (mask & (1u << k)) base[others[k]] = Tri::yes;
+            auto with = base;
+            with[f] = Tri::yes;
+            const Outcome a = expected(c, needs_basis, base).outcome;
+            const Outcome b = expected(c, needs_basis, with).outcome;
+            if (a != b) reachable[f].insert(b);
+          }
+        }
+        const Decision d = engine.decide(request_for(c, facts));
+        std::set<int> got;
+        for (const OpenQuestion& q : d.open_questions) {
+          const int f = static_cast<int>(q.fact);
+          got.insert(f);
+          REQUIRE(reachable.count(f) == 1);
+          REQUIRE(reachable[f].count(q.outcome_if_yes) == 1);
+        }
+        std::set<int> want;
+        for (const auto& kv : reachable) want.insert(kv.first);
+        REQUIRE(got == want);
+      }
+  }
+}
+
+TEST_CASE("an all-unknown listed item asks about the transition facts", "[engine][decisions]") {
+  // 二（一）3: transitional issuing needs all three of transitional_need, within_duties and
+  // verifiable; each one alone changes nothing, but with the others answered yes it does.
+  const Decision d = engine_with(false).decide(request_for(Class::listed, {Tri::unknown, Tri::unknown, Tri::unknown, Tri::unknown, Tri::unknown}));
+  CHECK(d.outcome == Outcome::refuse_redirect);
+  REQUIRE(d.open_questions.size() == 3);
+  for (const OpenQuestion& q : d.open_questions) CHECK(q.outcome_if_yes == Outcome::issue_transitional);
+  REQUIRE(d.route != nullptr);
+  CHECK(d.route->text == "由公安派出所核实后出具");
+}
+
+TEST_CASE("a basis is counted only at a qualifying level, from the item or the requester", "[engine][decisions]") {
+  // 二（一）1 / 二（二）1: a policy document does not qualify; a requester's law does.
+  Request r = request_for(Class::policy_only, {Tri::yes, Tri::yes, Tri::no, Tri::no, Tri::no});
+  CHECK(engine_with(false).decide(r).outcome == Outcome::refuse);
+  r.bases.push_back(basis("《中华人民共和国公证法》", BasisLevel::law));
+  const Decision d = engine_with(false).decide(r);
+  CHECK(d.outcome == Outcome::must_issue);
+  CHECK(d.basis == BasisSource::requester);
+  r.bases.back().level = BasisLevel::departmental_rule;
+  CHECK(engine_with(false).decide(r).outcome == Outcome::refuse);
+}
+
+TEST_CASE("a refusal for duties is flagged propose_amendment only when a fact is no", "[engine][decisions]") {
+  // 二（三）4: 有法律依据但基层群众性自治组织没有能力核实的 … 提请修改.
+  const Decision no = engine_with(false).decide(request_for(Class::qualifying_basis, {Tri::yes, Tri::no, Tri::no, Tri::no, Tri::no}));
+  CHECK(no.outcome == Outcome::refuse);
+  REQUIRE(no.flags.size() == 1);
+  CHECK(no.flags[0] == Flag::propose_amendment);
+  const Decision unknown = engine_with(false).decide(request_for(Class::qualifying_basis, {Tri::yes, Tri::unknown, Tri::no, Tri::no, Tri::no}));
+  CHECK(unknown.outcome == Outcome::refuse);
+  CHECK(unknown.flags.empty());
+  REQUIRE(unknown.open_questions.size() == 1);
+  CHECK(unknown.open_questions[0].fact == Fact::verifiable);
+  CHECK(unknown.open_questions[0].outcome_if_yes == Outcome::must_issue);
+}
+
+TEST_CASE("steps follow the deciding clause, and legal risk adds the 2.1.4 steps", "[engine][decisions]") {
+  const Engine& e = engine_with(false);
+  // 二（一）2 with 二（一）4: deliberation, agreement, signature, then investigation and assessment.
+  Decision d = e.decide(request_for(Class::no_basis, {Tri::yes, Tri::no, Tri::no, Tri::yes, Tri::yes}));
+  CHECK(d.outcome == Outcome::issue_after_deliberation);
+  std::vector<Step> steps(d.steps.begin(), d.steps.end());
+  CHECK(steps == std::vector<Step>{Step::organise_deliberation, Step::residents_agree, Step::head_signs,
+                                   Step::investigate, Step::assess_and_prevent});
+  // 附件1 （…除外）: state the purpose.
+  d = e.decide(request_for(Class::listed_carve_out, {Tri::yes, Tri::yes, Tri::no, Tri::no, Tri::no}));
+  REQUIRE(d.carve_out != nullptr);
+  CHECK(d.carve_out->scenario == "公证");
+  steps.assign(d.steps.begin(), d.steps.end());
+  CHECK(steps == std::vector<Step>{Step::state_purpose});
+  // 二（一）4.
+  d = e.decide(request_for(Class::qualifying_basis, {Tri::yes, Tri::yes, Tri::no, Tri::no, Tri::yes}));
+  steps.assign(d.steps.begin(), d.steps.end());
+  CHECK(steps == std::vector<Step>{Step::investigate, Step::deliberate, Step::assess_and_prevent});
+}
+
+TEST_CASE("time limits: simple on the spot, complex in working days with a due date", "[engine][decisions]") {
+  // 二（三）5: 简单证明当场办结、复杂证明限时办结.
+  const Engine& e = engine_with(false);
+  Decision d = e.decide(request_for(Class::qualifying_basis, {Tri::yes, Tri::yes, Tri::no, Tri::no, Tri::no}));
+  REQUIRE(d.time_limit);
+  CHECK(d.time_limit->kind == TimeLimitKind::on_the_spot);
+  // No complexity set: complex with the default 5 working days (docs/decisions.md).
+  // 2021-09-30 + 5 working days: 10-01…10-07 are the National Day holiday, 10-09 is worked.
+  Request r = request_for(Class::no_basis, {Tri::yes, Tri::no, Tri::no, Tri::yes, Tri::no});
+  d = e.decide(r);
+  REQUIRE(d.time_limit);
+  CHECK(d.time_limit->kind == TimeLimitKind::working_days);
+  CHECK(d.time_limit->working_days == 5);
+  REQUIRE(d.time_limit->due);
+  CHECK(*d.time_limit->due == WorkCalendar::embedded_default().add_working_days(*r.date, 5));
+  // Outside the calendar's years: no due date, a note, never a crash.
+  r.date = Date::from_ymd(2035, 3, 1);
+  d = e.decide(r);
+  REQUIRE(d.time_limit);
+  CHECK_FALSE(d.time_limit->due);
+  CHECK(d.time_limit->note != nullptr);
+  // No date: no due date, and no note.
+  r.date.reset();
+  d = e.decide(r);
+  CHECK_FALSE(d.time_limit->due);
+}
+
+TEST_CASE("decide_many gives the same decisions in order on several threads", "[engine][decisions]") {
+  std::vector<Request> requests;
+  for (Class c : kClasses)
+    for (const auto& f : all_fact_combinations()) requests.push_back(request_for(c, f));
+  const Engine& e = engine_with(false);
+  const std::vector<Decision> one = e.decide_many(requests, 1);
+  const std::vector<Decision> four = e.decide_many(requests, 4);
+  REQUIRE(one.size() == requests.size());
+  REQUIRE(four.size() == requests.size());
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    CHECK(one[i].outcome == e.decide(requests[i]).outcome);
+    CHECK(four[i].outcome == one[i].outcome);
+  }
+}
+
+TEST_CASE("an unknown item id is an error, unmatched text an unlisted item", "[engine][decisions]") {
+  Request r;
+  r.item = "no-such-item";
+  try {
+    engine_with(false).decide(r);
+    FAIL("expected Error");
+  } catch (const Error& err) {
+    CHECK(err.code() == ErrorCode::unknown_reference);
+    CHECK(err.where() == "/item");
+  }
+  r.item.clear();
+  r.text = "完全不存在的证明名称xyz";
+  r.facts.set(Fact::within_duties, Tri::yes);
+  r.facts.set(Fact::verifiable, Tri::yes);
+  const Decision d = engine_with(false).decide(r);
+  CHECK(d.item == nullptr);
+  CHECK(d.outcome == Outcome::refuse);  // 二（二）1: no known basis
+  CHECK(d.deciding_clause()->id == "2.2.1");
+}
