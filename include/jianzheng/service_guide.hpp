@@ -156,6 +156,11 @@ std::string fill(const TextTemplate& tmpl, const std::map<std::string, std::stri
 std::string fill_certificate(const ServiceGuide& guide,
                              const std::map<std::string, std::string>& values);
 
+/// Parses a resident's details for fill(): a JSON object whose values are strings
+/// ({"申请人姓名": "张三", …}). Throws Error (malformed_json, wrong_type …) naming the key.
+std::map<std::string, std::string> parse_template_values(std::string_view json_text,
+                                                         std::string_view origin = "<text>");
+
 /// A guide as Markdown, for people and for publishing.
 std::string to_markdown(const ServiceGuide& guide);
 /// A printable, self-contained HTML page (inline CSS, A4, Chinese fonts), one guide per page.
