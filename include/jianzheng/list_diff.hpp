@@ -16,7 +16,12 @@
 namespace jianzheng {
 
 /// How one item changed. JSON: "added", "removed", "changed".
-enum class ItemChangeKind { added, removed, changed };
+enum class ItemChangeKind {
+  added,    ///< Only in the newer version.
+  removed,  ///< Only in the older version.
+  changed,  ///< In both, with fields that differ.
+};
+/// The stable JSON name of a change kind.
 const char* to_string(ItemChangeKind k) noexcept;
 
 /// One field of an item that differs, as display strings.
@@ -41,6 +46,7 @@ enum class MechanismFlagKind {
   covert_readd,          ///< 明减暗增: a removed or no-issue certificate back under its name.
   removed_then_readded,  ///< 先减后增: present, then removed, then present again.
 };
+/// The stable JSON name of a flag kind, e.g. "covert_readd".
 const char* to_string(MechanismFlagKind k) noexcept;
 /// "边减边增", "明减暗增" or "先减后增".
 const char* chinese_name(MechanismFlagKind k) noexcept;
