@@ -74,7 +74,8 @@ struct ListDiff {
   std::vector<MechanismFlag> flags;   ///< 边减边增 and 明减暗增 (先减后增 needs a history).
 };
 
-/// Compares the items two layers add. Items match by id; an id only in the newer layer whose
+/// Compares the items two layers add (an item the layer itself retires by a dated `retire`
+/// change counts as removed from that version). Items match by id; an id only in the newer layer whose
 /// name equals a removed item's name is still reported as added (and flagged 明减暗增 when it
 /// lacks a qualifying basis). `listed` are items of the no-issue lists (e.g. the national
 /// first batch) that an added item must not bring back without a basis; may be empty.
