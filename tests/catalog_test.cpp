@@ -159,6 +159,29 @@ TEST_CASE("Load, save and load again is the identity for the shipped catalog fil
   }
 }
 
+TEST_CASE("Every catalog file under data/ loads on what it extends and round-trips", "[catalog]") {
+  std::size_t n = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(source("data"))) {
+    if (entry.path().extension() != ".json") continue;
+    const std::string text = read_file(entry.path().string());
+    if (text.find("\"format\": \"jianzheng-catalog/1\"") == std::string::npos) continue;
+    INFO(entry.path().string());
+    ++n;
+    // A default layer stacks on the default layers below it; any other file on all of them.
+    const std::string id = parse_catalog_layer(text, entry.path().string()).provenance.id;
+    const auto defaults = default_layers();
+    const auto own = std::find_if(defaults.begin(), defaults.end(),
+                                  [&](const CatalogLayer& l) { return l.provenance.id == id; });
+    const auto stack = own != defaults.end() ? std::vector<CatalogLayer>(defaults.begin(), own + 1)
+                                             : load_catalog_layers({entry.path().string()});
+    const std::vector<CatalogLayer> below(stack.begin(), stack.end() - 1);
+    const std::string saved = to_json(stack.back());
+    CHECK(to_json(parse_catalog_layer(saved, "saved", below)) == saved);
+    CHECK_NOTHROW(Catalog::compose(stack, kDay));
+  }
+  CHECK(n >= 4);
+}
+
 TEST_CASE("Two compositions of the same layers give identical catalog JSON", "[catalog]") {
   const std::string a = to_json(Catalog::embedded_default(kDay));
   const std::string b = to_json(Catalog::compose(default_layers(), kDay));

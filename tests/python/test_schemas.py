@@ -25,8 +25,21 @@ def validator(name):
 CATALOG = validator("catalog.schema.json")
 CLAUSES = validator("clauses.schema.json")
 
-CATALOG_FILES = sorted((SOURCE / "data" / "catalog").glob("*.json")) + sorted(
-    (SOURCE / "data" / "examples").glob("*-layer.json"))
+def data_files(fmt):
+    """Every JSON file under data/ that declares this format."""
+    out = []
+    for path in sorted((SOURCE / "data").rglob("*.json")):
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        if isinstance(doc, dict) and doc.get("format") == fmt:
+            out.append(path)
+    return out
+
+
+CATALOG_FILES = data_files("jianzheng-catalog/1")
+CLAUSES_FILES = data_files("jianzheng-clauses/1")
 VALID_FIXTURES = sorted(FIXTURES.glob("valid_*.json"))
 # Faults a schema can see; the others (duplicate ids, references, collisions, dates in the
 # wrong order, bytes that are not UTF-8 or not JSON) need the loader.
@@ -50,8 +63,9 @@ def test_catalog_file_validates(path):
     CATALOG.validate(load(path))
 
 
-def test_clauses_file_validates():
-    doc = load(SOURCE / "data" / "clauses.json")
+@pytest.mark.parametrize("path", CLAUSES_FILES, ids=lambda p: p.name)
+def test_clauses_file_validates(path):
+    doc = load(path)
     CLAUSES.validate(doc)
     ids = [c["id"] for c in doc["clauses"]]
     assert len(ids) == len(set(ids))
@@ -73,6 +87,11 @@ def test_there_are_enough_invalid_fixtures_and_each_has_an_expected_error():
         assert expected["line"] >= 1 and expected["column"] >= 1
 
 
+def test_the_clauses_file_is_there():
+    assert SOURCE / "data" / "clauses.json" in CLAUSES_FILES
+
+
 def test_example_layers_say_so():
-    for path in (SOURCE / "data" / "examples").glob("*-layer.json"):
-        assert load(path)["catalog"]["example"] is True
+    for path in CATALOG_FILES:
+        if path.parent.name == "examples":
+            assert load(path)["catalog"]["example"] is True, path.name
