@@ -65,6 +65,15 @@ constexpr std::pair<char32_t, char32_t> kLookAlikes[] = {
     {U'姻', U'烟'}, {U'属', U'嘱'}, {U'残', U'浅'}, {U'疾', U'痰'}, {U'况', U'兄'},
 };
 
+// Characters that carry the meaning of a name on their own (无工作证明 is not a 工作证明,
+// 未婚 is not 已婚): an edit that adds, drops or replaces one is never tolerated.
+constexpr char32_t kCriticalChars[] = {U'无', U'未', U'非', U'不', U'没', U'已', U'离', U'丧', U'有'};
+constexpr int kForbiddenCost = kMaxCost + 1;
+
+bool is_critical(char32_t c) noexcept {
+  return std::find(std::begin(kCriticalChars), std::end(kCriticalChars), c) != std::end(kCriticalChars);
+}
+
 // A word right before a key that changes what would be certified: 低收入证明 is not a
 // 收入证明, 非婚生 is not 婚生. Such a phrase is not the item.
 constexpr char32_t kChangingPrefixes[] = {U'低', U'非', U'假', U'伪', U'准', U'免'};
@@ -144,6 +153,7 @@ struct NameMatcher::Tables {
   }
   int substitution_cost(char32_t a, char32_t b) const noexcept {
     if (a == b) return 0;
+    if (is_critical(a) || is_critical(b)) return kForbiddenCost;
     const auto pa = detail::pinyin_syllable(a), pb = detail::pinyin_syllable(b);
     if (!pa.empty() && pa == pb) return kHomophoneCost;
     if (look_alike(a, b)) return kLookAlikeCost;
@@ -239,12 +249,15 @@ std::optional<NameMatcher::Tables::Occurrence> NameMatcher::Tables::find(
   for (std::size_t i = 0; i <= n; ++i) prev[i] = {0, i};
   const int limit = tolerated(key.size());
   for (std::size_t j = 1; j <= key.size(); ++j) {
-    cur[0] = {prev[0].cost + kEditCost, 0};
+    cur[0] = {prev[0].cost + (is_critical(key[j - 1]) ? kForbiddenCost : kEditCost), 0};
     int row_min = cur[0].cost;
     for (std::size_t i = 1; i <= n; ++i) {
       Cell best{prev[i - 1].cost + substitution_cost(key[j - 1], text[i - 1]), prev[i - 1].begin};
-      if (prev[i].cost + kEditCost < best.cost) best = {prev[i].cost + kEditCost, prev[i].begin};
-      if (cur[i - 1].cost + kEditCost < best.cost) best = {cur[i - 1].cost + kEditCost, cur[i - 1].begin};
+      // Dropping a key character, or an extra text character inside the key's span.
+      const int drop = is_critical(key[j - 1]) ? kForbiddenCost : kEditCost;
+      const int extra = is_critical(text[i - 1]) ? kForbiddenCost : kEditCost;
+      if (prev[i].cost + drop < best.cost) best = {prev[i].cost + drop, prev[i].begin};
+      if (cur[i - 1].cost + extra < best.cost) best = {cur[i - 1].cost + extra, cur[i - 1].begin};
       cur[i] = best;
       row_min = std::min(row_min, best.cost);
     }
@@ -309,6 +322,9 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
     if (direct(q + std::u32string(kCertificate), kVariantPenalty)) return out;
   }
   if (ends_with(q, U"证明书") && direct(q.substr(0, q.size() - 1), kVariantPenalty)) return out;
+  if (ends_with(q, U"的证明") && q.size() > 3 &&
+      direct(q.substr(0, q.size() - 3) + std::u32string(kCertificate), kVariantPenalty))
+    return out;
 
   // Candidates from the slower passes; at most one per item, the best.
   std::vector<Match> found;
@@ -345,10 +361,15 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
     }
   } else {
     // 4. Keys sharing all but at most one of their distinct characters with the text are
-    //    searched for in it.
+    //    searched for in it. Text that never says 证明 ("亲属关糸", "我要开无犯罪记录") is
+    //    searched as if it ended with it, at a small penalty.
+    const bool says_certificate =
+        q.find(U'证') != std::u32string::npos || q.find(U'明') != std::u32string::npos;
+    const std::u32string searched = says_certificate ? q : q + std::u32string(kCertificate);
+    const double variant = says_certificate ? 0 : kVariantPenalty;
     std::vector<std::uint8_t> shared(t.keys.size(), 0);
     std::u32string seen;
-    for (char32_t c : q) {
+    for (char32_t c : searched) {
       if (seen.find(c) != std::u32string::npos) continue;
       seen.push_back(c);
       auto it = t.by_char.find(c);
@@ -363,11 +384,11 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
     for (std::uint32_t k = 0; k < t.keys.size(); ++k) {
       const auto& key = t.keys[k];
       if (static_cast<std::size_t>(shared[k]) + 1 < key.distinct || key.score < plausible_score) continue;
-      auto at = t.find(key.text, q);
+      auto at = t.find(key.text, searched);
       if (!at) continue;
       // 低收入证明 is not a 收入证明: a changing word right before the key disqualifies it.
       if (at->begin > 0 &&
-          std::find(std::begin(kChangingPrefixes), std::end(kChangingPrefixes), q[at->begin - 1]) !=
+          std::find(std::begin(kChangingPrefixes), std::end(kChangingPrefixes), searched[at->begin - 1]) !=
               std::end(kChangingPrefixes))
         continue;
       hits.push_back(Hit{k, *at});
@@ -384,14 +405,14 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
             explained = true;
         if (explained) continue;
       }
-      const bool whole = h.at.begin == 0 && h.at.end == q.size();
+      const bool whole = h.at.begin == 0 && h.at.end == searched.size();
       if (h.at.cost == 0) {
-        offer(key, key.score * kPhraseFactor, MatchHow::phrase);
+        offer(key, key.score * kPhraseFactor - variant, MatchHow::phrase);
       } else {
         double score = key.score * (kFuzzyTop - kFuzzySlope * h.at.cost /
                                                     (kEditCost * static_cast<double>(key.text.size())));
         if (!whole) score *= kFuzzyInSentenceFactor;
-        offer(key, score, MatchHow::fuzzy);
+        offer(key, score - variant, MatchHow::fuzzy);
       }
     }
   }

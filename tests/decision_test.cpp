@@ -335,3 +335,85 @@ TEST_CASE("the fast request reader agrees with the checked reader", "[decisions]
     CHECK(to_json(request_from_json(text)) == to_json(detail::checked_request_from_json(text, name)));
   }
 }
+
+TEST_CASE("strings that need escaping are written as Boost.JSON writes them", "[decisions][json]") {
+  // Quotes, backslashes and control characters at every offset of a long string, so the
+  // 16- and 8-byte scans and the byte loop all meet them.
+  CatalogLayer layer;
+  layer.provenance.id = "test-escaping";
+  layer.provenance.jurisdiction = "测试";
+  layer.provenance.title = "escaping";
+  Item item;
+  item.id = "escaped";
+  item.seq = 1;
+  item.name = "带\"引号\"的证明";
+  item.disposition = Disposition::not_by_committee;
+  std::string text;
+  for (int i = 0; i < 40; ++i) {
+    text += "办事途径第" + std::to_string(i) + "段";
+    text += (i % 3 == 0) ? "\"" : (i % 3 == 1) ? "\\" : "\n\t\x01";
+  }
+  item.route.text = text;
+  item.route.documents = {"a\"b", "c\\d", "e\x1f"};
+  layer.items.push_back(item);
+  const Engine e({layer});
+  Request r;
+  r.item = "escaped";
+  r.date = Date::from_ymd(2021, 9, 30);
+  const Decision d = e.decide(r);
+  REQUIRE(d.outcome == Outcome::refuse_redirect);
+  const std::string compact = to_json(d, Language::zh, true);
+  const json::value v = json::parse(compact);
+  CHECK(compact == detail::compact(v));
+  CHECK(to_json(d) == detail::canonical(v));
+  CHECK(v.at("route").at("text").as_string() == text);
+}
+
+TEST_CASE("every carve-out of 附件1 is recognised in the purpose, only for its item", "[decisions]") {
+  struct Case {
+    const char* item;
+    const char* purpose;
+    const char* scenario;
+  };
+  // 附件1 第1、8、14、16、17项 （…除外）.
+  const Case cases[] = {
+      {"kinship", "办理不动产登记", "不动产登记"},
+      {"kinship", "到公证处办理继承公证", "公证"},
+      {"marital-status", "婚姻登记档案丢失，补领结婚证", "婚姻登记档案丢失"},
+      {"marital-status", "补领离婚证", "婚姻登记档案丢失"},
+      {"marital-status", "收养子女登记", "收养"},
+      {"childbearing-status", "收养子女登记", "收养"},
+      {"personal-archive", "国家另有规定的情形", "国家另有规定"},
+      {"property", "申请法律援助", "法律援助"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.item << " / " << c.purpose);
+    const Decision d = engine().decide(ask(c.item, c.purpose, "2021-09-30"));
+    CHECK(d.outcome == Outcome::issue_for_stated_purpose);
+    REQUIRE(d.carve_out != nullptr);
+    CHECK(d.carve_out->scenario == c.scenario);
+  }
+  // The same purposes on items without those carve-outs are redirected.
+  for (const char* item : {"identity-info", "birth", "death", "inheritance"})
+    for (const Case& c : cases) {
+      INFO(item << " / " << c.purpose);
+      CHECK(engine().decide(ask(item, c.purpose, "2021-09-30")).outcome == Outcome::refuse_redirect);
+    }
+}
+
+TEST_CASE("carve_out_matching scenario needs the scenario name itself", "[decisions]") {
+  std::vector<CatalogLayer> layers = default_layers();
+  CatalogLayer county;
+  county.provenance.id = "test-scenario-matching";
+  county.provenance.level = JurisdictionLevel::county;
+  county.provenance.jurisdiction = "测试县";
+  county.provenance.title = "matching";
+  county.extends = layers.back().provenance.id;
+  county.settings.carve_out_matching = CarveOutMatching::scenario;
+  layers.push_back(county);
+  const Engine strict(layers);
+  // "房屋过户" is one of the 不动产登记 carve-out's words, not its scenario.
+  CHECK(engine().decide(ask("kinship", "房屋过户", "2021-09-30")).outcome == Outcome::issue_for_stated_purpose);
+  CHECK(strict.decide(ask("kinship", "房屋过户", "2021-09-30")).outcome == Outcome::refuse_redirect);
+  CHECK(strict.decide(ask("kinship", "不动产登记", "2021-09-30")).outcome == Outcome::issue_for_stated_purpose);
+}

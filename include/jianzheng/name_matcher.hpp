@@ -72,6 +72,10 @@ class NameMatcher {
   std::shared_ptr<const Tables> tables_;
 };
 
+/// The resolve answer as JSON (DESIGN §8): {"query": TEXT, "matches": [{"item", "name",
+/// "score", "how"}]}, best first, [] when nothing is plausible. Scores have 3 decimals.
+std::string to_json(std::string_view query, const std::vector<Match>& matches);
+
 /// Folds a name for comparison and joining (e.g. survey rows): NFKC (full-width letters and
 /// digits, compatibility forms), case folding, white space, punctuation, brackets, quotes
 /// and symbols removed, Traditional → Simplified. "《居民財產證明》 " → "居民财产证明".

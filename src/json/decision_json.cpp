@@ -5,6 +5,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "enum_names.hpp"
 #include "jianzheng/decision.hpp"
 #include "jianzheng/request.hpp"
@@ -190,8 +194,18 @@ void append_quoted(std::string& out, std::string_view s) {
   out += '"';
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    // Eight bytes at a time while none needs escaping (control, quote, backslash): clause and
-    // route texts are long and clean.
+    // Sixteen (SSE2) or eight bytes at a time while none needs escaping (control, quote,
+    // backslash): clause and route texts are long and clean.
+#if defined(__SSE2__)
+    while (i + 16 <= s.size()) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+      const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x);
+      const __m128i quote = _mm_cmpeq_epi8(x, _mm_set1_epi8('"'));
+      const __m128i backslash = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
+      if (_mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash))) != 0) break;
+      i += 16;
+    }
+#endif
     while (i + 8 <= s.size()) {
       constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
       std::uint64_t x;
