@@ -525,3 +525,16 @@ TEST_CASE("jianzheng survey export writes CSV and XLSX", "[survey][cli]") {
   CHECK(slurp(xlsx).compare(0, 2, "PK") == 0);
   std::remove(xlsx.c_str());
 }
+
+TEST_CASE("A carve-out counts only while in force on the return's date", "[survey]") {
+  // 附件1 第17项 居民财产证明（法律援助情况除外）: the 法律援助法 第四十一条 ended the carve-out
+  // on 2022-01-01 (data/catalog/national-amendments.json).
+  const auto catalog = jianzheng::Catalog::embedded_default(Date::from_ymd(2023, 6, 1));
+  const auto verdict_on = [&](Date d) {
+    const auto check = jianzheng::validate_survey(
+        survey_of("示例镇", {row("经济状况证明（用于申请法律援助）", "")}, d), catalog);
+    return check.rows.at(0).verdict;
+  };
+  CHECK(verdict_on(Date::from_ymd(2021, 6, 1)) == jianzheng::SurveyVerdict::keep_for_stated_purpose);
+  CHECK(verdict_on(Date::from_ymd(2023, 6, 1)) == jianzheng::SurveyVerdict::cancel_listed);
+}
