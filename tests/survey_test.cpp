@@ -538,3 +538,10 @@ TEST_CASE("A carve-out counts only while in force on the return's date", "[surve
   CHECK(verdict_on(Date::from_ymd(2021, 6, 1)) == jianzheng::SurveyVerdict::keep_for_stated_purpose);
   CHECK(verdict_on(Date::from_ymd(2023, 6, 1)) == jianzheng::SurveyVerdict::cancel_listed);
 }
+
+TEST_CASE("County item ids are ASCII pinyin of the name", "[survey]") {
+  CHECK(jianzheng::detail::ascii_slug("居住证明") == "ju-zhu-zheng-ming");
+  CHECK(jianzheng::detail::ascii_slug("独生子女证明") == "du-sheng-zi-nv-zheng-ming");
+  CHECK(jianzheng::detail::ascii_slug("ＡＢ证明2") == "ab-zheng-ming-2");
+  CHECK(jianzheng::detail::ascii_slug("居住证明", 8) == "ju-zhu");
+}
