@@ -545,3 +545,14 @@ TEST_CASE("County item ids are ASCII pinyin of the name", "[survey]") {
   CHECK(jianzheng::detail::ascii_slug("ＡＢ证明2") == "ab-zheng-ming-2");
   CHECK(jianzheng::detail::ascii_slug("居住证明", 8) == "ju-zhu");
 }
+
+TEST_CASE("填报单位 and 时间 may sit in the cell after their labels", "[survey]") {
+  const SurveyReturn s = jianzheng::parse_survey_csv(
+      "附件2,,,,,\n应由基层群众性自治组织出具证明事项统计表,,,,,\n"
+      "填报单位（盖章）：,示例镇人民政府,,时间：,2020年12月30日,\n"
+      "序号,证明事项名称,法律法规、政策依据,实施单位,主管部门,备注\n1,居住证明,,,,\n",
+      "form.csv");
+  CHECK(s.unit == "示例镇人民政府");
+  CHECK(s.date == Date::from_ymd(2020, 12, 30));
+  CHECK(s.title == "应由基层群众性自治组织出具证明事项统计表");
+}
