@@ -194,7 +194,9 @@ void detail::validate_stack(const std::vector<const CatalogLayer*>& stack, std::
     }
     layer_ids.emplace(pv.id, l);
 
-    std::map<int, std::size_t> seqs;
+    // List numbers are unique per list: one layer may carry a by-committee list and a
+    // no-issue list, each numbered from 1.
+    std::map<std::pair<Disposition, int>, std::size_t> seqs;
     for (std::size_t i = 0; i < layer.items.size(); ++i) {
       const Item& it = layer.items[i];
       const std::string p = item_ptr(i);
@@ -206,13 +208,14 @@ void detail::validate_stack(const std::vector<const CatalogLayer*>& stack, std::
                    "\", /items/" + std::to_string(prev->second.second) +
                    "); a layer adds new items — use a rename or an alias to change an existing one");
         if (it.seq > 0) {
-          if (auto s = seqs.find(it.seq); s != seqs.end())
+          if (auto s = seqs.find({it.disposition, it.seq}); s != seqs.end())
             fail(l, ErrorCode::duplicate_id, p + "/seq",
-                 "list number " + std::to_string(it.seq) + " is already used by item \"" + layer.items[s->second].id + "\" in this layer");
+                 "list number " + std::to_string(it.seq) + " of the " + to_string(it.disposition) +
+                     " list is already used by item \"" + layer.items[s->second].id + "\" in this layer");
         }
       }
       items.emplace(it.id, std::make_pair(l, i));
-      if (it.seq > 0) seqs.emplace(it.seq, i);
+      if (it.seq > 0) seqs.emplace(std::make_pair(it.disposition, it.seq), i);
       claim(it.name, it.id, l, p + "/name");
       for (std::size_t j = 0; j < it.aliases.size(); ++j)
         claim(it.aliases[j].name, it.id, l, p + "/aliases/" + std::to_string(j) + "/name");
@@ -302,6 +305,14 @@ Catalog Catalog::compose(const std::vector<CatalogLayer>& layers, std::optional<
     const CatalogLayer& layer = layers[l];
     note_date(layer.provenance.validity.from);
     note_date(layer.provenance.validity.until);
+    // Dates inside a layer count even while the layer is not yet in force, so an engine
+    // knows every date ahead at which to recompose (an extra one only costs a recompose).
+    for (const Item& it : layer.items) {
+      note_date(it.validity.from);
+      note_date(it.validity.until);
+    }
+    for (const Change& c : layer.changes)
+      if (c.kind == ChangeKind::rename || c.kind == ChangeKind::retire) note_date(c.from);
     // A layer not in force on the day contributes nothing; items it adds are absent, and
     // changes above that name them are skipped (they were checked date-independently).
     if (!layer.provenance.validity.contains(day)) continue;
@@ -309,8 +320,6 @@ Catalog Catalog::compose(const std::vector<CatalogLayer>& layers, std::optional<
     layer.settings.apply_to(cat.settings_);
 
     for (const Item& it : layer.items) {
-      note_date(it.validity.from);
-      note_date(it.validity.until);
       Slot s{it, it.validity.contains(day), true, l == 0};
       s.item.layer = layer.provenance.id;
       slot_of[it.id] = slots.size();
@@ -333,7 +342,6 @@ Catalog Catalog::compose(const std::vector<CatalogLayer>& layers, std::optional<
       const bool in_force = !c.from || *c.from <= day;
       switch (c.kind) {
         case ChangeKind::rename: {
-          note_date(c.from);
           if (!in_force || it.name == c.name) break;
           // The old name stays findable as an alias; the new name stops being one.
           const AliasSource src = s.original_name && s.from_base ? AliasSource::seed : AliasSource::added;
@@ -346,7 +354,6 @@ Catalog Catalog::compose(const std::vector<CatalogLayer>& layers, std::optional<
           break;
         }
         case ChangeKind::retire:
-          note_date(c.from);
           if (in_force) {
             s.present = false;
           } else if (!it.validity.until || *c.from < *it.validity.until) {
@@ -360,7 +367,7 @@ Catalog Catalog::compose(const std::vector<CatalogLayer>& layers, std::optional<
             if (co.scenario != c.scenario) continue;
             if (!co.validity.until || *c.from < *co.validity.until) co.validity.until = c.from;
             std::string note = c.text;
-            if (!c.source.empty()) note += (note.empty() ? "" : " ") + std::string("（") + c.source + "）";
+            if (!c.source.empty()) note += std::string("（") + c.source + "）";
             co.note += (co.note.empty() ? "" : "\n") + note;
           }
           break;
@@ -493,23 +500,27 @@ std::vector<Finding> check(const Catalog& catalog) {
       add(Severity::info, "example_layer", "layers/" + p.id,
           "layer \"" + p.id + "\" is an illustrative example, not an authoritative list; do not publish decisions from it", "");
 
-  std::map<int, std::string> seqs;
+  std::string levels;
+  for (auto l : st.qualifying_levels) levels += (levels.empty() ? "" : ", ") + std::string(to_string(l));
+  // A list number is unique within one list: items of one disposition form one list, so a
+  // county's by-committee 1 beside the national no-issue 1 is normal, two no-issue 21s are not.
+  std::map<std::pair<Disposition, int>, std::string> seqs;
   for (const Item& it : catalog.items()) {
     const std::string w = "items/" + it.id;
     if (it.seq > 0) {
-      auto [s, fresh] = seqs.emplace(it.seq, it.id);
+      auto [s, fresh] = seqs.emplace(std::make_pair(it.disposition, it.seq), it.id);
       if (!fresh)
-        add(Severity::info, "duplicate_seq", w,
-            "items \"" + s->second + "\" and \"" + it.id + "\" share list number " + std::to_string(it.seq) +
-                " (they come from different layers); renumber one if the list is published as one table", "");
+        add(Severity::warning, "duplicate_seq", w,
+            "items \"" + s->second + "\" and \"" + it.id + "\" are both number " + std::to_string(it.seq) +
+                " of the " + to_string(it.disposition) + " list (added by different layers); renumber one", "");
     }
     const bool qualified = std::any_of(it.bases.begin(), it.bases.end(), [&](const LegalBasis& b) { return st.qualifies(b.level); });
     if (it.disposition == Disposition::by_committee) {
       // 二（一）1: a committee issues only on a law, regulation or the retained list.
       if (!qualified)
         add(Severity::warning, "by_committee_without_basis", w,
-            "\"" + it.name + "\" is on the list committees issue but has no basis of a qualifying level "
-            "(law, regulation, or the State Council's retained list); add the basis or remove the item (二（一）1)", "2.1.1");
+            "\"" + it.name + "\" is on the list committees issue but has no basis of a qualifying level (" + levels +
+                "); add the basis or take the item off the list (二（一）1, 二（二）1)", "2.1.1");
       if (!it.complexity)
         add(Severity::info, "by_committee_without_complexity", w,
             "\"" + it.name + "\" does not say whether it is simple (当场办结) or complex (限时办结) (二（三）5)", "2.3.5");

@@ -6,9 +6,17 @@
 
 #include <algorithm>
 #include <fstream>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
 #include <sstream>
 
 #include "jianzheng/error.hpp"
+#include "json/json_io.hpp"
 
 using namespace jianzheng;
 
@@ -151,6 +159,29 @@ TEST_CASE("Load, save and load again is the identity for the shipped catalog fil
   }
 }
 
+TEST_CASE("Every catalog file under data/ loads on what it extends and round-trips", "[catalog]") {
+  std::size_t n = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(source("data"))) {
+    if (entry.path().extension() != ".json") continue;
+    const std::string text = read_file(entry.path().string());
+    if (text.find("\"format\": \"jianzheng-catalog/1\"") == std::string::npos) continue;
+    INFO(entry.path().string());
+    ++n;
+    // A default layer stacks on the default layers below it; any other file on all of them.
+    const std::string id = parse_catalog_layer(text, entry.path().string()).provenance.id;
+    const auto defaults = default_layers();
+    const auto own = std::find_if(defaults.begin(), defaults.end(),
+                                  [&](const CatalogLayer& l) { return l.provenance.id == id; });
+    const auto stack = own != defaults.end() ? std::vector<CatalogLayer>(defaults.begin(), own + 1)
+                                             : load_catalog_layers({entry.path().string()});
+    const std::vector<CatalogLayer> below(stack.begin(), stack.end() - 1);
+    const std::string saved = to_json(stack.back());
+    CHECK(to_json(parse_catalog_layer(saved, "saved", below)) == saved);
+    CHECK_NOTHROW(Catalog::compose(stack, kDay));
+  }
+  CHECK(n >= 4);
+}
+
 TEST_CASE("Two compositions of the same layers give identical catalog JSON", "[catalog]") {
   const std::string a = to_json(Catalog::embedded_default(kDay));
   const std::string b = to_json(Catalog::compose(default_layers(), kDay));
@@ -184,4 +215,410 @@ TEST_CASE("A bad catalog is an Error with code, pointer and line", "[catalog]") 
     CHECK(e.location().pointer == "/items/1/id");
     CHECK(e.location().line == 5);
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// The seed, character for character
+
+namespace {
+
+std::string no_space(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out += c;
+  return out;
+}
+
+// The cells of 附件1 as the seed lays them out: one tab-led line per cell, a cell's own line
+// breaks continuing on lines without a tab. tests/data/catalog/seed-annex1.txt is a verbatim
+// copy of the seed's 附件1 (seed/000_b32edbc9d6ca80b3.txt).
+std::vector<std::string> annex1_cells() {
+  std::istringstream in(read_file(std::string(JIANZHENG_TEST_DATA_DIR) + "/catalog/seed-annex1.txt"));
+  std::vector<std::string> cells;
+  std::string line;
+  bool table = false;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line[0] == '\t') {
+      table = true;
+      cells.push_back(line.substr(1));
+    } else if (table && !no_space(line).empty()) {
+      cells.back() += "\n" + line;
+    }
+  }
+  return cells;
+}
+
+}  // namespace
+
+TEST_CASE("Every route text equals the seed's 附件1 cell, character for character", "[catalog][seed]") {
+  const auto cells = annex1_cells();
+  REQUIRE(cells.size() == 3 * 21);  // header row + 20 items: 序号 | 证明名称 | 办事途径
+  CHECK(cells[0] == "序号");
+  const Catalog cat = Catalog::embedded_default(kDay);
+  for (int seq = 1; seq <= 20; ++seq) {
+    const std::string& number = cells[static_cast<std::size_t>(3 * seq)];
+    const std::string& name_cell = cells[static_cast<std::size_t>(3 * seq + 1)];
+    const std::string& route_cell = cells[static_cast<std::size_t>(3 * seq + 2)];
+    const Item& it = cat.items()[static_cast<std::size_t>(seq - 1)];
+    INFO("附件1 第" << seq << "项 " << it.id);
+    CHECK(number == std::to_string(seq));
+    CHECK(it.route.text == route_cell);
+    CHECK(no_space(it.route.text) == no_space(route_cell));
+    CHECK(no_space(name_cell).rfind(it.name, 0) == 0);
+    for (const auto& a : it.aliases)
+      if (a.source == AliasSource::seed) CHECK(no_space(name_cell).find(a.name) != std::string::npos);
+    // A cell that ends in （…除外） has carve-outs, each named there. (第11项's
+    // "（经医疗机构救治的除外）" qualifies the police's duty mid-sentence: not a carve-out.)
+    const std::string tail = "除外）";
+    const bool ends_carved = route_cell.size() > tail.size() &&
+                             route_cell.compare(route_cell.size() - tail.size(), tail.size(), tail) == 0;
+    CHECK(ends_carved == !it.carve_outs.empty());
+    const std::size_t open = route_cell.rfind("（");
+    const std::string last_parens = open == std::string::npos ? std::string() : route_cell.substr(open);
+    for (const auto& c : it.carve_outs) CHECK(last_parens.find(c.scenario) != std::string::npos);
+    // Documents listed are named in the text.
+    for (const auto& d : it.route.documents) CHECK(route_cell.find(d) != std::string::npos);
+  }
+}
+
+TEST_CASE("No added alias pulls a certificate that is not on the list onto an item", "[catalog]") {
+  const Catalog cat = Catalog::embedded_default(kDay);
+  for (const char* other : {"居住证明", "监护关系证明", "迁葬证明", "入党政审证明", "村集体经济组织成员身份证明",
+                            "身份证明", "住所证明", "同一人证明"})
+    CHECK(cat.find_name(other) == nullptr);
+  std::size_t added = 0;
+  for (const auto& it : cat.items())
+    for (const auto& a : it.aliases) added += a.source == AliasSource::added;
+  CHECK(added >= 40);
+  CHECK(added <= 90);
+}
+
+// ---------------------------------------------------------------------------------------
+// Layers and dates
+
+namespace {
+
+std::vector<CatalogLayer> with_fixture(const char* name) {
+  return load_catalog_layers({std::string(JIANZHENG_TEST_DATA_DIR) + "/catalog/" + name});
+}
+
+}  // namespace
+
+TEST_CASE("A county layer adds items and aliases and changes settings", "[catalog][layers]") {
+  const auto layers = with_fixture("valid_county_layer.json");
+  REQUIRE(layers.size() == 4);
+  const Catalog before = Catalog::compose(layers, Date::from_ymd(2021, 3, 30));  // layer from 2021-03-31
+  CHECK(before.items().size() == 20);
+  CHECK(before.settings().default_limit_working_days == 5);
+  CHECK(before.find("guardian-designation") == nullptr);
+
+  const Catalog cat = Catalog::compose(layers, Date::from_ymd(2021, 6, 1));
+  CHECK(cat.items().size() == 22);
+  CHECK(cat.id() == "cn-national-batch1+cn-national-aliases+cn-national-amendments+test-gansu-county");
+  CHECK(cat.settings().default_limit_working_days == 3);
+  CHECK_FALSE(cat.settings().qualifies(BasisLevel::state_council_retained_list));
+  const Item* g = cat.find("guardian-designation");
+  REQUIRE(g);
+  CHECK(g->disposition == Disposition::by_committee);
+  CHECK(g->layer == "test-gansu-county");
+  CHECK(cat.find_name("监护指定证明") == g);
+  CHECK(cat.find_name("老人在世证明") == cat.find("alive"));
+  // Items by list number then id: the county's 1 and 2 sit beside the national 1 and 2.
+  CHECK(cat.items()[0].id == "guardian-designation");
+  CHECK(cat.items()[1].id == "kinship");
+}
+
+TEST_CASE("A rename takes effect from its date; the old name becomes an alias", "[catalog][layers]") {
+  const auto layers = with_fixture("valid_county_layer.json");
+  const Catalog before = Catalog::compose(layers, Date::from_ymd(2022, 12, 31));
+  CHECK(before.find("alive")->name == "健在证明");
+  CHECK(before.find_name("生存状况证明") == nullptr);
+  const Catalog after = Catalog::compose(layers, Date::from_ymd(2023, 1, 1));
+  const Item* alive = after.find("alive");
+  CHECK(alive->name == "生存状况证明");
+  REQUIRE(after.find_name("健在证明") == alive);
+  CHECK(alive->aliases.back().name == "健在证明");
+  CHECK(alive->aliases.back().source == AliasSource::seed);  // the list's own name
+}
+
+TEST_CASE("A rename to a name that was an alias drops the alias (the Hubei example)", "[catalog][layers]") {
+  // 鄂民政发〔2020〕32号 renames 婚育状况证明 to 生育状况证明, until then the seed's alias of 第14项.
+  const auto layers = with_fixture("../../../data/examples/hubei-province-layer.json");
+  const Catalog cat = Catalog::compose(layers, kDay);
+  CHECK(cat.provenance().back().example);
+  CHECK(cat.items().size() == 22);
+  const Item* c = cat.find("childbearing-status");
+  CHECK(c->name == "生育状况证明");
+  CHECK(std::none_of(c->aliases.begin(), c->aliases.end(), [](const Alias& a) { return a.name == "生育状况证明"; }));
+  CHECK(cat.find_name("婚育状况证明") == c);
+  CHECK(cat.find("hukou-change")->name == "户口登记项目内容更正证明");
+  CHECK(cat.find("school-transfer")->seq == 22);
+}
+
+TEST_CASE("A retired item is out of force from its date, and the date is a breakpoint", "[catalog][layers]") {
+  const auto layers = with_fixture("valid_county_layer.json");
+  const Catalog y2023 = Catalog::compose(layers, Date::from_ymd(2023, 12, 31));
+  const Item* dog = y2023.find("dog-keeping");
+  REQUIRE(dog);
+  REQUIRE(dog->validity.until);
+  CHECK(*dog->validity.until == Date::from_ymd(2024, 1, 1));
+  CHECK(Catalog::compose(layers, Date::from_ymd(2024, 1, 1)).find("dog-keeping") == nullptr);
+
+  const Catalog early = Catalog::compose(layers, Date::from_ymd(2021, 1, 1));
+  // Layer start 2021-03-31, rename 2023-01-01, retirement 2024-01-01. Route notes and the
+  // end of a carve-out do not change the composition: they keep their own windows.
+  CHECK(early.breakpoints() == std::vector<Date>{Date::from_ymd(2021, 3, 31), Date::from_ymd(2023, 1, 1),
+                                                 Date::from_ymd(2024, 1, 1)});
+  CHECK(Catalog::compose(layers, Date::from_ymd(2024, 1, 1)).breakpoints().empty());
+}
+
+TEST_CASE("compose checks layers built in code and names the layer and pointer", "[catalog][layers]") {
+  auto layers = default_layers();
+  CatalogLayer county;
+  county.provenance.id = "code-county";
+  county.provenance.level = JurisdictionLevel::county;
+  county.extends = "cn-national-amendments";
+  county.aliases.push_back(AliasEntry{"birth", Alias{"死亡证明", AliasSource::added}});
+  layers.push_back(county);
+  try {
+    (void)Catalog::compose(layers, kDay);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::alias_collision);
+    CHECK(e.location().origin == "layer:code-county");
+    CHECK(e.location().pointer == "/aliases/0/name");
+  }
+  layers.back().aliases.clear();
+  layers.back().extends.clear();  // a second base layer
+  try {
+    (void)Catalog::compose(layers, kDay);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::invalid_value);
+    CHECK(e.location().pointer == "/extends");
+  }
+}
+
+TEST_CASE("A base layer given first replaces the embedded default", "[catalog][layers]") {
+  const auto layers = with_fixture("valid_base_layer.json");
+  REQUIRE(layers.size() == 1);
+  const Catalog cat = Catalog::compose(layers, kDay);
+  REQUIRE(cat.items().size() == 1);
+  CHECK(cat.items()[0].id == "stamp");
+  CHECK(cat.settings().default_limit_working_days == 5);  // documented default
+  CHECK(Catalog::compose(layers, Date::from_ymd(2030, 1, 1)).items().empty());  // layer until 2030
+}
+
+// ---------------------------------------------------------------------------------------
+// Fixtures: valid_*.json load and round-trip; invalid_<error_code>_*.json throw exactly that
+// code at exactly the place recorded in expected-errors.json.
+
+namespace {
+
+std::vector<std::string> fixture_names() {
+  std::vector<std::string> out;
+  const std::string dir = std::string(JIANZHENG_TEST_DATA_DIR) + "/catalog";
+  // The index lists every invalid fixture; valid ones are listed here.
+  for (const char* v : {"valid_county_layer.json", "valid_base_layer.json", "valid_minimal_layer.json"}) out.push_back(v);
+  return out;
+}
+
+std::string code_in_name(const std::string& file) {
+  // invalid_<error_code>_<what>.json: the longest known code after "invalid_".
+  std::string best;
+  for (int c = 0; c <= static_cast<int>(ErrorCode::unfilled_placeholder); ++c) {
+    const std::string name = to_string(static_cast<ErrorCode>(c));
+    if (file.rfind("invalid_" + name + "_", 0) == 0 && name.size() > best.size()) best = name;
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("Valid catalog fixtures load, compose, and survive load-save-load unchanged", "[catalog][fixtures]") {
+  for (const auto& name : fixture_names()) {
+    INFO(name);
+    const auto stack = with_fixture(name.c_str());
+    const CatalogLayer& top = stack.back();
+    const std::string saved = to_json(top);
+    const std::vector<CatalogLayer> below(stack.begin(), stack.end() - 1);
+    const CatalogLayer again = parse_catalog_layer(saved, name, below);
+    CHECK(to_json(again) == saved);
+    CHECK_NOTHROW(Catalog::compose(stack, kDay));
+  }
+}
+
+TEST_CASE("Every invalid catalog fixture throws its exact error code at its exact place", "[catalog][fixtures]") {
+  const std::string dir = std::string(JIANZHENG_TEST_DATA_DIR) + "/catalog/";
+  const std::string index = read_file(dir + "expected-errors.json");
+  const detail::Document doc(index, "expected-errors.json");
+  std::size_t count = 0;
+  for (const auto& kv : doc.root().at("fixtures").value().as_object()) {
+    const std::string file(kv.key());
+    const auto& o = kv.value().as_object();
+    const std::string code(o.at("code").as_string());
+    const std::string pointer(o.at("pointer").as_string());
+    const auto line = o.at("line").as_int64();
+    const auto column = o.at("column").as_int64();
+    ++count;
+    INFO(file);
+    CHECK(code == code_in_name(file));
+    try {
+      (void)load_catalog_layers({dir + file});
+      FAIL("loaded without an error");
+    } catch (const Error& e) {
+      CHECK(to_string(e.code()) == code);
+      CHECK(e.location().origin == dir + file);
+      CHECK(e.location().pointer == pointer);
+      CHECK(e.location().line == line);
+      CHECK(e.location().column == column);
+      CHECK_FALSE(e.message().empty());
+    }
+  }
+  CHECK(count >= 30);
+}
+
+// ---------------------------------------------------------------------------------------
+// check(): data that loads but looks wrong
+
+namespace {
+
+Item make_item(std::string id, int seq, std::string name, Disposition d) {
+  Item it;
+  it.id = std::move(id);
+  it.seq = seq;
+  it.name = std::move(name);
+  it.disposition = d;
+  return it;
+}
+
+bool has_finding(const std::vector<Finding>& fs, const std::string& code, const std::string& where) {
+  return std::any_of(fs.begin(), fs.end(), [&](const Finding& f) { return f.code == code && f.where == where; });
+}
+
+}  // namespace
+
+TEST_CASE("The shipped default catalog has no findings", "[catalog][check]") {
+  CHECK(check(Catalog::embedded_default(kDay)).empty());
+  // Once the 法律援助 carve-out has ended, check says so (info only).
+  const auto later = check(Catalog::embedded_default(Date::from_ymd(2022, 1, 1)));
+  REQUIRE(later.size() == 1);
+  CHECK(later[0].code == "carve_out_ended");
+  CHECK(later[0].severity == Severity::info);
+}
+
+TEST_CASE("check finds by-committee items without a qualifying basis and other doubtful data", "[catalog][check]") {
+  CatalogLayer layer;
+  layer.provenance.id = "check-county";
+  layer.provenance.level = JurisdictionLevel::county;
+  layer.provenance.example = true;
+
+  Item a = make_item("notice", 1, "村务说明", Disposition::by_committee);
+  a.bases.push_back(LegalBasis{"《某县通知》", "", BasisLevel::policy_document, "", "", "", std::nullopt});
+  Item b = make_item("guardian", 2, "指定监护人证明", Disposition::by_committee);
+  b.bases.push_back(LegalBasis{"《中华人民共和国民法典》", "第三十一条", BasisLevel::law, "", "", "", std::nullopt});
+  b.complexity = Complexity::complex;
+  Item c = make_item("listed", 1, "养狗证明", Disposition::not_by_committee);
+  c.bases = b.bases;  // a no-issue item that carries a qualifying basis
+  c.carve_outs.push_back(CarveOut{"公证", {}, {}, {}, ""});
+  Item d = make_item("listed-2", 1, "另一证明", Disposition::not_by_committee);  // same list number
+  d.route.text = "由公安部门出具";
+  d.aliases.push_back(Alias{"养狗证明（补开）", AliasSource::added});  // contains c's name
+  Item e = make_item("spaced", 3, "村务 说明", Disposition::unlisted);   // c.f. 村务说明
+  layer.items = {a, b, c, e};
+  CatalogLayer upper;  // list numbers are unique within a layer; across layers check flags them
+  upper.provenance.id = "check-upper";
+  upper.extends = "check-county";
+  upper.items = {d};
+
+  const Catalog cat = Catalog::compose({layer, upper}, kDay);
+  const auto fs = check(cat);
+  for (const auto& f : fs) {
+    INFO(f.code << " " << f.where << " " << f.message);
+    CHECK_FALSE(f.message.empty());
+  }
+  CHECK(has_finding(fs, "by_committee_without_basis", "items/notice"));  // 二（一）1
+  CHECK_FALSE(has_finding(fs, "by_committee_without_basis", "items/guardian"));
+  CHECK(has_finding(fs, "by_committee_without_complexity", "items/notice"));  // 二（三）5
+  CHECK_FALSE(has_finding(fs, "by_committee_without_complexity", "items/guardian"));
+  CHECK(has_finding(fs, "listed_item_with_qualifying_basis", "items/listed"));
+  CHECK(has_finding(fs, "route_missing", "items/listed"));
+  CHECK(has_finding(fs, "route_without_channels", "items/listed-2"));
+  CHECK(has_finding(fs, "carve_out_without_words", "items/listed/carve_outs/公证"));
+  CHECK(has_finding(fs, "duplicate_seq", "items/listed-2"));
+  CHECK(has_finding(fs, "alias_contains_other_name", "items/listed-2"));
+  CHECK(has_finding(fs, "near_duplicate_name", "items/spaced"));
+  CHECK(has_finding(fs, "example_layer", "layers/check-county"));
+  const auto by_committee = std::find_if(fs.begin(), fs.end(), [](const Finding& f) { return f.code == "by_committee_without_basis"; });
+  CHECK(by_committee->clause == "2.1.1");
+  CHECK(by_committee->severity == Severity::warning);
+
+  // The set of qualifying levels is a setting: admitting policy documents silences it.
+  layer.settings.qualifying_levels = std::vector<BasisLevel>{BasisLevel::law, BasisLevel::policy_document};
+  CHECK_FALSE(has_finding(check(Catalog::compose({layer, upper}, kDay)), "by_committee_without_basis", "items/notice"));
+}
+
+// ---------------------------------------------------------------------------------------
+// The command line
+
+namespace {
+
+struct Run {
+  int status;
+  std::string out;
+};
+
+Run run_cli(const std::string& args) {
+  // One file per process: ctest runs test cases in parallel.
+  const std::string out_file =
+      (std::filesystem::temp_directory_path() / ("jianzheng_catalog_cli." + std::to_string(getpid()) + ".out")).string();
+  const std::string cmd = std::string(JIANZHENG_CLI) + " " + args + " >" + out_file + " 2>&1";
+  const int rc = std::system(cmd.c_str());
+  Run r{WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, read_file(out_file)};
+  std::remove(out_file.c_str());
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("jianzheng items --json lists the 20 items with the DESIGN ids", "[catalog][cli]") {
+  const Run r = run_cli("items --json --date 2021-09-30");
+  REQUIRE(r.status == 0);
+  const detail::Document doc(r.out, "stdout");
+  const auto items = doc.root().at("items").elements();
+  REQUIRE(items.size() == 20);
+  CHECK(items[7].at("id").string() == "marital-status");
+  CHECK(items[7].at("seq").integer() == 8);
+  CHECK(items[19].at("id").string() == "lost-document");
+  CHECK(doc.root().at("catalog").at("id").string() == "cn-national-batch1+cn-national-aliases+cn-national-amendments");
+  // The same bytes as the library's to_json: what receipts hash.
+  CHECK(r.out == to_json(Catalog::embedded_default(kDay)));
+}
+
+TEST_CASE("jianzheng show finds an item by id or alias; unknown ones exit 1", "[catalog][cli]") {
+  Run r = run_cli("show 单身证明");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("婚姻状况证明") != std::string::npos);
+  CHECK(r.out.find("婚姻登记档案丢失") != std::string::npos);
+  r = run_cli("show --json property");
+  CHECK(r.status == 0);
+  CHECK(r.out == to_json(*Catalog::embedded_default().find("property")));
+  r = run_cli("show 居住证明");
+  CHECK(r.status == 1);
+}
+
+TEST_CASE("jianzheng items --catalog reports a bad file with code and line, exit 3", "[catalog][cli]") {
+  const std::string f = std::string(JIANZHENG_TEST_DATA_DIR) + "/catalog/invalid_unknown_reference_alias_item.json";
+  const Run r = run_cli("items --catalog " + f);
+  CHECK(r.status == 3);
+  CHECK(r.out.find("unknown_reference") != std::string::npos);
+  CHECK(r.out.find(".json:6:14 /aliases/0/item") != std::string::npos);
+}
+
+TEST_CASE("jianzheng items --check exits 1 when a layer has warnings", "[catalog][cli]") {
+  const std::string f = std::string(JIANZHENG_TEST_DATA_DIR) + "/catalog/valid_county_layer.json";
+  const Run r = run_cli("items --check --json --date 2022-01-01 --catalog " + f);
+  CHECK(r.status == 1);
+  CHECK(r.out.find("by_committee_without_basis") != std::string::npos);
+  CHECK(run_cli("items --check --date 2021-06-01").status == 0);
 }

@@ -5,6 +5,9 @@
 
 #include "jianzheng/error.hpp"
 
+#include <fstream>
+#include <sstream>
+
 using namespace jianzheng;
 
 TEST_CASE("The embedded clause book has every clause id decisions cite", "[clause]") {
@@ -48,4 +51,16 @@ TEST_CASE("A clauses file with a repeated id is a duplicate_id error at that id"
     CHECK(e.location().pointer == "/clauses/1/id");
     CHECK(e.location().line == 3);
   }
+}
+
+TEST_CASE("The shipped clauses file is canonical and survives load-save-load", "[clause]") {
+  std::ifstream in(std::string(JIANZHENG_SOURCE_DIR) + "/data/clauses.json", std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+  const std::string saved = to_json(ClauseBook::from_json(text, "clauses.json"));
+  CHECK(saved == text);
+  CHECK(to_json(ClauseBook::from_json(saved, "again")) == saved);
+  CHECK(to_json(ClauseBook::embedded_default()) == text);
 }

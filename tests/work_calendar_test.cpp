@@ -5,11 +5,15 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <utility>
+
+#include <sys/wait.h>
 
 #include "jianzheng/error.hpp"
 
@@ -184,6 +188,8 @@ TEST_CASE("Negative counts step back to earlier working days", "[time][calendar]
   CHECK(cal.add_working_days(d("2021-10-11"), -2) == d("2021-10-08"));
   CHECK(cal.add_working_days(d("2021-10-08"), -1) == d("2021-09-30"));
   CHECK(cal.add_working_days(d("2021-10-08"), 0) == d("2021-10-08"));
+  CHECK(code_of([&] { (void)cal.add_working_days(d("2021-10-08"), 2000000, Coverage::weekdays_only); }) ==
+        ErrorCode::invalid_argument);
 }
 
 TEST_CASE("The fast index agrees with day-by-day stepping on every covered day", "[time][calendar]") {
@@ -277,4 +283,61 @@ TEST_CASE("A small calendar file answers for its own year", "[time][calendar]") 
   CHECK(empty.covered_years().empty());
   CHECK(code_of([&] { (void)empty.is_working_day(d("2030-10-01")); }) == ErrorCode::date_not_covered);
   CHECK(empty.add_working_days(d("2030-10-04"), 1, Coverage::weekdays_only) == d("2030-10-07"));
+}
+
+namespace {
+// Runs the CLI (JIANZHENG_CLI) and returns its standard output and exit code.
+std::pair<std::string, int> cli(const std::string& args) {
+  const std::string cmd = std::string(JIANZHENG_CLI) + " " + args + " 2>/dev/null";
+  FILE* pipe = popen(cmd.c_str(), "r");
+  REQUIRE(pipe);
+  std::string out;
+  char buf[4096];
+  for (std::size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
+  const int status = pclose(pipe);
+  return {out, WIFEXITED(status) ? WEXITSTATUS(status) : -1};
+}
+}  // namespace
+
+TEST_CASE("jianzheng calendar answers in the JSON shapes of DESIGN §8", "[time][calendar][cli]") {
+  auto [add, rc] = cli("calendar --json add 2021-09-30 3");
+  CHECK(rc == 0);
+  CHECK(add.find("\"date\": \"2021-10-11\"") != std::string::npos);
+  CHECK(add.find("\"assumed\": null") != std::string::npos);
+  auto [yes, rc_yes] = cli("calendar --json is-working 2024-02-18");
+  CHECK(rc_yes == 0);
+  CHECK(yes.find("\"working\": true") != std::string::npos);
+  CHECK(yes.find("\"why\": \"春节调休上班\"") != std::string::npos);
+  auto [no, rc_no] = cli("calendar --json is-working 2020-02-01");
+  CHECK(rc_no == 1);  // a negative answer
+  CHECK(no.find("\"working\": false") != std::string::npos);
+  auto [between, rc_between] = cli("calendar --json between 2021-09-30 2021-10-11");
+  CHECK(rc_between == 0);
+  CHECK(between.find("\"working_days\": 3") != std::string::npos);
+}
+
+TEST_CASE("jianzheng calendar refuses uncovered years unless --weekdays-only, which marks the answer", "[time][calendar][cli]") {
+  CHECK(cli("calendar --json add 2026-12-30 3").second == 3);  // bad input: date_not_covered
+  auto [out, rc] = cli("calendar --json --weekdays-only add 2026-12-30 3");
+  CHECK(rc == 0);
+  CHECK(out.find("\"date\": \"2027-01-04\"") != std::string::npos);
+  CHECK(out.find("\"assumed\": \"weekdays_only\"") != std::string::npos);
+  CHECK(out.find("\"assumed_years\": [2027]") != std::string::npos);
+  auto [text, rc_text] = cli("calendar --weekdays-only is-working 2027-01-04");
+  CHECK(rc_text == 0);
+  CHECK(text.find("按周一至周五推定") != std::string::npos);
+  CHECK(cli("calendar add 2021-02-30 1").second == 2);  // not a day: a usage error
+}
+
+TEST_CASE("jianzheng schedule answers in the JSON shape of DESIGN §8 and reports late units", "[time][schedule][cli]") {
+  auto [out, rc] = cli("schedule --json --at 2021-02-01");
+  CHECK(rc == 0);
+  CHECK(out.find("\"at\": \"2021-02-01\"") != std::string::npos);
+  CHECK(out.find("\"phase\": \"3.3\"") != std::string::npos);
+  const std::string subs = (kTimeData / "submissions-example.json").string();
+  auto [status, rc_status] = cli("schedule status --json --at 2021-01-15 --submissions " + subs);
+  CHECK(rc_status == 1);  // someone is late or missing
+  CHECK(status.find("\"late\": 1") != std::string::npos);
+  CHECK(status.find("\"missing\": 2") != std::string::npos);
+  CHECK(cli("schedule status --at 2020-12-20 --submissions " + subs).second == 0);
 }

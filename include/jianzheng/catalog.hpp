@@ -20,7 +20,9 @@ namespace jianzheng {
 
 /// The level of government a layer belongs to. JSON: snake_case names.
 enum class JurisdictionLevel { national, province, city, county };
+/// The stable JSON name of a JurisdictionLevel value.
 const char* to_string(JurisdictionLevel l) noexcept;
+/// Parses a JSON JurisdictionLevel name; nothing when it is not one.
 std::optional<JurisdictionLevel> jurisdiction_level_from_string(std::string_view name) noexcept;
 
 /// How a carve-out is recognised in a request's purpose. JSON: "any_word", "scenario".
@@ -28,7 +30,9 @@ enum class CarveOutMatching {
   any_word,  ///< The purpose contains any of the carve-out's words (default).
   scenario,  ///< The purpose contains the scenario name itself.
 };
+/// The stable JSON name of a CarveOutMatching value.
 const char* to_string(CarveOutMatching m) noexcept;
+/// Parses a JSON CarveOutMatching name; nothing when it is not one.
 std::optional<CarveOutMatching> carve_out_matching_from_string(std::string_view name) noexcept;
 
 /// Interpretation points the seed leaves open, each with a documented default (DESIGN §4).
@@ -89,7 +93,9 @@ enum class ChangeKind {
   end_carve_out,  ///< `item`'s carve-out `scenario` no longer applies from `from`.
   route_note,     ///< A note on `item`'s route, in force from `from`.
 };
+/// The stable JSON name of a ChangeKind value.
 const char* to_string(ChangeKind k) noexcept;
+/// Parses a JSON ChangeKind name; nothing when it is not one.
 std::optional<ChangeKind> change_kind_from_string(std::string_view name) noexcept;
 
 /// One dated change.

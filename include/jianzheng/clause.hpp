@@ -37,4 +37,8 @@ class ClauseBook {
   std::string source_;
 };
 
+/// Canonical JSON of a clause book (the clauses file format): load → save → load is the
+/// identity, and equal books give equal bytes.
+std::string to_json(const ClauseBook& book);
+
 }  // namespace jianzheng

@@ -20,18 +20,24 @@ enum class Disposition {
   by_committee,      ///< On a county 应由…出具 list: 二（三）2.
   unlisted,          ///< On neither.
 };
+/// The stable JSON name of a Disposition value.
 const char* to_string(Disposition d) noexcept;
+/// Parses a JSON Disposition name; nothing when it is not one.
 std::optional<Disposition> disposition_from_string(std::string_view name) noexcept;
 
 /// 二（三）5: a simple certificate is done on the spot (当场办结), a complex one within
 /// a time limit (限时办结). JSON: "simple", "complex".
 enum class Complexity { simple, complex };
+/// The stable JSON name of a Complexity value.
 const char* to_string(Complexity c) noexcept;
+/// Parses a JSON Complexity name; nothing when it is not one.
 std::optional<Complexity> complexity_from_string(std::string_view name) noexcept;
 
 /// Where an alias comes from. JSON: "seed" (the list's own parentheses) or "added".
 enum class AliasSource { seed, added };
+/// The stable JSON name of a AliasSource value.
 const char* to_string(AliasSource s) noexcept;
+/// Parses a JSON AliasSource name; nothing when it is not one.
 std::optional<AliasSource> alias_source_from_string(std::string_view name) noexcept;
 
 /// Another name of an item.

@@ -10,4 +10,6 @@
 #include "jianzheng/item.hpp"
 #include "jianzheng/legal_basis.hpp"
 #include "jianzheng/route.hpp"
+#include "jianzheng/schedule.hpp"
 #include "jianzheng/version.hpp"
+#include "jianzheng/work_calendar.hpp"

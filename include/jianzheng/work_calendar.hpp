@@ -11,7 +11,8 @@
 //
 // A county adds its own local holidays as a layer (with_layer). A WorkCalendar never changes
 // once built and is shared across threads freely. is_working_day and add_working_days do not
-// allocate: a bitset of working days with per-word running counts answers both in O(log n).
+// allocate: a bitset of working days, a running count per day and the list of working days
+// answer both in O(1).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -115,7 +116,8 @@ class WorkCalendar {
   /// The n-th working day strictly after `d` (n > 0), e.g. 2021-09-30 + 3 = 2021-10-11;
   /// the |n|-th working day strictly before `d` (n < 0); `d` itself for n = 0.
   /// Strict: throws Error(date_not_covered) when any day between `d` (exclusive) and the
-  /// answer (inclusive) lies in an uncovered year. Never allocates on success.
+  /// answer (inclusive) lies in an uncovered year; Error(invalid_argument) for |n| > 1 000 000.
+  /// Never allocates on success.
   Date add_working_days(Date d, long n, Coverage coverage = Coverage::strict) const;
 
   /// The number of working days after `a` up to and including `b`: the days x with
@@ -155,8 +157,27 @@ class WorkCalendar {
   std::vector<std::uint8_t> covered_;    // per year in the span: 1 when covered
   std::vector<std::uint32_t> covered_before_;  // covered years before each year in the span
   std::vector<std::uint64_t> bits_;      // bit i: day first_day_+i works
-  std::vector<std::uint32_t> before_;    // working days before each 64-bit word
+  std::vector<std::uint32_t> rank_;      // rank_[i]: working days in [first_day_, first_day_+i)
+  std::vector<std::uint32_t> working_;   // offsets of the working days, ascending
   long total_ = 0;                       // working days in the span
+  bool all_covered_ = false;             // every year of the span is covered
 };
+
+// JSON answers: the shapes of `jianzheng calendar --json` (DESIGN §8, docs/time.md). Every
+// answer has "assumed": "weekdays_only" in that mode (null in strict mode) and
+// "assumed_years": the uncovered years the answer had to guess (always [] in strict mode).
+
+/// `calendar is-working`: {"date", "working", "why", "kind", "holiday", "source", "note",
+/// "local", "assumed", "assumed_years"}; strict mode throws for an uncovered year.
+std::string is_working_day_json(const WorkCalendar& calendar, Date d, Coverage coverage = Coverage::strict);
+/// `calendar add`: {"date": the answer, "from", "working_days": n, "assumed", "assumed_years"}.
+std::string add_working_days_json(const WorkCalendar& calendar, Date d, long n,
+                                  Coverage coverage = Coverage::strict);
+/// `calendar between`: {"from", "to", "working_days", "assumed", "assumed_years"}.
+std::string working_days_between_json(const WorkCalendar& calendar, Date a, Date b,
+                                      Coverage coverage = Coverage::strict);
+/// `calendar years`: {"id", "title", "covered_years", "notices": [{"id", "year", "number",
+/// "number_confirmed", "title", "url", "note"}]}.
+std::string calendar_sources_json(const WorkCalendar& calendar);
 
 }  // namespace jianzheng

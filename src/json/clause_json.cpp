@@ -32,4 +32,16 @@ ClauseBook ClauseBook::from_json(std::string_view text, std::string_view origin)
   return book;
 }
 
+std::string to_json(const ClauseBook& book) {
+  namespace json = boost::json;
+  json::array clauses;
+  for (const Clause& c : book.all())
+    clauses.push_back(json::object{{"id", c.id}, {"path", c.path}, {"text", c.text}, {"gist", c.gist}});
+  json::object o;
+  o["format"] = "jianzheng-clauses/1";
+  o["source"] = book.source();
+  o["clauses"] = std::move(clauses);
+  return detail::canonical(o);
+}
+
 }  // namespace jianzheng

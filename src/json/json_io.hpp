@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "jianzheng/date.hpp"
@@ -88,7 +89,7 @@ class Node {
   /// listing `expected` (e.g. "one of law, administrative_regulation, …").
   template <class Parse>
   auto enumeration(Parse parse, std::string_view expected) const
-      -> decltype(*parse(std::string_view())) {
+      -> std::decay_t<decltype(*parse(std::string_view()))> {
     const std::string s = string();
     if (auto v = parse(std::string_view(s))) return *v;
     fail(ErrorCode::unknown_enum,

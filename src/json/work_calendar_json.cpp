@@ -210,3 +210,82 @@ WorkCalendar WorkCalendar::with_layer_file(const std::string& path) const {
 }
 
 }  // namespace jianzheng
+
+// --- JSON answers ----------------------------------------------------------------------
+namespace jianzheng {
+namespace {
+
+namespace json = boost::json;
+
+json::value text_or_null(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
+
+void mark(json::object& o, const WorkCalendar& cal, Date a, Date b, Coverage coverage) {
+  json::array years;
+  if (coverage == Coverage::weekdays_only && !(b < a))  // an empty span guesses nothing
+    for (int y : cal.uncovered_years(a, b)) years.push_back(y);
+  o["assumed"] = coverage == Coverage::weekdays_only ? json::value("weekdays_only") : json::value(nullptr);
+  o["assumed_years"] = std::move(years);
+}
+
+}  // namespace
+
+std::string is_working_day_json(const WorkCalendar& calendar, Date d, Coverage coverage) {
+  const DayStatus s = calendar.status(d, coverage);
+  json::object o;
+  o["date"] = d.to_string();
+  o["working"] = s.working;
+  o["why"] = s.why;
+  o["kind"] = to_string(s.kind);
+  o["holiday"] = text_or_null(s.holiday);
+  o["source"] = text_or_null(s.source);
+  o["note"] = text_or_null(s.note);
+  o["local"] = s.local;
+  mark(o, calendar, d, d, coverage);
+  return detail::canonical(o);
+}
+
+std::string add_working_days_json(const WorkCalendar& calendar, Date d, long n, Coverage coverage) {
+  const Date x = calendar.add_working_days(d, n, coverage);
+  json::object o;
+  o["date"] = x.to_string();
+  o["from"] = d.to_string();
+  o["working_days"] = n;
+  // The days examined: (d, x] going forward, [x, d) going back, none for n = 0.
+  mark(o, calendar, n >= 0 ? d.plus_days(1) : x, n > 0 ? x : d.plus_days(-1), coverage);
+  return detail::canonical(o);
+}
+
+std::string working_days_between_json(const WorkCalendar& calendar, Date a, Date b, Coverage coverage) {
+  const long n = calendar.working_days_between(a, b, coverage);
+  json::object o;
+  o["from"] = a.to_string();
+  o["to"] = b.to_string();
+  o["working_days"] = n;
+  mark(o, calendar, a < b ? a.plus_days(1) : b.plus_days(1), a < b ? b : a, coverage);
+  return detail::canonical(o);
+}
+
+std::string calendar_sources_json(const WorkCalendar& calendar) {
+  json::object o;
+  o["id"] = calendar.id();
+  o["title"] = calendar.title();
+  json::array years;
+  for (int y : calendar.covered_years()) years.push_back(y);
+  o["covered_years"] = std::move(years);
+  json::array notices;
+  for (const auto& n : calendar.notices()) {
+    json::object x;
+    x["id"] = n.id;
+    x["year"] = n.year;
+    x["number"] = text_or_null(n.number);
+    x["number_confirmed"] = n.number_confirmed;
+    x["title"] = n.title;
+    x["url"] = text_or_null(n.url);
+    x["note"] = text_or_null(n.note);
+    notices.push_back(std::move(x));
+  }
+  o["notices"] = std::move(notices);
+  return detail::canonical(o);
+}
+
+}  // namespace jianzheng
