@@ -1,0 +1,40 @@
+// Private CSV reader and writer (RFC 4180), for the tables county offices exchange as
+// spreadsheet exports: the survey returns of 二（三）1 (附件2) and complaint lists. Office
+// programs write a UTF-8 byte-order mark, CRLF or LF line ends, quoted cells with embedded
+// commas, quotes and line breaks, and blank rows after the table ("," only, or empty
+// lines); the reader takes all of these. Text must already be UTF-8 (see text/charset.hpp
+// for GB18030 files). Errors name file:line:column.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jianzheng::detail {
+
+/// One record of a CSV file.
+struct CsvRow {
+  std::vector<std::string> cells;  ///< Cell texts, unquoted, exactly as written otherwise.
+  int line = 0;                    ///< 1-based line where the record starts.
+
+  /// Cell `i`, or "" when the row is shorter.
+  const std::string& cell(std::size_t i) const;
+  /// Whether every cell is empty or white space (a spreadsheet's blank row).
+  bool is_blank() const;
+};
+
+/// Parses CSV text. A leading UTF-8 BOM is skipped; CRLF, LF and lone CR end records;
+/// blank rows at the end are dropped (blank rows elsewhere are kept, with their line, for
+/// the caller to judge). `origin` names the file in errors.
+/// Throws Error(invalid_value) at "origin:line:column" for an unterminated quoted cell or a
+/// quote inside an unquoted cell or after a closing quote; Error(invalid_utf8) when the text
+/// is not UTF-8.
+std::vector<CsvRow> parse_csv(std::string_view text, std::string_view origin = "<text>");
+
+/// Quotes one cell when it needs it (comma, quote, CR/LF, leading/trailing space).
+std::string csv_cell(std::string_view cell);
+
+/// Writes records as RFC 4180 CSV with CRLF line ends. With `bom`, starts with the UTF-8
+/// byte-order mark so that spreadsheet programs in a Chinese locale read it as UTF-8.
+std::string write_csv(const std::vector<std::vector<std::string>>& rows, bool bom = true);
+
+}  // namespace jianzheng::detail

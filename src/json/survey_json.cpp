@@ -1,0 +1,168 @@
+// SurveyReturn as JSON (docs/schemas/survey.schema.json).
+#include "json/json_io.hpp"
+#include "jianzheng/survey.hpp"
+
+namespace jianzheng {
+
+namespace detail {
+
+json::object survey_row_json(const SurveyRow& r, int position) {
+  json::object o;
+  o["seq"] = r.seq ? r.seq : position;
+  o["name"] = r.name;
+  o["basis"] = r.basis;
+  o["implementer"] = r.implementer;
+  o["authority"] = r.authority;
+  o["note"] = r.note;
+  return o;
+}
+
+namespace {
+
+json::value nullable(const std::string& s) {
+  return s.empty() ? json::value(nullptr) : json::value(s);
+}
+
+json::array strings(const std::vector<std::string>& v) {
+  json::array a;
+  for (const auto& s : v) a.push_back(json::string(s));
+  return a;
+}
+
+// A basis as the catalog files write one (DESIGN §8): title, article, level, and the rest
+// only when known.
+json::object basis_json(const LegalBasis& b) {
+  json::object o;
+  o["title"] = b.title;
+  o["article"] = b.article;
+  o["level"] = to_string(b.level);
+  if (!b.issuer.empty()) o["issuer"] = b.issuer;
+  if (!b.document_number.empty()) o["document_number"] = b.document_number;
+  if (!b.text.empty()) o["text"] = b.text;
+  if (b.effective) o["effective"] = b.effective->to_string();
+  return o;
+}
+
+json::array bases_json(const std::vector<LegalBasis>& v) {
+  json::array a;
+  for (const auto& b : v) a.push_back(basis_json(b));
+  return a;
+}
+
+json::object finding_json(const Finding& f) {
+  json::object o;
+  o["severity"] = to_string(f.severity);
+  o["code"] = f.code;
+  o["where"] = f.where;
+  o["message"] = f.message;
+  o["clause"] = nullable(f.clause);
+  return o;
+}
+
+}  // namespace
+
+}  // namespace detail
+
+SurveyReturn parse_survey_json(std::string_view text, std::string_view origin) {
+  detail::Document doc(text, std::string(origin), 64u << 20);
+  const detail::Node root = doc.root();
+  root.only_keys({"title", "unit", "date", "rows", "notes"});
+  SurveyReturn out;
+  out.origin = std::string(origin);
+  out.charset = "json";
+  out.title = root.get("title") ? root.at("title").string() : std::string(kSurveyTitle);
+  out.unit = root.at("unit").nonempty_string();
+  if (auto d = root.get("date")) out.date = d->date();
+  for (const auto& row : root.at("rows").elements()) {
+    row.only_keys({"seq", "name", "basis", "implementer", "authority", "note"});
+    SurveyRow r;
+    if (auto s = row.get("seq")) {
+      const auto v = s->integer();
+      if (v < 0 || v > 999999) s->fail(ErrorCode::invalid_value, "序号 must be 0…999999");
+      r.seq = static_cast<int>(v);
+    }
+    r.name = row.at("name").nonempty_string();
+    auto text_of = [&](std::string_view key) {
+      auto n = row.get(key);
+      return n ? n->string() : std::string();
+    };
+    r.basis = text_of("basis");
+    r.implementer = text_of("implementer");
+    r.authority = text_of("authority");
+    r.note = text_of("note");
+    r.line = doc.locate(row.pointer()).line;
+    out.rows.push_back(std::move(r));
+  }
+  if (auto notes = root.get("notes")) out.notes = notes->strings();
+  return out;
+}
+
+std::string to_json(const SurveyReturn& survey) {
+  detail::json::object o;
+  o["title"] = survey.title.empty() ? std::string(kSurveyTitle) : survey.title;
+  o["unit"] = survey.unit;
+  o["date"] = detail::optional_date(survey.date);
+  detail::json::array rows;
+  int n = 0;
+  for (const auto& r : survey.rows) rows.push_back(detail::survey_row_json(r, ++n));
+  o["rows"] = std::move(rows);
+  detail::json::array notes;
+  for (const auto& s : survey.notes) notes.push_back(detail::json::string(s));
+  o["notes"] = std::move(notes);
+  return detail::canonical(o);
+}
+
+std::string to_json(const SurveyCheck& check) {
+  using namespace detail;
+  json::object o;
+  o["unit"] = check.unit;
+  o["date"] = optional_date(check.date);
+  o["origin"] = check.origin;
+  json::array rows;
+  for (const auto& r : check.rows) {
+    json::object row;
+    row["row"] = r.row;
+    row["seq"] = r.seq;
+    row["line"] = r.line;
+    row["name"] = r.name;
+    row["basis"] = r.basis;
+    row["verdict"] = to_string(r.verdict);
+    row["item"] = nullable(r.item);
+    row["carve_out"] = nullable(r.carve_out);
+    row["bases"] = bases_json(r.bases);
+    row["clauses"] = strings(r.clauses);
+    row["why"] = r.why;
+    rows.push_back(std::move(row));
+  }
+  o["rows"] = std::move(rows);
+  return canonical(o);
+}
+
+std::string to_json(const CountyDraft& draft) {
+  using namespace detail;
+  json::object o;
+  json::array entries;
+  for (const auto& e : draft.entries) {
+    json::object x;
+    x["id"] = nullable(e.id);
+    x["name"] = e.name;
+    x["verdict"] = to_string(e.verdict);
+    x["item"] = nullable(e.item);
+    x["carve_out"] = nullable(e.carve_out);
+    x["names"] = strings(e.names);
+    x["reported_by"] = strings(e.reported_by);
+    x["bases"] = bases_json(e.bases);
+    x["implementers"] = strings(e.implementers);
+    x["authorities"] = strings(e.authorities);
+    x["clauses"] = strings(e.clauses);
+    x["why"] = e.why;
+    entries.push_back(std::move(x));
+  }
+  o["entries"] = std::move(entries);
+  json::array findings;
+  for (const auto& f : draft.findings) findings.push_back(finding_json(f));
+  o["findings"] = std::move(findings);
+  return canonical(o);
+}
+
+}  // namespace jianzheng

@@ -1,0 +1,83 @@
+// Private: the survey table (附件2) as an XLSX workbook, through libxlsxwriter (Debian's
+// libxlsxwriter-dev, linked PRIVATE). Townships print the table, stamp it (盖章) and send it to
+// the county (二（三）1, 三（二）), so the layout follows the seed's form: the title over the
+// table, the 填报单位/时间 line, the six columns with borders, on A4 landscape.
+#include <xlsxwriter.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "jianzheng/error.hpp"
+#include "jianzheng/survey.hpp"
+
+namespace jianzheng {
+
+namespace detail {
+std::vector<std::vector<std::string>> survey_table(const SurveyReturn& s);  // src/survey.cpp
+}
+
+namespace {
+
+lxw_format* text_format(lxw_workbook* wb, double size, bool bold, bool border, bool centre) {
+  lxw_format* f = workbook_add_format(wb);
+  format_set_font_name(f, "宋体");
+  format_set_font_size(f, size);
+  if (bold) format_set_bold(f);
+  if (border) format_set_border(f, LXW_BORDER_THIN);
+  format_set_text_wrap(f);
+  format_set_align(f, centre ? LXW_ALIGN_CENTER : LXW_ALIGN_LEFT);
+  format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+  return f;
+}
+
+}  // namespace
+
+void write_survey_xlsx(const SurveyReturn& survey, const std::string& path) {
+  const auto table = detail::survey_table(survey);
+  {
+    // Fail before libxlsxwriter does: it only reports an unwritable path at close, on stderr.
+    std::ofstream probe(path, std::ios::binary);
+    if (!probe) throw Error(ErrorCode::io_error, path, "cannot create " + path + " (无法创建文件)");
+  }
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (!wb) throw Error(ErrorCode::io_error, path, "cannot create workbook " + path + " (无法创建文件)");
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "附件2");
+  lxw_format* title = text_format(wb, 16, true, false, true);
+  lxw_format* line = text_format(wb, 11, false, false, false);
+  lxw_format* header = text_format(wb, 11, true, true, true);
+  lxw_format* body = text_format(wb, 11, false, true, false);
+  lxw_format* seq = text_format(wb, 11, false, true, true);
+
+  // Column widths in characters: 序号 narrow, name and basis wide.
+  const double widths[6] = {6, 28, 44, 18, 16, 16};
+  for (lxw_col_t c = 0; c < 6; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
+
+  worksheet_set_row(ws, 0, 32, nullptr);
+  worksheet_merge_range(ws, 0, 0, 0, 5, table[0][0].c_str(), title);
+  worksheet_merge_range(ws, 1, 0, 1, 2, table[1][0].c_str(), line);
+  worksheet_merge_range(ws, 1, 3, 1, 5, table[1][3].c_str(), line);
+  for (lxw_col_t c = 0; c < 6; ++c) worksheet_write_string(ws, 2, c, table[2][c].c_str(), header);
+  const std::size_t data_end = 3 + survey.rows.size();
+  for (std::size_t r = 3; r < table.size(); ++r) {
+    const auto row = static_cast<lxw_row_t>(r);
+    if (r >= data_end) {  // notes under the table, across its width
+      worksheet_merge_range(ws, row, 0, row, 5, table[r][0].c_str(), line);
+      continue;
+    }
+    worksheet_write_number(ws, row, 0, std::stod(table[r][0]), seq);
+    for (lxw_col_t c = 1; c < 6; ++c) worksheet_write_string(ws, row, c, table[r][c].c_str(), body);
+  }
+
+  // Ready to print: A4 landscape, one page wide, the header repeated on every page.
+  worksheet_set_paper(ws, 9);
+  worksheet_set_landscape(ws);
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_repeat_rows(ws, 2, 2);
+  worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
+
+  if (workbook_close(wb) != LXW_NO_ERROR)
+    throw Error(ErrorCode::io_error, path, "cannot write workbook " + path + " (无法写入文件)");
+}
+
+}  // namespace jianzheng
