@@ -111,7 +111,7 @@ bool contains(std::string_view hay, std::string_view needle) {
 }  // namespace
 
 // One composed catalog, the interval it serves, its hash and its indexes.
-struct Composition {
+struct EngineComposition {
   Date from;  // first day served (the first composition also serves every earlier day)
   Catalog catalog;
   std::string id;
@@ -120,7 +120,7 @@ struct Composition {
   std::unordered_map<std::string_view, const Item*> by_name;  // exact names and aliases
   std::unique_ptr<NameMatcher> matcher;
 
-  Composition(Date from_day, Catalog composed) : from(from_day), catalog(std::move(composed)) {
+  EngineComposition(Date from_day, Catalog composed) : from(from_day), catalog(std::move(composed)) {
     id = catalog.id();
     sha256 = detail::sha256_hex(to_json(catalog));
     for (const Item& item : catalog.items()) {
@@ -132,19 +132,20 @@ struct Composition {
       for (const Alias& a : item.aliases) by_name.emplace(a.name, &item);
     matcher = std::make_unique<NameMatcher>(catalog);
   }
-  Composition(const Composition&) = delete;
-  Composition& operator=(const Composition&) = delete;
+  EngineComposition(const EngineComposition&) = delete;
+  EngineComposition& operator=(const EngineComposition&) = delete;
 };
 
 struct Engine::Impl {
-  std::vector<std::unique_ptr<Composition>> compositions;  // ascending `from`
+  std::vector<CatalogLayer> layers;
+  std::vector<std::unique_ptr<EngineComposition>> compositions;  // ascending `from`
   ClauseBook clauses;
   WorkCalendar calendar;
   bool has_calendar = false;
   const Clause* refs[clause_ref_count] = {};
 
-  Impl(const std::vector<CatalogLayer>& layers, ClauseBook book, const WorkCalendar* cal)
-      : clauses(std::move(book)) {
+  Impl(const std::vector<CatalogLayer>& layers_in, ClauseBook book, const WorkCalendar* cal)
+      : layers(layers_in), clauses(std::move(book)) {
     if (cal) {
       calendar = *cal;
       has_calendar = true;
@@ -166,13 +167,13 @@ struct Engine::Impl {
       start = *layers.front().provenance.validity.from;
       for (const CatalogLayer& l : layers) start = std::min(start, *l.provenance.validity.from);
     }
-    compositions.push_back(std::make_unique<Composition>(start, Catalog::compose(layers, start)));
+    compositions.push_back(std::make_unique<EngineComposition>(start, Catalog::compose(layers, start)));
     const std::vector<Date> breaks = compositions.front()->catalog.breakpoints();
     for (const Date& b : breaks)
-      compositions.push_back(std::make_unique<Composition>(b, Catalog::compose(layers, b)));
+      compositions.push_back(std::make_unique<EngineComposition>(b, Catalog::compose(layers, b)));
   }
 
-  const Composition& at(const Date& day) const noexcept {
+  const EngineComposition& at(const Date& day) const noexcept {
     // Few compositions (usually one): a backwards scan is the fastest search.
     for (std::size_t i = compositions.size(); i-- > 1;)
       if (compositions[i]->from <= day) return *compositions[i];
@@ -181,7 +182,7 @@ struct Engine::Impl {
 
   const Clause* clause(ClauseRef r) const noexcept { return refs[r]; }
 
-  const Item* find_text(const Composition& c, std::string_view text) const {
+  const Item* find_text(const EngineComposition& c, std::string_view text) const {
     if (text.empty()) return nullptr;
     auto it = c.by_name.find(text);
     if (it != c.by_name.end()) return it->second;  // exact name or alias: the fast path
@@ -190,7 +191,7 @@ struct Engine::Impl {
   }
 
   // Resolves an id or text: returns the item and which reason applies.
-  const Item* resolve(const Composition& c, std::string_view id, std::string_view text,
+  const Item* resolve(const EngineComposition& c, std::string_view id, std::string_view text,
                       const char* pointer, const Why** why) const {
     if (!id.empty()) {
       auto it = c.by_id.find(id);
@@ -261,14 +262,14 @@ struct Engine::Impl {
     return t;
   }
 
-  Receipt receipt(const Composition& c, const Date& day) const {
+  Receipt receipt(const EngineComposition& c, const Date& day) const {
     return Receipt{c.id, c.sha256, version(), day};
   }
 
   Decision decide(const Request& r) const {
     Decision d;
     const Date day = r.date ? *r.date : Date::today();
-    const Composition& comp = at(day);
+    const EngineComposition& comp = at(day);
     const Settings& s = comp.catalog.settings();
     d.receipt = receipt(comp, day);
 
@@ -400,7 +401,7 @@ struct Engine::Impl {
   Admission admit(const Demand& dm) const {
     Admission a;
     const Date day = dm.date ? *dm.date : Date::today();
-    const Composition& comp = at(day);
+    const EngineComposition& comp = at(day);
     const Settings& s = comp.catalog.settings();
     a.receipt = receipt(comp, day);
     const Why* resolved = nullptr;
@@ -454,7 +455,7 @@ struct Engine::Impl {
   Supervision supervise(const Complaint& cp) const {
     Supervision sv;
     const Date day = cp.date ? *cp.date : Date::today();
-    const Composition& comp = at(day);
+    const EngineComposition& comp = at(day);
     const Settings& s = comp.catalog.settings();
     sv.receipt = receipt(comp, day);
     const Why* resolved = nullptr;
@@ -517,9 +518,7 @@ struct Engine::Impl {
       "the demanded certificate has a qualifying basis: not unreasonable"};
 };
 
-namespace {
-
-std::shared_ptr<const Engine::Impl> default_impl() {
+std::shared_ptr<const Engine::Impl> Engine::default_impl() {
   // The embedded default is made once and shared: Engine() is then cheap to call.
   static const std::shared_ptr<const Engine::Impl> impl = [] {
     const WorkCalendar& cal = WorkCalendar::embedded_default();
@@ -527,8 +526,6 @@ std::shared_ptr<const Engine::Impl> default_impl() {
   }();
   return impl;
 }
-
-}  // namespace
 
 Engine::Engine() : impl_(default_impl()) {}
 
@@ -587,6 +584,7 @@ const Catalog& Engine::catalog(std::optional<Date> as_of) const {
 const std::string& Engine::catalog_sha256(std::optional<Date> as_of) const {
   return impl_->at(as_of ? *as_of : Date::today()).sha256;
 }
+const std::vector<CatalogLayer>& Engine::layers() const noexcept { return impl_->layers; }
 const ClauseBook& Engine::clauses() const noexcept { return impl_->clauses; }
 const WorkCalendar& Engine::calendar() const noexcept { return impl_->calendar; }
 

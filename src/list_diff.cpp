@@ -127,6 +127,23 @@ bool holds(const CatalogLayer& version, const Item& item) {
   });
 }
 
+// The items a version keeps: a layer may retire one of its own items by a dated change
+// instead of deleting it; for comparing lists, a retired item is no longer on the list.
+CatalogLayer kept(const CatalogLayer& layer) {
+  CatalogLayer out = layer;
+  out.items.clear();
+  for (const auto& item : layer.items) {
+    const bool retired = std::any_of(layer.changes.begin(), layer.changes.end(), [&](const Change& c) {
+      return c.kind == ChangeKind::retire && c.item == item.id;
+    });
+    if (!retired) out.items.push_back(item);
+  }
+  return out;
+}
+
+ListDiff diff_kept(const CatalogLayer& older, const CatalogLayer& newer, const Settings& settings,
+                   const std::vector<Item>& listed);
+
 }  // namespace
 
 const char* to_string(ItemChangeKind k) noexcept { return kItemChangeNames.name(k); }
@@ -142,6 +159,13 @@ const char* chinese_name(MechanismFlagKind k) noexcept {
 
 ListDiff diff(const CatalogLayer& older, const CatalogLayer& newer, const Settings& settings,
               const std::vector<Item>& listed) {
+  return diff_kept(kept(older), kept(newer), settings, listed);
+}
+
+namespace {
+
+ListDiff diff_kept(const CatalogLayer& older, const CatalogLayer& newer, const Settings& settings,
+                   const std::vector<Item>& listed) {
   ListDiff d;
   d.older = older.provenance.id;
   d.newer = newer.provenance.id;
@@ -202,15 +226,19 @@ ListDiff diff(const CatalogLayer& older, const CatalogLayer& newer, const Settin
   return d;
 }
 
-ListHistory diff_history(const std::vector<CatalogLayer>& versions, const Settings& settings,
+}  // namespace
+
+ListHistory diff_history(const std::vector<CatalogLayer>& all_versions, const Settings& settings,
                          const std::vector<Item>& listed) {
+  std::vector<CatalogLayer> versions;
+  for (const auto& v : all_versions) versions.push_back(kept(v));
   if (versions.size() < 2)
     throw Error(ErrorCode::invalid_argument, "versions",
                 "a history needs at least two versions of the list (至少需要两个版本)");
   ListHistory h;
   for (const auto& v : versions) h.versions.push_back(v.provenance.id);
   for (std::size_t i = 0; i + 1 < versions.size(); ++i) {
-    h.steps.push_back(diff(versions[i], versions[i + 1], settings, listed));
+    h.steps.push_back(diff_kept(versions[i], versions[i + 1], settings, listed));
     for (const auto& f : h.steps.back().flags) h.flags.push_back(f);
   }
   // 先减后增: for each version k, an item present in k, absent in k-1 (or some j < k), and

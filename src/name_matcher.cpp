@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "enum_names.hpp"
+#include "jianzheng/error.hpp"
 #include "jianzheng/catalog.hpp"
 #include "text/text.hpp"
 
@@ -52,6 +53,7 @@ constexpr double kFuzzyInSentenceFactor = 0.97;
 // Edit costs, in tenths of an edit. At most one edit (kMaxCost) is tolerated.
 constexpr int kHomophoneCost = 5;
 constexpr int kLookAlikeCost = 6;
+constexpr int kNearHomophoneCost = 7;  // 模糊音: min/ming, zi/zhi (keys of 5+ characters)
 constexpr int kEditCost = 10;
 constexpr int kMaxCost = 10;
 
@@ -62,7 +64,7 @@ constexpr std::pair<char32_t, char32_t> kLookAlikes[] = {
     {U'人', U'入'}, {U'土', U'士'}, {U'天', U'夭'}, {U'戌', U'戍'}, {U'戊', U'戌'},
     {U'日', U'曰'}, {U'候', U'侯'}, {U'拨', U'拔'}, {U'犬', U'大'}, {U'犬', U'太'},
     {U'遗', U'遣'}, {U'继', U'断'}, {U'住', U'往'}, {U'籍', U'藉'}, {U'状', U'伏'},
-    {U'姻', U'烟'}, {U'属', U'嘱'}, {U'残', U'浅'}, {U'疾', U'痰'}, {U'况', U'兄'},
+    {U'姻', U'烟'}, {U'属', U'嘱'}, {U'残', U'浅'}, {U'疾', U'痰'}, {U'况', U'兄'}, {U'明', U'朋'}, {U'明', U'眀'},
 };
 
 // Characters that carry the meaning of a name on their own (无工作证明 is not a 工作证明,
@@ -77,6 +79,12 @@ bool is_critical(char32_t c) noexcept {
 // A word right before a key that changes what would be certified: 低收入证明 is not a
 // 收入证明, 非婚生 is not 婚生. Such a phrase is not the item.
 constexpr char32_t kChangingPrefixes[] = {U'低', U'非', U'假', U'伪', U'准', U'免'};
+
+// Aliases too vague to stand inside a compound: the seed's 表现证明 (of a person in community
+// drug rehabilitation, 附件1 第6项) is not 政治表现证明 or 在校表现证明. Inside a text they
+// count only at its start or after a word of asking (开个…, 要…, 一份…).
+constexpr std::u32string_view kStandaloneOnly[] = {U"表现证明", U"档案证明"};
+constexpr std::u32string_view kAskingChars = U"开个张份要的下办请给具";
 
 // Short forms derived from names: prefixes a resident leaves out (居民养犬证明 → 养犬证明),
 // and 状况/情况 before 证明 (婚姻状况证明 → 婚姻证明).
@@ -125,10 +133,12 @@ struct NameMatcher::Tables {
   struct Char {
     char32_t c;
     std::uint16_t syllable;   // pinyin table index; 0 when unknown
+    std::uint16_t near;       // near-homophone class; 0 when unknown
     bool critical;            // 无, 未 …: never edited
+    bool head = false;        // the 证明 a key ends with: only a homophone or look-alike
     std::u32string look_alikes;  // characters that look like it (keys only)
   };
-  static Char describe(char32_t c) { return Char{c, detail::pinyin_index(c), is_critical(c), {}}; }
+  static Char describe(char32_t c) { return Char{c, detail::pinyin_index(c), detail::near_pinyin_class(c), is_critical(c), false, {}}; }
   struct Key {
     std::u32string text;   // folded
     const Item* item;
@@ -161,7 +171,9 @@ struct NameMatcher::Tables {
     if (k.critical || t.critical) return kForbiddenCost;
     if (k.syllable != 0 && k.syllable == t.syllable) return kHomophoneCost;
     if (k.look_alikes.find(t.c) != std::u32string::npos) return kLookAlikeCost;
-    return kEditCost;
+    if (k.near != 0 && k.near == t.near) return kNearHomophoneCost;
+    // 婚姻状况声明 is a declaration, not a 证明 with a typo.
+    return k.head ? kForbiddenCost : kEditCost;
   }
   // Best approximate occurrence of a key in a text (free start and end in the text).
   struct Occurrence {
@@ -206,8 +218,11 @@ void NameMatcher::Tables::add_key(std::u32string text, const Item& item, std::st
   std::sort(distinct.begin(), distinct.end());
   distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
   key.distinct = distinct.size();
-  for (char32_t c : key.text) {
+  const bool ends_in_certificate = ends_with(key.text, kCertificate);
+  for (std::size_t i = 0; i < key.text.size(); ++i) {
+    const char32_t c = key.text[i];
     Char ch = describe(c);
+    ch.head = ends_in_certificate && i + kCertificate.size() >= key.text.size();
     for (const auto& [x, y] : kLookAlikes) {
       if (c == x) ch.look_alikes.push_back(y);
       if (c == y) ch.look_alikes.push_back(x);
@@ -270,7 +285,7 @@ std::optional<NameMatcher::Tables::Occurrence> NameMatcher::Tables::find(
   for (const Char& kc : key.chars) {
     // Dropping a key character costs an edit (never allowed for a critical one), as does an
     // extra text character inside the key's span.
-    const int drop = kc.critical ? kForbiddenCost : kEditCost;
+    const int drop = kc.critical || kc.head ? kForbiddenCost : kEditCost;
     cur[0] = {prev[0].cost + drop, 0};
     int row_min = cur[0].cost;
     for (std::size_t i = 1; i <= n; ++i) {
@@ -316,6 +331,13 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
   const Tables& t = *tables_;
   std::vector<Match> out;
   if (max_results == 0) return out;
+
+  // A name, or a sentence around one, is short; a whole document is not a query, and the
+  // alignment below is linear in the text per candidate.
+  if (text.size() > max_text_bytes)
+    throw Error(ErrorCode::too_large, "text",
+                "a name to resolve is at most " + std::to_string(max_text_bytes) + " bytes; this is " +
+                    std::to_string(text.size()));
 
   // 1. The raw text: an exact name or alias, no folding.
   if (auto it = t.raw.find(text); it != t.raw.end()) {
@@ -390,10 +412,10 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
     const std::u32string searched = says_certificate ? q : q + std::u32string(kCertificate);
     const double variant = says_certificate ? 0 : kVariantPenalty;
     std::vector<std::uint8_t> shared(t.keys.size(), 0);
-    std::u32string seen;
-    for (char32_t c : searched) {
-      if (seen.find(c) != std::u32string::npos) continue;
-      seen.push_back(c);
+    std::u32string seen = searched;
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    for (char32_t c : seen) {
       auto it = t.by_char.find(c);
       if (it == t.by_char.end()) continue;
       for (auto k : it->second) ++shared[k];
@@ -404,9 +426,15 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
     };
     std::vector<Hit> hits;
     // 低收入证明 is not a 收入证明: a changing word right before the key disqualifies it.
-    auto changed = [&](std::size_t begin) {
-      return begin > 0 && std::find(std::begin(kChangingPrefixes), std::end(kChangingPrefixes),
-                                    searched[begin - 1]) != std::end(kChangingPrefixes);
+    auto changed = [&](std::size_t begin, const Tables::Key& key) {
+      if (begin == 0) return false;
+      const char32_t before = searched[begin - 1];
+      if (std::find(std::begin(kChangingPrefixes), std::end(kChangingPrefixes), before) !=
+          std::end(kChangingPrefixes))
+        return true;
+      for (auto vague : kStandaloneOnly)
+        if (key.text == vague) return kAskingChars.find(before) == std::u32string_view::npos;
+      return false;
     };
     // First the keys written out whole (a plain substring search), then — only for what
     // that leaves — the approximate search.
@@ -419,7 +447,7 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
       if (shared[k] >= key.distinct) {
         for (auto at = searched.find(key.text); at != std::u32string::npos;
              at = searched.find(key.text, at + 1)) {
-          if (changed(at)) continue;
+          if (changed(at, key)) continue;
           hits.push_back(Hit{k, {0, at, at + key.text.size()}});
           hit = exact_hit = true;
           break;
@@ -438,7 +466,7 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
         // all its characters are there too (two items asked in one sentence).
         if (exact_hit && shared[k] < key.distinct) continue;
         auto at = Tables::find(key, described, scratch);
-        if (!at || changed(at->begin)) continue;
+        if (!at || changed(at->begin, key)) continue;
         hits.push_back(Hit{k, *at});
       }
     }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "csv.hpp"
+#include "text/charset.hpp"
 #include "jianzheng/error.hpp"
 #include "jianzheng/legal_basis.hpp"
 
@@ -83,7 +84,9 @@ std::vector<std::string> split_bases(const std::string& cell) {
 }  // namespace
 
 std::vector<ComplaintRecord> parse_complaints_csv(std::string_view text, std::string_view origin) {
-  const auto rows = detail::parse_csv(text, origin);
+  // Spreadsheet programs in a Chinese locale save CSV as UTF-8 or as GB18030 (code page 936).
+  const detail::Decoded decoded = detail::decode_to_utf8(text, origin);
+  const auto rows = detail::parse_csv(decoded.utf8, origin);
   const std::string file(origin);
   if (rows.empty()) throw Error(ErrorCode::missing_field, file + ":1", "empty CSV: no header row (缺少表头)");
   // Map each known column to its position; unknown headings are errors, like unknown JSON keys.

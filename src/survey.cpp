@@ -203,24 +203,38 @@ SurveyReturn parse_survey_csv(std::string_view bytes, std::string_view origin) {
   // Before the header: the title (附件2 …统计表) and the 填报单位 / 时间 row.
   std::size_t r = 0;
   int unit_line = 0;
+  auto set_date = [&](const std::string& text, int line) {
+    if (text.empty()) return;
+    out.date = parse_survey_date(text);
+    if (!out.date)
+      throw Error(ErrorCode::invalid_date, where(origin, line),
+                  "时间 \"" + text + "\" is not a date like 2020年12月30日 (时间格式无法识别)");
+  };
   for (; r < rows.size() && !is_header_row(rows[r]); ++r) {
+    // A label's value is in its own cell ("填报单位（盖章）：示例镇") or, in spreadsheets
+    // laid out as forms, in the next non-empty cell ("填报单位（盖章）：" | "示例镇").
+    enum class Awaiting { nothing, unit, date } waiting = Awaiting::nothing;
     for (const auto& raw : rows[r].cells) {
       const std::string cell = trim(raw);
       if (cell.empty()) continue;
       const bool has_unit = cell.find("填报单位") != std::string::npos;
       const bool has_date = cell.find("时间") != std::string::npos;
+      if (!has_unit && !has_date && waiting != Awaiting::nothing) {
+        if (waiting == Awaiting::unit) out.unit = cell;
+        else set_date(cell, rows[r].line);
+        waiting = Awaiting::nothing;
+        continue;
+      }
+      waiting = Awaiting::nothing;
       if (has_unit) {
         out.unit = after_label(cell, "填报单位", "时间");
         unit_line = rows[r].line;
+        if (out.unit.empty() && !has_date) waiting = Awaiting::unit;
       }
       if (has_date) {
         const std::string text = after_label(cell, "时间", "");
-        if (!text.empty()) {
-          out.date = parse_survey_date(text);
-          if (!out.date)
-            throw Error(ErrorCode::invalid_date, where(origin, rows[r].line),
-                        "时间 \"" + text + "\" is not a date like 2020年12月30日 (时间格式无法识别)");
-        }
+        set_date(text, rows[r].line);
+        if (text.empty()) waiting = Awaiting::date;
       }
       if (!has_unit && !has_date && out.title.empty() && cell != "附件2" && cell != "附件 2")
         out.title = cell;

@@ -162,3 +162,17 @@ TEST_CASE("jianzheng diff exits 1 when the long-term mechanism finds something",
   CHECK(run(v1 + " " + v1) == 0);  // no change, nothing flagged
   CHECK(run(v1) == 2);             // usage: one version is not a diff
 }
+
+TEST_CASE("An item a version retires by a dated change counts as removed", "[diff]") {
+  CatalogLayer v1 = version("v1.json");
+  CatalogLayer v2 = v1;
+  v2.provenance.id = "retiring";
+  Change retire;
+  retire.kind = ChangeKind::retire;
+  retire.item = "poverty-household";
+  retire.from = Date::from_ymd(2022, 1, 1);
+  v2.changes.push_back(retire);
+  const ListDiff d = diff(v1, v2);
+  CHECK(ids(d.removed) == std::vector<std::string>{"poverty-household"});
+  CHECK(d.added.empty());
+}

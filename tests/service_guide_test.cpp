@@ -350,3 +350,16 @@ TEST_CASE("Guides written for another county's list are a finding", "[guide]") {
   CHECK(findings[0].code == "guides_for_other_catalog");
   CHECK(findings[0].severity == Severity::warning);
 }
+
+TEST_CASE("A resident's details can come from a JSON object", "[guide]") {
+  const auto values = parse_template_values(
+      R"({"姓名": "张三", "公民身份号码": "620000199001010000", "出具日期": "2021年6月1日"})", "v.json");
+  CHECK(fill_certificate(simple_guide(), values).rfind("兹证明张三（", 0) == 0);
+  try {
+    (void)parse_template_values(R"({"姓名": 7})", "v.json");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::wrong_type);
+    CHECK(e.location().pointer == "/姓名");
+  }
+}

@@ -28,8 +28,15 @@ const Engine& engine() {
 TEST_CASE("Complaints read the same from JSON and from a spreadsheet CSV", "[supervision]") {
   const auto j = load_complaints((data() / "valid_complaints.json").string());
   const auto c = load_complaints((data() / "valid_complaints.csv").string());
+  const auto g = load_complaints((data() / "valid_complaints_gb18030.csv").string());
   REQUIRE(j.size() == 5);
   REQUIRE(c.size() == 5);  // the trailing blank spreadsheet row is dropped
+  REQUIRE(g.size() == 5);  // the same table saved as GB18030 (code page 936)
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    CHECK(g[i].complaint.body == c[i].complaint.body);
+    CHECK(g[i].complaint.text == c[i].complaint.text);
+    CHECK(g[i].complaint.bases == c[i].complaint.bases);
+  }
   for (std::size_t i = 0; i < j.size(); ++i) {
     INFO(i);
     CHECK(j[i].complaint.body == c[i].complaint.body);

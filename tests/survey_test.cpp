@@ -525,3 +525,34 @@ TEST_CASE("jianzheng survey export writes CSV and XLSX", "[survey][cli]") {
   CHECK(slurp(xlsx).compare(0, 2, "PK") == 0);
   std::remove(xlsx.c_str());
 }
+
+TEST_CASE("A carve-out counts only while in force on the return's date", "[survey]") {
+  // 附件1 第17项 居民财产证明（法律援助情况除外）: the 法律援助法 第四十一条 ended the carve-out
+  // on 2022-01-01 (data/catalog/national-amendments.json).
+  const auto catalog = jianzheng::Catalog::embedded_default(Date::from_ymd(2023, 6, 1));
+  const auto verdict_on = [&](Date d) {
+    const auto check = jianzheng::validate_survey(
+        survey_of("示例镇", {row("经济状况证明（用于申请法律援助）", "")}, d), catalog);
+    return check.rows.at(0).verdict;
+  };
+  CHECK(verdict_on(Date::from_ymd(2021, 6, 1)) == jianzheng::SurveyVerdict::keep_for_stated_purpose);
+  CHECK(verdict_on(Date::from_ymd(2023, 6, 1)) == jianzheng::SurveyVerdict::cancel_listed);
+}
+
+TEST_CASE("County item ids are ASCII pinyin of the name", "[survey]") {
+  CHECK(jianzheng::detail::ascii_slug("居住证明") == "ju-zhu-zheng-ming");
+  CHECK(jianzheng::detail::ascii_slug("独生子女证明") == "du-sheng-zi-nv-zheng-ming");
+  CHECK(jianzheng::detail::ascii_slug("ＡＢ证明2") == "ab-zheng-ming-2");
+  CHECK(jianzheng::detail::ascii_slug("居住证明", 8) == "ju-zhu");
+}
+
+TEST_CASE("填报单位 and 时间 may sit in the cell after their labels", "[survey]") {
+  const SurveyReturn s = jianzheng::parse_survey_csv(
+      "附件2,,,,,\n应由基层群众性自治组织出具证明事项统计表,,,,,\n"
+      "填报单位（盖章）：,示例镇人民政府,,时间：,2020年12月30日,\n"
+      "序号,证明事项名称,法律法规、政策依据,实施单位,主管部门,备注\n1,居住证明,,,,\n",
+      "form.csv");
+  CHECK(s.unit == "示例镇人民政府");
+  CHECK(s.date == Date::from_ymd(2020, 12, 30));
+  CHECK(s.title == "应由基层群众性自治组织出具证明事项统计表");
+}

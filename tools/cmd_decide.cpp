@@ -120,7 +120,12 @@ void print_human(const Decision& d, Language lang) {
   std::cout << (zh ? "依据:\n" : "clauses:\n");
   for (const Clause* c : d.clauses) std::cout << "  " << c->path << " [" << c->id << "] " << c->text << "\n";
   if (d.carve_out) std::cout << (zh ? "除外情形: " : "carve-out: ") << d.carve_out->scenario << "\n";
-  if (d.route) std::cout << (zh ? "办事途径: " : "route: ") << d.route->text << "\n";
+  if (d.route) {
+    std::cout << (zh ? "办事途径: " : "route: ") << d.route->text << "\n";
+    for (const RouteNote& n : d.route->notes)  // later changes by public law, in force that day
+      if (n.validity.contains(d.receipt.as_of))
+        std::cout << (zh ? "  注: " : "  note: ") << n.text << " (" << n.source << ")\n";
+  }
   if (!d.steps.empty()) {
     std::cout << (zh ? "出具前须:\n" : "steps first:\n");
     for (Step s : d.steps) std::cout << "  - " << describe(s, lang) << " [" << clause_of(s) << "]\n";

@@ -43,9 +43,10 @@ Loaded load(const Args& args) {
   return l;
 }
 
-// KEY=VALUE pairs of --fill; a value may contain "=".
+// The details of --values FILE, then KEY=VALUE pairs of --fill (a value may contain "=").
 std::map<std::string, std::string> fill_values(const Args& args) {
   std::map<std::string, std::string> values;
+  if (auto file = args.value("values")) values = parse_template_values(read_input(*file), *file);
   for (const auto& kv : args.all("fill")) {
     auto eq = kv.find('=');
     if (eq == std::string::npos || eq == 0)
@@ -123,7 +124,7 @@ int run(const Args& args) {
     }
     guides.push_back(complete_from(*g, *item, l.catalog.settings()));
   }
-  if (!args.all("fill").empty()) {
+  if (!args.all("fill").empty() || args.value("values")) {
     if (guides.size() != 1)
       throw Error(ErrorCode::invalid_argument, "--fill", "--fill needs exactly one item");
     std::cout << fill_certificate(guides.front(), fill_values(args)) << "\n";
@@ -151,7 +152,8 @@ JIANZHENG_COMMAND((Command{
     "service guides: show, check, export, fill in the certificate",
     "用法 usage:\n"
     "  jianzheng guide ID [--md|--html|--json|--platform] [--catalog FILE]... [--guides FILE] [--example]\n"
-    "  jianzheng guide ID --fill 名称=值 [--fill 名称=值]...   填写证明式样 fill in the certificate\n"
+    "  jianzheng guide ID [--values FILE] [--fill 名称=值]...   填写证明式样 fill in the certificate\n"
+    "    (--values: JSON 对象 {\"名称\": \"值\"} a JSON object of strings; \"-\" 标准输入 stdin)\n"
     "  jianzheng guide --all [--md|--html|--json|--platform] ...  全部办事指南 all guides\n"
     "  jianzheng guide --list [--json] ...   县级清单（公布格式）the county list, published layout\n"
     "  jianzheng guide --check [--json] ...  检查办事指南要素是否齐全 completeness check (exit 1 if not)\n\n"
@@ -160,7 +162,7 @@ JIANZHENG_COMMAND((Command{
     "  不由村（社区）出具的事项没有办事指南：显示办事途径并以 1 退出。\n"
     "  An item committees do not issue has no guide: the route is shown and the exit code is 1.\n"
     "  --fill 留有未填写的项目时拒绝输出（退出码 3）refuses when a placeholder is left unfilled (exit 3).",
-    {"catalog", "guides", "fill"},
+    {"catalog", "guides", "fill", "values"},
     {"html", "md", "platform", "check", "list", "all", "example"},
     run}));
 

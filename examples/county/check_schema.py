@@ -1,13 +1,17 @@
-"""Validates the survey JSON the command line writes against docs/schemas/survey.schema.json.
+"""Validates the survey JSON the command line writes against docs/schemas/survey.schema.json,
+and looks inside the XLSX it writes.
 
-Run by ctest (example.county.schema) with the CLI path and the example folder:
+Run by ctest (example.county.schema) with the CLI path and the source folder:
     python3 check_schema.py JIANZHENG_CLI SOURCE_DIR
-Exports each synthetic return as JSON, validates each, merges them, and checks every shape.
+Exports each synthetic return as JSON, validates each, merges them, and checks every shape;
+exports one return as XLSX and checks the 附件2 layout and the print setup.
 """
 import json
 import pathlib
 import subprocess
 import sys
+import tempfile
+import zipfile
 
 import jsonschema
 
@@ -32,4 +36,21 @@ for path in returns:
 merged = run("merge", "--json", *returns)
 jsonschema.validate(merged, sub("merge"))
 assert merged["entries"], "merge gave no entries"
+# The XLSX: the table's strings, the merged title and unit cells, A4 landscape, one page wide,
+# the header row repeated on every page.
+with tempfile.TemporaryDirectory() as tmp:
+    xlsx = pathlib.Path(tmp) / "t.xlsx"
+    subprocess.run([cli, "survey", "export", "--xlsx", str(xlsx), returns[1]], check=True)
+    with zipfile.ZipFile(xlsx) as z:
+        strings = z.read("xl/sharedStrings.xml").decode("utf-8")
+        sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        workbook = z.read("xl/workbook.xml").decode("utf-8")
+    for text in ("填报单位（盖章）：示例二乡人民政府（合成示例）", "时间：2020年12月30日",
+                 "法律法规、政策依据", "婚姻状况证明（收养子女）"):
+        assert text in strings, f"{text} missing from the workbook"
+    assert '<mergeCell ref="A1:F1"/>' in sheet, "title not merged over the table"
+    assert 'paperSize="9"' in sheet and 'orientation="landscape"' in sheet, "not A4 landscape"
+    assert 'fitToHeight="0"' in sheet, "not fitted to one page wide"
+    assert "_xlnm.Print_Titles" in workbook, "header row not repeated on each page"
+
 print(f"survey schema ok: {len(returns)} returns, {len(merged['entries'])} entries")

@@ -1,9 +1,10 @@
-// The county workflow of 二（三）1–2 on three synthetic township returns (合成示例, not real
+// The county workflow of 二（三）1–3 on three synthetic township returns (合成示例, not real
 // data): read each township's 附件2 table — one UTF-8 with BOM, one GB18030, one plain UTF-8 —
-// check every row against the rules, merge the returns into a draft county list, and prove
-// the draft loads as a county catalog layer on top of the national first batch. The draft
-// layer is compared with the committed draft-county-layer.json (run with --update to
-// rewrite it after an intended change).
+// check every row against the rules, merge the returns into a draft county list, prove the
+// draft loads as a county catalog layer on top of the national first batch, and render the
+// service guides of its items (二（三）3), listing what the bureau still has to fill in. The
+// draft layer is compared with the committed draft-county-layer.json (run with --update to
+// rewrite it after an intended change). Usage: example_county_workflow [--update] [OUT_DIR].
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "jianzheng/catalog.hpp"
+#include "jianzheng/service_guide.hpp"
 #include "jianzheng/survey.hpp"
 
 namespace {
@@ -35,7 +37,12 @@ std::string slurp(const std::string& path) {
 
 int main(int argc, char** argv) {
   using namespace jianzheng;
-  const bool update = argc > 1 && !std::strcmp(argv[1], "--update");
+  bool update = false;
+  std::string out_dir = ".";
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--update")) update = true;
+    else out_dir = argv[i];
+  }
   // The national first batch as in force when the returns came in (三（二）, December 2020).
   const Catalog national = Catalog::embedded_default(Date::from_ymd(2021, 1, 15));
 
@@ -87,6 +94,42 @@ int main(int argc, char** argv) {
   expect(by_committee == 4, "the composed county catalog has 4 by-committee items");
   for (const auto& f : check(county))
     std::cout << "  check: " << f.code << " " << f.where << "\n";
+
+  // 4. Service guides for the draft's items (二（三）3, 三（四）). The two carve-out items reuse
+  // the shipped example guides for the same purposes; the two others start empty, so the
+  // check lists every element the bureau still has to write. The bureau, not the survey,
+  // decides 二（三）5: here, as an example, every item is complex with the default limit.
+  const GuideSet shipped = load_guides("../../data/examples/guides-example.json");
+  const std::map<std::string, std::string> reuse{{"kinship-for-gong-zheng", "kinship-notarization"},
+                                                 {"marital-status-for-shou-yang", "adopter-marital-status"}};
+  GuideSet guides;
+  guides.catalog = options.layer_id;
+  guides.jurisdiction = options.jurisdiction;
+  guides.example = true;
+  for (const auto& item : draft.layer.items) {
+    ServiceGuide g;
+    if (auto it = reuse.find(item.id); it != reuse.end() && shipped.find(it->second))
+      g = *shipped.find(it->second);
+    g.item = item.id;
+    g.complexity = Complexity::complex;
+    guides.guides.push_back(std::move(g));
+  }
+  std::vector<ServiceGuide> rendered;
+  for (const auto& g : guides.guides)
+    rendered.push_back(complete_from(g, *county.find(g.item), county.settings()));
+  std::ofstream(out_dir + "/county-guides.html", std::ios::binary) << to_html(rendered, "示例县办事指南（合成示例）");
+  std::ofstream md(out_dir + "/county-guides.md", std::ios::binary);
+  for (const auto& g : rendered) md << to_markdown(g) << "\n";
+  std::map<std::string, int> missing;
+  for (const auto& f : check_guides(guides, county)) ++missing[f.where.substr(0, f.where.find('/', 7))];
+  std::cout << "\nservice guides (" << out_dir << "/county-guides.html):\n";
+  for (const auto& g : rendered)
+    std::cout << "  " << g.name << ": " << missing["guides/" + g.item] << " elements to fill in\n";
+  expect(rendered.size() == draft.layer.items.size(), "one guide per draft item");
+  expect(missing["guides/kinship-for-gong-zheng"] < missing["guides/county-ju-zhu-zheng-ming"],
+         "a reused guide has fewer gaps than an empty one");
+  expect(to_markdown(rendered[0]).find(rendered[0].name) != std::string::npos,
+         "a guide renders with its item's name");
 
   if (update) {
     std::ofstream("draft-county-layer.json", std::ios::binary) << layer_json;

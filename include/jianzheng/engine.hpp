@@ -59,14 +59,17 @@ class Engine {
   const Catalog& catalog(std::optional<Date> as_of = std::nullopt) const;
   /// SHA-256 (lower-case hex) of to_json(catalog(as_of)).
   const std::string& catalog_sha256(std::optional<Date> as_of = std::nullopt) const;
+  /// The catalog layers the engine was made from, base first (for saving or pickling an
+  /// engine: Engine(layers(), clauses(), calendar()) makes an equal one).
+  const std::vector<CatalogLayer>& layers() const noexcept;
   /// The clauses decisions cite.
   const ClauseBook& clauses() const noexcept;
   /// The work calendar used for 限时办结 due dates.
   const WorkCalendar& calendar() const noexcept;
 
-  struct Impl;  ///< Private state (opaque).
-
  private:
+  struct Impl;
+  static std::shared_ptr<const Impl> default_impl();
   std::shared_ptr<const Impl> impl_;
 };
 

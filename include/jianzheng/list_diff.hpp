@@ -16,7 +16,12 @@
 namespace jianzheng {
 
 /// How one item changed. JSON: "added", "removed", "changed".
-enum class ItemChangeKind { added, removed, changed };
+enum class ItemChangeKind {
+  added,    ///< Only in the newer version.
+  removed,  ///< Only in the older version.
+  changed,  ///< In both, with fields that differ.
+};
+/// The stable JSON name of a change kind.
 const char* to_string(ItemChangeKind k) noexcept;
 
 /// One field of an item that differs, as display strings.
@@ -41,6 +46,7 @@ enum class MechanismFlagKind {
   covert_readd,          ///< 明减暗增: a removed or no-issue certificate back under its name.
   removed_then_readded,  ///< 先减后增: present, then removed, then present again.
 };
+/// The stable JSON name of a flag kind, e.g. "covert_readd".
 const char* to_string(MechanismFlagKind k) noexcept;
 /// "边减边增", "明减暗增" or "先减后增".
 const char* chinese_name(MechanismFlagKind k) noexcept;
@@ -68,7 +74,8 @@ struct ListDiff {
   std::vector<MechanismFlag> flags;   ///< 边减边增 and 明减暗增 (先减后增 needs a history).
 };
 
-/// Compares the items two layers add. Items match by id; an id only in the newer layer whose
+/// Compares the items two layers add (an item the layer itself retires by a dated `retire`
+/// change counts as removed from that version). Items match by id; an id only in the newer layer whose
 /// name equals a removed item's name is still reported as added (and flagged 明减暗增 when it
 /// lacks a qualifying basis). `listed` are items of the no-issue lists (e.g. the national
 /// first batch) that an added item must not bring back without a basis; may be empty.

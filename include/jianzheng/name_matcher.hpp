@@ -38,6 +38,10 @@ std::optional<MatchHow> match_how_from_string(std::string_view name) noexcept;
 /// best() returns nothing rather than a guess. docs/names.md explains the scale.
 inline constexpr double plausible_score = 0.7;
 
+/// The longest text match() accepts, in bytes (about 1 300 Han characters): a name or a
+/// sentence around one, not a document.
+inline constexpr std::size_t max_text_bytes = 4096;
+
 /// One candidate.
 struct Match {
   const Item* item = nullptr;  ///< The item, owned by the catalog the matcher was built from.
@@ -59,9 +63,10 @@ class NameMatcher {
 
   /// Plausible candidates (score >= plausible_score), best first, at most `max_results`;
   /// empty when nothing is plausible. An exact name or alias comes back alone.
-  /// Throws Error(invalid_utf8) for text that is not UTF-8.
+  /// Throws Error(invalid_utf8) for text that is not UTF-8, Error(too_large) for text
+  /// longer than max_text_bytes.
   std::vector<Match> match(std::string_view text, std::size_t max_results = 5) const;
-  /// The best plausible candidate, or nullopt. Throws Error(invalid_utf8).
+  /// The best plausible candidate, or nullopt. Throws as match() does.
   std::optional<Match> best(std::string_view text) const;
 
   /// Number of folded names, aliases and short forms the matcher knows.

@@ -32,14 +32,20 @@ enum class PublicationChannel {
   service_hall,       ///< 服务场所 (便民服务大厅, 村（社区）服务站)
   wechat,             ///< 微信公众平台
 };
+/// The stable JSON name of a channel, e.g. "government_portal".
 const char* to_string(PublicationChannel c) noexcept;
+/// Parses a channel name; nothing when it is not one.
 std::optional<PublicationChannel> publication_channel_from_string(std::string_view name) noexcept;
 /// The Chinese name of a channel, e.g. "政府门户网站".
 const char* chinese_name(PublicationChannel c) noexcept;
 
 /// Platform 办件类型: 即办件 (code 1) for simple items done on the spot, 承诺件 (code 2) for
 /// complex items done within a promised limit (二（三）5). JSON: "immediate", "promised".
-enum class CaseKind { immediate, promised };
+enum class CaseKind {
+  immediate,  ///< 即办件: 当场办结.
+  promised,   ///< 承诺件: 限时办结.
+};
+/// The stable JSON name, "immediate" or "promised".
 const char* to_string(CaseKind k) noexcept;
 /// "即办件" or "承诺件".
 const char* chinese_name(CaseKind k) noexcept;
@@ -155,6 +161,11 @@ std::string fill(const TextTemplate& tmpl, const std::map<std::string, std::stri
 /// The certificate text itself: the guide's 证明式样 filled with a resident's details.
 std::string fill_certificate(const ServiceGuide& guide,
                              const std::map<std::string, std::string>& values);
+
+/// Parses a resident's details for fill(): a JSON object whose values are strings
+/// ({"申请人姓名": "张三", …}). Throws Error (malformed_json, wrong_type …) naming the key.
+std::map<std::string, std::string> parse_template_values(std::string_view json_text,
+                                                         std::string_view origin = "<text>");
 
 /// A guide as Markdown, for people and for publishing.
 std::string to_markdown(const ServiceGuide& guide);

@@ -31,7 +31,8 @@ struct ComplaintRecord {
 /// Throws Error naming the element or row; all-or-nothing.
 std::vector<ComplaintRecord> parse_complaints_json(std::string_view text,
                                                    std::string_view origin = "<text>");
-/// CSV form of the same (UTF-8, optional BOM, RFC 4180 quoting). Bases are "；"-separated citations.
+/// CSV form of the same (UTF-8 with or without BOM, or GB18030; RFC 4180 quoting). Bases are
+/// "；"-separated citations; an optional basis_levels/依据层级 column gives their levels.
 std::vector<ComplaintRecord> parse_complaints_csv(std::string_view text,
                                                   std::string_view origin = "<text>");
 /// Reads a file: ".csv" as CSV, anything else as JSON.

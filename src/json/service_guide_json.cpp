@@ -429,6 +429,19 @@ std::string to_platform_json(const std::vector<ServiceGuide>& guides) {
   return detail::canonical(root);
 }
 
+std::map<std::string, std::string> parse_template_values(std::string_view text,
+                                                         std::string_view origin) {
+  detail::Document doc(text, std::string(origin));
+  const Node root = doc.root();
+  if (!root.is_object()) root.fail(ErrorCode::wrong_type, "expected an object of 名称: 值 strings");
+  std::map<std::string, std::string> values;
+  for (const auto& kv : root.value().get_object()) {
+    const std::string key(kv.key());
+    values[key] = Node(&doc, &kv.value(), "/" + detail::pointer_token(key)).string();
+  }
+  return values;
+}
+
 std::string guide_check_to_json(const std::vector<Finding>& findings, std::string_view catalog_id) {
   json::object root;
   root["catalog"] = catalog_id;

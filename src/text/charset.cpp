@@ -1,15 +1,13 @@
 #include "text/charset.hpp"
 
-#include <unicode/translit.h>
 #include <unicode/ucnv.h>
-#include <unicode/unistr.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/ustring.h>
 
 #include <memory>
-#include <mutex>
 
 #include "jianzheng/error.hpp"
+#include "text/text.hpp"
 
 namespace jianzheng::detail {
 
@@ -164,31 +162,24 @@ std::string utf8_to_gb18030(std::string_view utf8) {
 }
 
 std::string ascii_slug(std::string_view utf8, std::size_t max_length) {
-  // One transliterator for the process; ICU's transliterate() is not const-safe, so a lock.
-  static std::mutex mutex;
-  static std::unique_ptr<icu::Transliterator> to_ascii = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-        "Han-Latin/Names; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-    return U_SUCCESS(status) ? std::move(t) : nullptr;
-  }();
-  std::string latin;
-  if (to_ascii) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-    {
-      std::lock_guard<std::mutex> lock(mutex);
-      to_ascii->transliterate(u);
-    }
-    u.toUTF8String(latin);
-  }
+  // The names helper's build-time pinyin table: no transliterator at run time.
   std::string out;
-  for (char c : latin) {
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (keep) out += c;
-    else if (!out.empty() && out.back() != '-') out += '-';
+  auto add_run = [&](std::string_view run) {
+    if (run.empty()) return;
+    if (!out.empty() && out.back() != '-') out += '-';
+    out += run;
+  };
+  std::string ascii;
+  for (char32_t c : fold(utf8).text) {
+    if ((c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9')) {
+      ascii += static_cast<char>(c);
+      continue;
+    }
+    add_run(ascii);
+    ascii.clear();
+    if (is_han(c)) add_run(pinyin_syllable(c));
   }
-  while (!out.empty() && out.back() == '-') out.pop_back();
+  add_run(ascii);
   if (out.size() > max_length) {
     out.resize(max_length);
     const auto cut = out.rfind('-');

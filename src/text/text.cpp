@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <vector>
 
 #include "jianzheng/error.hpp"
 
@@ -205,6 +206,7 @@ bool is_han(char32_t c) noexcept {
 void warm_up() {
   nfkc_casefold();
   nfd();
+  near_pinyin_class(U'证');
 }
 
 std::string to_utf8(std::u32string_view text) {
@@ -265,6 +267,23 @@ std::string_view pinyin_syllable(char32_t c) noexcept {
 
 std::uint16_t pinyin_index(char32_t c) noexcept {
   return in_table(c) ? kPinyinIndex[c - kTableFirst] : 0;
+}
+
+std::uint16_t near_pinyin_class(char32_t c) noexcept {
+  // One class per syllable, computed once from the generated syllable table (413 entries).
+  static const std::vector<std::uint16_t> classes = [] {
+    std::vector<std::uint16_t> out(kPinyinSyllableCount, 0);
+    std::unordered_map<std::string, std::uint16_t> ids;
+    for (unsigned i = 1; i < kPinyinSyllableCount; ++i) {
+      std::string s = kPinyinSyllables[i];
+      if (s.size() >= 2 && s[1] == 'h' && (s[0] == 'z' || s[0] == 'c' || s[0] == 's')) s.erase(1, 1);
+      if (s.size() >= 3 && s.compare(s.size() - 2, 2, "ng") == 0) s.erase(s.size() - 1);
+      out[i] = ids.emplace(s, static_cast<std::uint16_t>(ids.size() + 1)).first->second;
+    }
+    return out;
+  }();
+  const std::uint16_t index = pinyin_index(c);
+  return index ? classes[index] : 0;
 }
 
 std::string pinyin(std::u32string_view folded, bool initials_only) {

@@ -42,6 +42,11 @@ std::string_view pinyin_syllable(char32_t c) noexcept;
 /// indices: homophones), or 0 when the table has none.
 std::uint16_t pinyin_index(char32_t c) noexcept;
 
+/// A class of readings people confuse when typing pinyin (模糊音): zh/z, ch/c, sh/s, and
+/// front/back nasals ang/an, eng/en, ing/in. Equal classes: near-homophones (民 min, 明
+/// ming). 0 when the character has no reading.
+std::uint16_t near_pinyin_class(char32_t c) noexcept;
+
 /// Pinyin of a folded text, one syllable per Han character, other characters kept (ASCII
 /// letters and digits) — whole ("wufanzuijiluzhengming") or initials ("wfzjlzm"). A few
 /// word readings override the per-character table where a character has several readings

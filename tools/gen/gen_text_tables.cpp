@@ -11,7 +11,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
