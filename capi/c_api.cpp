@@ -296,6 +296,7 @@ jianzheng::Engine make_engine(std::string_view text) {
     skip_space(text, i);
     if (i >= text.size()) malformed(i, "unterminated array");
     const std::size_t end = value_end(text, i);
+    if (end == i) malformed(i, "expected a value");
     append_layers(layers, text.substr(i, end - i), i, index);
     i = end;
     skip_space(text, i);

@@ -117,7 +117,9 @@ def test_catalog_arguments_layer_files_and_report_errors(lib, tmp_path):
     assert e and not error.value
     lib.jz_engine_free(e)
     for bad, code in ((b"{\"format\": \"nope\"}", None), (b"[", "malformed_json"),
-                      (b"[\"/no/such.json\"]", "io_error"), (b"42", "wrong_type")):
+                      (b"[\"/no/such.json\"]", "io_error"), (b"42", "wrong_type"),
+                      (b"[,]", "malformed_json"), (b"[\"embedded\",]", "malformed_json"),
+                      (b"[]", "invalid_value"), (b"[\"embedded\"] x", "malformed_json")):
         assert not lib.jz_engine_new(bad, ctypes.byref(error))
         answer = take(lib, error.value)
         if code:
