@@ -55,6 +55,7 @@ class CMakeBuild(build_ext):
             "-DJIANZHENG_BUILD_TOOLS=OFF",
             "-DJIANZHENG_BUILD_BENCHMARKS=OFF",
             "-DJIANZHENG_INSTALL=OFF",
+            "-DJIANZHENG_BUILD_C_API=OFF",
         ]
         jobs = os.environ.get("CMAKE_BUILD_PARALLEL_LEVEL") or str(os.cpu_count() or 1)
         build = ["cmake", "--build", str(build_dir), "--target", "jianzheng_python", "-j", jobs]
