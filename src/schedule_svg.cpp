@@ -5,26 +5,13 @@
 #include <cstdio>
 #include <string>
 
+#include "markup.hpp"
 #include "jianzheng/schedule.hpp"
 
 namespace jianzheng {
 namespace {
 
 constexpr double kWidth = 1000, kLeft = 200, kRight = 30, kTop = 78, kRow = 40, kBar = 22, kBottom = 40;
-
-std::string escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string num(double v) {
   char buf[32];
@@ -53,12 +40,12 @@ std::string to_svg(const Programme& programme, std::optional<Date> today) {
   s += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(kWidth) + "\" height=\"" + num(height) +
        "\" viewBox=\"0 0 " + num(kWidth) + " " + num(height) + "\" font-family=\"Noto Sans CJK SC, Source Han Sans SC, sans-serif\"" +
-       " data-programme=\"" + escape(programme.id()) + "\" data-axis-start=\"" + programme.start().to_string() +
+       " data-programme=\"" + detail::escape_markup(programme.id()) + "\" data-axis-start=\"" + programme.start().to_string() +
        "\" data-axis-end=\"" + programme.end().to_string() + "\" data-plot-x0=\"" + num(axis.x0) + "\" data-plot-x1=\"" +
        num(axis.x1) + "\">\n";
-  s += "  <title>" + escape(programme.title()) + " — 三、具体安排</title>\n";
+  s += "  <title>" + detail::escape_markup(programme.title()) + " — 三、具体安排</title>\n";
   s += "  <rect x=\"0\" y=\"0\" width=\"" + num(kWidth) + "\" height=\"" + num(height) + "\" fill=\"#ffffff\"/>\n";
-  s += "  <text x=\"" + num(kLeft) + "\" y=\"24\" font-size=\"15\" font-weight=\"bold\">" + escape(programme.title()) + "</text>\n";
+  s += "  <text x=\"" + num(kLeft) + "\" y=\"24\" font-size=\"15\" font-weight=\"bold\">" + detail::escape_markup(programme.title()) + "</text>\n";
 
   // Month grid, a label every quarter and the year at each January (or at the start).
   s += "  <g class=\"axis\" font-size=\"11\" fill=\"#555555\">\n";
@@ -80,13 +67,13 @@ std::string to_svg(const Programme& programme, std::optional<Date> today) {
     const auto& p = phases[i];
     const double y = kTop + kRow * static_cast<double>(i) + (kRow - kBar) / 2;
     const double x = axis.x(p.start), w = axis.x(p.end.plus_days(1)) - x;
-    s += "  <g class=\"row\" data-phase=\"" + escape(p.id) + "\">\n";
-    s += "    <text x=\"10\" y=\"" + num(y + kBar * 0.72) + "\" font-size=\"13\">" + escape(p.id + " " + p.name) + "</text>\n";
-    s += "    <rect class=\"phase\" data-phase=\"" + escape(p.id) + "\" data-start=\"" + p.start.to_string() + "\" data-end=\"" +
+    s += "  <g class=\"row\" data-phase=\"" + detail::escape_markup(p.id) + "\">\n";
+    s += "    <text x=\"10\" y=\"" + num(y + kBar * 0.72) + "\" font-size=\"13\">" + detail::escape_markup(p.id + " " + p.name) + "</text>\n";
+    s += "    <rect class=\"phase\" data-phase=\"" + detail::escape_markup(p.id) + "\" data-start=\"" + p.start.to_string() + "\" data-end=\"" +
          p.end.to_string() + "\" data-open-ended=\"" + (p.open_ended ? "true" : "false") + "\" x=\"" + num(x) + "\" y=\"" +
          num(y) + "\" width=\"" + num(w) + "\" height=\"" + num(kBar) + "\" rx=\"3\" fill=\"" +
          (p.open_ended ? "#9ecae1" : "#3182bd") + "\">\n";
-    s += "      <title>" + escape(p.path + " " + p.name + "（" + p.window_text + "）" + p.start.to_string() + " → " +
+    s += "      <title>" + detail::escape_markup(p.path + " " + p.name + "（" + p.window_text + "）" + p.start.to_string() + " → " +
                               p.end.to_string() + (p.open_ended ? "（持续至方案结束）" : "")) +
          "</title>\n    </rect>\n";
     int nth = 0;  // alternate date labels above and below the bar so close deadlines stay legible
@@ -94,10 +81,10 @@ std::string to_svg(const Programme& programme, std::optional<Date> today) {
       if (d.phase != p.id) continue;
       const double label_y = nth++ % 2 == 0 ? y - 2 : y + kBar + 9;
       const double cx = axis.mid(d.due), cy = y + kBar / 2, r = 7;
-      s += "    <path class=\"deadline\" data-deliverable=\"" + escape(d.id) + "\" data-date=\"" + d.due.to_string() +
+      s += "    <path class=\"deadline\" data-deliverable=\"" + detail::escape_markup(d.id) + "\" data-date=\"" + d.due.to_string() +
            "\" d=\"M" + num(cx) + " " + num(cy - r) + " L" + num(cx + r) + " " + num(cy) + " L" + num(cx) + " " +
            num(cy + r) + " L" + num(cx - r) + " " + num(cy) + " Z\" fill=\"#e6550d\" stroke=\"#ffffff\">\n";
-      s += "      <title>" + escape(d.due.to_string() + " " + d.from + " → " + (d.to.empty() ? "—" : d.to) + "：" + d.what) +
+      s += "      <title>" + detail::escape_markup(d.due.to_string() + " " + d.from + " → " + (d.to.empty() ? "—" : d.to) + "：" + d.what) +
            "</title>\n    </path>\n";
       s += "    <text class=\"deadline-label\" x=\"" + num(cx + r + 2) + "\" y=\"" + num(label_y) +
            "\" font-size=\"10\" fill=\"#a63603\">" + d.due.to_string().substr(5) + "</text>\n";

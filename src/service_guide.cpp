@@ -1,6 +1,7 @@
 // Service guides (二（三）3): completion from the county list, the completeness check,
 // certificate templates, and the Markdown / HTML renderings. JSON lives in
 // src/json/service_guide_json.cpp.
+#include "markup.hpp"
 #include "jianzheng/service_guide.hpp"
 
 #include <algorithm>
@@ -49,22 +50,6 @@ std::string time_limit_text(const ServiceGuide& g) {
   return std::to_string(*g.limit_working_days) + "个工作日内办结";
 }
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 // Escapes the few characters that would change a Markdown table cell or start markup.
 std::string md_cell(std::string_view s) {
   std::string out;
@@ -92,7 +77,7 @@ std::string html_multiline(std::string_view s) {
   std::size_t start = 0;
   while (true) {
     std::size_t nl = s.find('\n', start);
-    out += html_escape(s.substr(start, nl == std::string_view::npos ? nl : nl - start));
+    out += detail::escape_markup(s.substr(start, nl == std::string_view::npos ? nl : nl - start));
     if (nl == std::string_view::npos) break;
     out += "<br>";
     start = nl + 1;
@@ -374,7 +359,7 @@ std::string to_markdown(const ServiceGuide& g) {
 std::string to_html(const std::vector<ServiceGuide>& guides, std::string_view title) {
   std::ostringstream h;
   h << "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
-    << html_escape(title) << "</title>\n<style>\n"
+    << detail::escape_markup(title) << "</title>\n<style>\n"
     << "@page { size: A4; margin: 20mm 18mm; }\n"
     << "body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"SimSun\", serif;"
        " font-size: 11pt; line-height: 1.6; color: #000; margin: 0; }\n"
@@ -389,10 +374,10 @@ std::string to_html(const std::vector<ServiceGuide>& guides, std::string_view ti
     << "@media screen { body { max-width: 210mm; margin: 0 auto; } }\n"
     << "</style>\n</head>\n<body>\n";
   for (const auto& g : guides) {
-    h << "<section class=\"guide\" id=\"" << html_escape(g.item) << "\">\n<h1>"
-      << html_escape(g.name) << " 办事指南</h1>\n<table>\n";
+    h << "<section class=\"guide\" id=\"" << detail::escape_markup(g.item) << "\">\n<h1>"
+      << detail::escape_markup(g.name) << " 办事指南</h1>\n<table>\n";
     auto row = [&](std::string_view k, const std::string& v) {
-      h << "<tr><th>" << html_escape(k) << "</th><td>" << html_multiline(v) << "</td></tr>\n";
+      h << "<tr><th>" << detail::escape_markup(k) << "</th><td>" << html_multiline(v) << "</td></tr>\n";
     };
     row("事项名称", g.name);
     row("用途", g.purpose);
@@ -409,31 +394,31 @@ std::string to_html(const std::vector<ServiceGuide>& guides, std::string_view ti
     row("监督投诉电话", g.supervision_hotline);
     h << "</table>\n<h2>法律法规依据</h2>\n<ul>\n";
     for (const auto& b : g.bases) {
-      h << "<li>" << html_escape(basis_citation(b));
-      if (!b.text.empty()) h << "：" << html_escape(b.text);
+      h << "<li>" << detail::escape_markup(basis_citation(b));
+      if (!b.text.empty()) h << "：" << detail::escape_markup(b.text);
       h << "</li>\n";
     }
     h << "</ul>\n<h2>受理条件</h2>\n<ul>\n";
-    if (!g.residence_condition.empty()) h << "<li>" << html_escape(g.residence_condition) << "</li>\n";
-    for (const auto& c : g.conditions) h << "<li>" << html_escape(c) << "</li>\n";
+    if (!g.residence_condition.empty()) h << "<li>" << detail::escape_markup(g.residence_condition) << "</li>\n";
+    for (const auto& c : g.conditions) h << "<li>" << detail::escape_markup(c) << "</li>\n";
     h << "</ul>\n<h2>所需材料</h2>\n<table>\n<tr><th>材料名称</th><th>形式</th><th>份数</th><th>说明</th></tr>\n";
     for (const auto& m : g.materials)
-      h << "<tr><td>" << html_escape(m.name) << "</td><td>" << html_escape(m.form) << "</td><td>"
-        << m.copies << "</td><td>" << html_escape(m.note) << "</td></tr>\n";
+      h << "<tr><td>" << detail::escape_markup(m.name) << "</td><td>" << detail::escape_markup(m.form) << "</td><td>"
+        << m.copies << "</td><td>" << detail::escape_markup(m.note) << "</td></tr>\n";
     h << "</table>\n<h2>办理流程</h2>\n<ol>\n";
     for (const auto& s : g.procedure)
-      h << "<li><strong>" << html_escape(s.name) << "</strong>：" << html_escape(s.description) << "</li>\n";
+      h << "<li><strong>" << detail::escape_markup(s.name) << "</strong>：" << detail::escape_markup(s.description) << "</li>\n";
     h << "</ol>\n<h2>证明式样</h2>\n<div class=\"certificate\">\n";
     if (!g.certificate_template.title.empty())
-      h << "<p><strong>" << html_escape(g.certificate_template.title) << "</strong></p>\n";
+      h << "<p><strong>" << detail::escape_markup(g.certificate_template.title) << "</strong></p>\n";
     h << "<p>" << html_multiline(g.certificate_template.text) << "</p>\n</div>\n";
     for (const auto& f : g.forms)
-      h << "<h2>表单样本：" << html_escape(f.title) << "</h2>\n<div class=\"certificate\"><p>"
+      h << "<h2>表单样本：" << detail::escape_markup(f.title) << "</h2>\n<div class=\"certificate\"><p>"
         << html_multiline(f.text) << "</p></div>\n";
     h << "<h2>公布渠道</h2>\n<ul>\n";
     for (const auto& p : g.published) {
       h << "<li>" << chinese_name(p.channel);
-      if (!p.where.empty()) h << "：" << html_escape(p.where);
+      if (!p.where.empty()) h << "：" << detail::escape_markup(p.where);
       h << "</li>\n";
     }
     h << "</ul>\n</section>\n";

@@ -12,6 +12,7 @@
 #include "enum_names.hpp"
 #include "jianzheng/decision.hpp"
 #include "jianzheng/request.hpp"
+#include "json/catalog_json.hpp"
 #include "json/json_io.hpp"
 
 namespace jianzheng {
@@ -88,18 +89,6 @@ void read_item_text(const Node& root, std::string& item, std::string& text) {
     root.fail(ErrorCode::missing_field, "one of \"item\" (an item id) or \"text\" is required");
 }
 
-json::value basis_json(const LegalBasis& b) {
-  json::object o;
-  o["title"] = b.title;
-  o["article"] = b.article;
-  o["level"] = to_string(b.level);
-  if (!b.text.empty()) o["text"] = b.text;
-  if (!b.issuer.empty()) o["issuer"] = b.issuer;
-  if (!b.document_number.empty()) o["document_number"] = b.document_number;
-  if (b.effective) o["effective"] = b.effective->to_string();
-  return o;
-}
-
 json::value strings_json(const std::vector<std::string>& v) {
   json::array a;
   a.reserve(v.size());
@@ -118,7 +107,7 @@ json::value carve_out_json(const CarveOut* co) {
   o["scenario"] = co->scenario;
   o["words"] = strings_json(co->words);
   json::array bases;
-  for (const LegalBasis& b : co->bases) bases.push_back(basis_json(b));
+  for (const LegalBasis& b : co->bases) bases.push_back(detail::basis_to_json(b));
   o["bases"] = std::move(bases);
   o["from"] = detail::optional_date(co->validity.from);
   o["until"] = detail::optional_date(co->validity.until);
@@ -552,7 +541,7 @@ std::string to_json(const Request& r) {
   o["purpose"] = r.purpose;
   o["requester"] = json::object{{"kind", to_string(r.requester.kind)}, {"name", r.requester.name}};
   json::array bases;
-  for (const LegalBasis& b : r.bases) bases.push_back(basis_json(b));
+  for (const LegalBasis& b : r.bases) bases.push_back(detail::basis_to_json(b));
   o["bases"] = std::move(bases);
   json::object facts;
   for (Fact f : all_facts) facts[to_string(f)] = to_string(r.facts.get(f));

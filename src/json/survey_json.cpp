@@ -1,4 +1,5 @@
 // SurveyReturn as JSON (docs/schemas/survey.schema.json).
+#include "json/catalog_json.hpp"
 #include "json/json_io.hpp"
 #include "jianzheng/survey.hpp"
 
@@ -29,23 +30,9 @@ json::array strings(const std::vector<std::string>& v) {
   return a;
 }
 
-// A basis as the catalog files write one (DESIGN §8): title, article, level, and the rest
-// only when known.
-json::object basis_json(const LegalBasis& b) {
-  json::object o;
-  o["title"] = b.title;
-  o["article"] = b.article;
-  o["level"] = to_string(b.level);
-  if (!b.issuer.empty()) o["issuer"] = b.issuer;
-  if (!b.document_number.empty()) o["document_number"] = b.document_number;
-  if (!b.text.empty()) o["text"] = b.text;
-  if (b.effective) o["effective"] = b.effective->to_string();
-  return o;
-}
-
 json::array bases_json(const std::vector<LegalBasis>& v) {
   json::array a;
-  for (const auto& b : v) a.push_back(basis_json(b));
+  for (const auto& b : v) a.push_back(basis_to_json(b));
   return a;
 }
 
