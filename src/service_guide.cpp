@@ -300,29 +300,40 @@ std::string fill_certificate(const ServiceGuide& guide,
   return fill(guide.certificate_template, values);
 }
 
+namespace {
+
+// The guide's summary table, shared by the Markdown and HTML renderings: element name and
+// value, in the order published guides use. Platform codes appear only once assigned.
+std::vector<std::pair<std::string_view, std::string>> summary_rows(const ServiceGuide& g) {
+  std::vector<std::pair<std::string_view, std::string>> rows{
+      {"事项名称", g.name},
+      {"用途", g.purpose},
+      {"开具单位", g.issuer},
+      {"要求开具单位", join(g.requesters, "、")},
+      {"实施主体", g.implementer},
+      {"服务对象", g.service_object},
+      {"办理时限", time_limit_text(g)},
+  };
+  if (auto k = g.case_kind()) rows.emplace_back("办件类型", chinese_name(*k));
+  rows.insert(rows.end(), {{"收费标准", g.fee},
+                           {"办理地点", g.location},
+                           {"办理时间", g.hours},
+                           {"咨询方式", g.consultation},
+                           {"监督投诉电话", g.supervision_hotline}});
+  if (!g.codes.basic_code.empty()) rows.emplace_back("基本编码", g.codes.basic_code);
+  if (!g.codes.implementation_code.empty()) rows.emplace_back("实施编码", g.codes.implementation_code);
+  if (!g.codes.business_item_code.empty()) rows.emplace_back("业务办理项编码", g.codes.business_item_code);
+  return rows;
+}
+
+}  // namespace
+
 std::string to_markdown(const ServiceGuide& g) {
   std::ostringstream md;
   md << "# " << g.name << " 办事指南\n\n";
   md << "| 要素 | 内容 |\n| --- | --- |\n";
-  auto row = [&](std::string_view k, const std::string& v) {
+  for (const auto& [k, v] : summary_rows(g))
     md << "| " << k << " | " << (v.empty() ? "（未填写）" : md_cell(v)) << " |\n";
-  };
-  row("事项名称", g.name);
-  row("用途", g.purpose);
-  row("开具单位", g.issuer);
-  row("要求开具单位", join(g.requesters, "、"));
-  row("实施主体", g.implementer);
-  row("服务对象", g.service_object);
-  row("办理时限", time_limit_text(g));
-  if (auto k = g.case_kind()) row("办件类型", chinese_name(*k));
-  row("收费标准", g.fee);
-  row("办理地点", g.location);
-  row("办理时间", g.hours);
-  row("咨询方式", g.consultation);
-  row("监督投诉电话", g.supervision_hotline);
-  if (!g.codes.basic_code.empty()) row("基本编码", g.codes.basic_code);
-  if (!g.codes.implementation_code.empty()) row("实施编码", g.codes.implementation_code);
-  if (!g.codes.business_item_code.empty()) row("业务办理项编码", g.codes.business_item_code);
 
   md << "\n## 法律法规依据\n\n";
   for (const auto& b : g.bases) {
@@ -376,22 +387,8 @@ std::string to_html(const std::vector<ServiceGuide>& guides, std::string_view ti
   for (const auto& g : guides) {
     h << "<section class=\"guide\" id=\"" << detail::escape_markup(g.item) << "\">\n<h1>"
       << detail::escape_markup(g.name) << " 办事指南</h1>\n<table>\n";
-    auto row = [&](std::string_view k, const std::string& v) {
+    for (const auto& [k, v] : summary_rows(g))
       h << "<tr><th>" << detail::escape_markup(k) << "</th><td>" << html_multiline(v) << "</td></tr>\n";
-    };
-    row("事项名称", g.name);
-    row("用途", g.purpose);
-    row("开具单位", g.issuer);
-    row("要求开具单位", join(g.requesters, "、"));
-    row("实施主体", g.implementer);
-    row("服务对象", g.service_object);
-    row("办理时限", time_limit_text(g));
-    if (auto k = g.case_kind()) row("办件类型", chinese_name(*k));
-    row("收费标准", g.fee);
-    row("办理地点", g.location);
-    row("办理时间", g.hours);
-    row("咨询方式", g.consultation);
-    row("监督投诉电话", g.supervision_hotline);
     h << "</table>\n<h2>法律法规依据</h2>\n<ul>\n";
     for (const auto& b : g.bases) {
       h << "<li>" << detail::escape_markup(basis_citation(b));
