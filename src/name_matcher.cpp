@@ -86,6 +86,13 @@ constexpr char32_t kChangingPrefixes[] = {U'低', U'非', U'假', U'伪', U'准'
 constexpr std::u32string_view kStandaloneOnly[] = {U"表现证明", U"档案证明"};
 constexpr std::u32string_view kAskingChars = U"开个张份要的下办请给具";
 
+// 附件1 第20项 covers lost documents and vouchers (证件、证明材料、银行卡、存折 …), not every
+// lost thing: inside a compound, the generic 丢失/遗失/挂失证明 counts only after a word of
+// asking or a word that names a document (身份证, 户口本, 银行卡, 存折, 驾照, 合同 …), so
+// 手机丢失证明 or 车辆丢失证明 is not pulled onto the list.
+constexpr std::u32string_view kLostKeys[] = {U"丢失证明", U"遗失证明", U"挂失证明"};
+constexpr std::u32string_view kDocumentEndings = U"证卡簿本折书单照件同据";
+
 // Short forms derived from names: prefixes a resident leaves out (居民养犬证明 → 养犬证明),
 // and 状况/情况 before 证明 (婚姻状况证明 → 婚姻证明).
 constexpr std::u32string_view kDroppablePrefixes[] = {U"居民", U"人员", U"证件"};
@@ -434,6 +441,10 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
         return true;
       for (auto vague : kStandaloneOnly)
         if (key.text == vague) return kAskingChars.find(before) == std::u32string_view::npos;
+      for (auto lost : kLostKeys)
+        if (key.text == lost)
+          return kAskingChars.find(before) == std::u32string_view::npos &&
+                 kDocumentEndings.find(before) == std::u32string_view::npos;
       return false;
     };
     // First the keys written out whole (a plain substring search), then — only for what
