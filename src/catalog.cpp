@@ -2,12 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
-#include <sstream>
 
+#include "file_io.hpp"
 #include "catalog_stack.hpp"
 #include "embedded_data.hpp"
 #include "enum_names.hpp"
@@ -441,21 +440,13 @@ Catalog Catalog::embedded_default(std::optional<Date> as_of) {
 }
 
 CatalogLayer load_catalog_layer(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io_error, path, "cannot open the catalog file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_catalog_layer(ss.str(), path);
+  return parse_catalog_layer(detail::read_file(path), path);
 }
 
 std::vector<CatalogLayer> load_catalog_layers(const std::vector<std::string>& paths) {
   std::vector<CatalogLayer> stack;
   for (std::size_t i = 0; i < paths.size(); ++i) {
-    std::ifstream in(paths[i], std::ios::binary);
-    if (!in) throw Error(ErrorCode::io_error, paths[i], "cannot open the catalog file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const std::string text = ss.str();
+    const std::string text = detail::read_file(paths[i]);
     if (i == 0) {
       // Decide what the first file stacks on: nothing when it is a base layer itself.
       CatalogLayer alone = parse_catalog_layer(text, paths[i]);

@@ -1,9 +1,8 @@
 // SurveyReturn: reading and writing 附件2 tables (二（三）1, 三（二）).
+#include "file_io.hpp"
 #include "jianzheng/survey.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <set>
 
@@ -304,9 +303,7 @@ SurveyReturn parse_survey_csv(std::string_view bytes, std::string_view origin) {
 }
 
 SurveyReturn load_survey(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io_error, path, "cannot open file " + path + " (无法打开文件)");
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string bytes = detail::read_file(path);
   std::size_t i = bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' ||
                               bytes[i] == '\t'))

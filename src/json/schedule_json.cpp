@@ -1,10 +1,9 @@
 // Loading programmes (docs/schemas/programme.schema.json) and submission records. Both are
 // all-or-nothing: the object is built locally and returned only when every check passed.
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <set>
 
+#include "file_io.hpp"
 #include "embedded_data.hpp"
 #include "jianzheng/schedule.hpp"
 #include "json/json_io.hpp"
@@ -13,11 +12,6 @@ namespace jianzheng {
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io_error, path, "cannot open file " + path + " (无法打开文件)");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 std::string optional_string(const detail::Node& obj, std::string_view key) {
   auto n = obj.get(key);
@@ -126,7 +120,7 @@ Programme Programme::from_json(std::string_view text, std::string_view origin) {
   return ProgrammeBuilder::parse(text, origin);
 }
 
-Programme Programme::from_file(const std::string& path) { return from_json(read_file(path), path); }
+Programme Programme::from_file(const std::string& path) { return from_json(detail::read_file(path), path); }
 
 Submissions Submissions::from_json(std::string_view text, const Programme& programme, std::string_view origin) {
   detail::Document doc(text, std::string(origin));
@@ -174,7 +168,7 @@ Submissions Submissions::from_json(std::string_view text, const Programme& progr
 }
 
 Submissions Submissions::from_file(const std::string& path, const Programme& programme) {
-  return from_json(read_file(path), programme, path);
+  return from_json(detail::read_file(path), programme, path);
 }
 
 }  // namespace jianzheng

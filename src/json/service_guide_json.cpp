@@ -1,11 +1,10 @@
 // JSON of service guides (二（三）3): the guides file (docs/schemas/guide.schema.json), the
 // platform export in the national public-service item vocabulary, and the published county
 // list layout. Reading is all-or-nothing: the first problem throws, nothing half-read escapes.
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <type_traits>
 
+#include "file_io.hpp"
 #include "jianzheng/service_guide.hpp"
 #include "json/json_io.hpp"
 
@@ -307,10 +306,7 @@ GuideSet parse_guides(std::string_view text, std::string_view origin) {
 }
 
 GuideSet load_guides(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io_error, path, "cannot open file " + path + " (无法打开文件)");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return parse_guides(text, path);
+  return parse_guides(detail::read_file(path), path);
 }
 
 std::string to_json(const GuideSet& set) {

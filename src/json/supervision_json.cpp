@@ -1,7 +1,6 @@
 // Complaints (二（三）6) in JSON and CSV, and the supervision report as JSON.
-#include <fstream>
-#include <iterator>
 
+#include "file_io.hpp"
 #include "jianzheng/supervision.hpp"
 #include "json/json_io.hpp"
 
@@ -112,9 +111,7 @@ std::vector<ComplaintRecord> parse_complaints_json(std::string_view text, std::s
 }
 
 std::vector<ComplaintRecord> load_complaints(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io_error, path, "cannot open file " + path + " (无法打开文件)");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string text = detail::read_file(path);
   const bool csv = path.size() >= 4 && (path.compare(path.size() - 4, 4, ".csv") == 0 ||
                                         path.compare(path.size() - 4, 4, ".CSV") == 0);
   return csv ? parse_complaints_csv(text, path) : parse_complaints_json(text, path);

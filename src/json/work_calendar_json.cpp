@@ -1,11 +1,10 @@
 // Loading work calendars (docs/schemas/calendar.schema.json). All-or-nothing: the calendar
 // is built in a local object and only returned once every check has passed.
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <set>
 
+#include "file_io.hpp"
 #include "embedded_data.hpp"
 #include "jianzheng/work_calendar.hpp"
 #include "json/json_io.hpp"
@@ -181,11 +180,6 @@ struct CalendarBuilder {
 };
 
 namespace {
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io_error, path, "cannot open file " + path + " (无法打开文件)");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 }  // namespace
 
 const WorkCalendar& WorkCalendar::embedded_default() {
@@ -199,14 +193,14 @@ WorkCalendar WorkCalendar::from_json(std::string_view text, std::string_view ori
   return CalendarBuilder::national(text, origin);
 }
 
-WorkCalendar WorkCalendar::from_file(const std::string& path) { return from_json(read_file(path), path); }
+WorkCalendar WorkCalendar::from_file(const std::string& path) { return from_json(detail::read_file(path), path); }
 
 WorkCalendar WorkCalendar::with_layer(std::string_view text, std::string_view origin) const {
   return CalendarBuilder::layer(*this, text, origin);
 }
 
 WorkCalendar WorkCalendar::with_layer_file(const std::string& path) const {
-  return with_layer(read_file(path), path);
+  return with_layer(detail::read_file(path), path);
 }
 
 }  // namespace jianzheng
