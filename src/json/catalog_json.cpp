@@ -34,17 +34,6 @@ const std::string kChannels =
     "one of information_sharing, resident_documents, agency_issues, agency_reissue, court_procedure, "
     "self_obtained_consent, no_prerequisite";
 
-json::array strings_json(const std::vector<std::string>& v) {
-  json::array a;
-  for (const auto& s : v) a.emplace_back(s);
-  return a;
-}
-
-std::string opt_string(const Node& n, std::string_view key) {
-  if (auto v = n.get(key)) return v->string();
-  return {};
-}
-
 std::vector<std::string> opt_strings(const Node& n, std::string_view key) {
   if (auto v = n.get(key)) return v->strings();
   return {};
@@ -91,7 +80,7 @@ CarveOut carve_out_from(const Node& n) {
   c.bases = bases_from(n);
   c.validity.from = opt_date(n, "from");
   c.validity.until = opt_date(n, "until");
-  c.note = opt_string(n, "note");
+  c.note = detail::optional_string(n, "note");
   return c;
 }
 
@@ -128,14 +117,14 @@ Provenance provenance_from(const Node& n) {
   Provenance p;
   p.id = n.at("id").nonempty_string();
   p.level = enum_of(n.at("level"), jurisdiction_level_from_string, "one of national, province, city, county");
-  p.jurisdiction = opt_string(n, "jurisdiction");
-  p.title = opt_string(n, "title");
-  p.document_number = opt_string(n, "document_number");
-  p.batch = opt_string(n, "batch");
+  p.jurisdiction = detail::optional_string(n, "jurisdiction");
+  p.title = detail::optional_string(n, "title");
+  p.document_number = detail::optional_string(n, "document_number");
+  p.batch = detail::optional_string(n, "batch");
   p.validity.from = opt_date(n, "from");
   p.validity.until = opt_date(n, "until");
   if (auto v = n.get("example")) p.example = v->boolean();
-  p.note = opt_string(n, "note");
+  p.note = detail::optional_string(n, "note");
   return p;
 }
 
@@ -162,8 +151,8 @@ Change change_from(const Node& n) {
     case ChangeKind::route_note: c.text = n.at("text").nonempty_string(); break;
     case ChangeKind::retire: break;
   }
-  if (c.kind != ChangeKind::route_note) c.text = opt_string(n, "text");
-  c.source = opt_string(n, "source");
+  if (c.kind != ChangeKind::route_note) c.text = detail::optional_string(n, "text");
+  c.source = detail::optional_string(n, "source");
   c.bases = bases_from(n);
   return c;
 }
@@ -188,7 +177,7 @@ CatalogLayer layer_from(const Node& root) {
     fmt.fail(ErrorCode::unsupported_format, "this is \"" + fmt.string() + "\"; this version reads \"" + std::string(kFormat) + "\"");
   CatalogLayer layer;
   layer.provenance = provenance_from(root.at("catalog"));
-  layer.extends = opt_string(root, "extends");
+  layer.extends = detail::optional_string(root, "extends");
   if (auto s = root.get("settings")) layer.settings = settings_from(*s);
   if (auto v = root.get("items"))
     for (const auto& e : v->elements()) layer.items.push_back(item_from_json(e));
@@ -224,11 +213,11 @@ LegalBasis basis_from_json(const Node& n) {
   n.only_keys({"title", "article", "level", "text", "issuer", "document_number", "effective"});
   LegalBasis b;
   b.title = n.at("title").nonempty_string();
-  b.article = opt_string(n, "article");
+  b.article = detail::optional_string(n, "article");
   b.level = enum_of(n.at("level"), basis_level_from_string, level_list());
-  b.text = opt_string(n, "text");
-  b.issuer = opt_string(n, "issuer");
-  b.document_number = opt_string(n, "document_number");
+  b.text = detail::optional_string(n, "text");
+  b.issuer = detail::optional_string(n, "issuer");
+  b.document_number = detail::optional_string(n, "document_number");
   b.effective = opt_date(n, "effective");
   return b;
 }
@@ -239,8 +228,8 @@ json::value route_to_json(const Route& r) {
   json::array ch;
   for (auto c : r.channels) ch.emplace_back(to_string(c));
   o["channels"] = std::move(ch);
-  o["agencies"] = strings_json(r.agencies);
-  o["documents"] = strings_json(r.documents);
+  o["agencies"] = detail::strings_json(r.agencies);
+  o["documents"] = detail::strings_json(r.documents);
   if (!r.notes.empty()) {
     json::array notes;
     for (const auto& n : r.notes) {
@@ -269,7 +258,7 @@ Route route_from_json(const Node& n) {
       e.only_keys({"text", "source", "from", "until"});
       RouteNote note;
       note.text = e.at("text").nonempty_string();
-      note.source = opt_string(e, "source");
+      note.source = detail::optional_string(e, "source");
       note.validity.from = opt_date(e, "from");
       note.validity.until = opt_date(e, "until");
       r.notes.push_back(std::move(note));
@@ -280,7 +269,7 @@ Route route_from_json(const Node& n) {
 json::value carve_out_to_json(const CarveOut& c) {
   json::object o;
   o["scenario"] = c.scenario;
-  o["words"] = strings_json(c.words);
+  o["words"] = detail::strings_json(c.words);
   o["bases"] = bases_json(c.bases);
   o["from"] = optional_date(c.validity.from);
   o["until"] = optional_date(c.validity.until);
@@ -334,12 +323,12 @@ Item item_from_json(const Node& n) {
   it.bases = bases_from(n);
   if (auto v = n.get("complexity")) it.complexity = enum_of(*v, complexity_from_string, "one of simple, complex");
   if (auto v = n.get("limit_working_days")) it.limit_working_days = small_int(*v, 1);
-  it.purpose = opt_string(n, "purpose");
+  it.purpose = detail::optional_string(n, "purpose");
   if (auto v = n.get("codes")) {
     v->only_keys({"basic_code", "implementation_code", "business_item_code"});
-    it.codes.basic_code = opt_string(*v, "basic_code");
-    it.codes.implementation_code = opt_string(*v, "implementation_code");
-    it.codes.business_item_code = opt_string(*v, "business_item_code");
+    it.codes.basic_code = detail::optional_string(*v, "basic_code");
+    it.codes.implementation_code = detail::optional_string(*v, "implementation_code");
+    it.codes.business_item_code = detail::optional_string(*v, "business_item_code");
   }
   it.validity.from = opt_date(n, "from");
   it.validity.until = opt_date(n, "until");

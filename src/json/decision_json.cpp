@@ -69,11 +69,6 @@ std::vector<LegalBasis> read_bases(const Node& root) {
   return out;
 }
 
-std::string opt_string(const Node& root, std::string_view key) {
-  if (auto v = root.get(key)) return v->string();
-  return {};
-}
-
 std::optional<Date> opt_date(const Node& root) {
   if (auto v = root.get("date")) return v->date();
   return std::nullopt;
@@ -83,17 +78,10 @@ Tri read_tri(const Node& n) { return read_enum(n, tri_from_string, kTris); }
 
 // "item" wins over "text"; one of them is required.
 void read_item_text(const Node& root, std::string& item, std::string& text) {
-  item = opt_string(root, "item");
-  text = opt_string(root, "text");
+  item = detail::optional_string(root, "item");
+  text = detail::optional_string(root, "text");
   if (item.empty() && text.empty())
     root.fail(ErrorCode::missing_field, "one of \"item\" (an item id) or \"text\" is required");
-}
-
-json::value strings_json(const std::vector<std::string>& v) {
-  json::array a;
-  a.reserve(v.size());
-  for (const std::string& s : v) a.emplace_back(s);
-  return a;
 }
 
 json::value item_json(const Item* item) {
@@ -105,7 +93,7 @@ json::value carve_out_json(const CarveOut* co) {
   if (!co) return nullptr;
   json::object o;
   o["scenario"] = co->scenario;
-  o["words"] = strings_json(co->words);
+  o["words"] = detail::strings_json(co->words);
   json::array bases;
   for (const LegalBasis& b : co->bases) bases.push_back(detail::basis_to_json(b));
   o["bases"] = std::move(bases);
@@ -123,8 +111,8 @@ json::value route_json(const Route* r, const Date& day) {
   json::array channels;
   for (Channel c : r->channels) channels.emplace_back(to_string(c));
   o["channels"] = std::move(channels);
-  o["agencies"] = strings_json(r->agencies);
-  o["documents"] = strings_json(r->documents);
+  o["agencies"] = detail::strings_json(r->agencies);
+  o["documents"] = detail::strings_json(r->documents);
   json::array notes;
   for (const RouteNote& n : r->notes)
     if (n.validity.contains(day))
@@ -169,7 +157,6 @@ json::value receipt_json(const Receipt& r) {
 std::string render(const json::value& v, bool compact) {
   return compact ? detail::compact(v) : detail::canonical(v);
 }
-
 
 // ---- Fast paths. A decision service answers hundreds of thousands of requests a second, so
 // the Decision JSON is written directly (same bytes as detail::canonical / detail::compact of
@@ -516,10 +503,10 @@ Request checked_request_from_json(std::string_view text, std::string_view origin
   if (!root.is_object()) root.fail(ErrorCode::wrong_type, "a request is a JSON object");
   Request r;
   read_item_text(root, r.item, r.text);
-  r.purpose = opt_string(root, "purpose");
+  r.purpose = detail::optional_string(root, "purpose");
   if (auto q = root.get("requester")) {
     if (auto k = q->get("kind")) r.requester.kind = read_enum(*k, requester_kind_from_string, kKinds);
-    r.requester.name = opt_string(*q, "name");
+    r.requester.name = detail::optional_string(*q, "name");
   }
   r.bases = read_bases(root);
   if (auto f = root.get("facts")) {
@@ -555,9 +542,9 @@ Demand demand_from_json(std::string_view text, std::string_view origin) {
   const Node root = doc.root();
   if (!root.is_object()) root.fail(ErrorCode::wrong_type, "a demand is a JSON object");
   Demand d;
-  d.department = opt_string(root, "department");
+  d.department = detail::optional_string(root, "department");
   read_item_text(root, d.item, d.text);
-  d.purpose = opt_string(root, "purpose");
+  d.purpose = detail::optional_string(root, "purpose");
   d.bases = read_bases(root);
   if (auto v = root.get("within_duties")) d.within_duties = read_tri(*v);
   if (auto v = root.get("verifiable")) d.verifiable = read_tri(*v);
@@ -570,12 +557,12 @@ Complaint complaint_from_json(std::string_view text, std::string_view origin) {
   const Node root = doc.root();
   if (!root.is_object()) root.fail(ErrorCode::wrong_type, "a complaint is a JSON object");
   Complaint c;
-  c.body = opt_string(root, "body");
+  c.body = detail::optional_string(root, "body");
   if (auto k = root.get("body_kind")) c.body_kind = read_enum(*k, requester_kind_from_string, kKinds);
   read_item_text(root, c.item, c.text);
-  c.purpose = opt_string(root, "purpose");
+  c.purpose = detail::optional_string(root, "purpose");
   c.bases = read_bases(root);
-  c.channel = opt_string(root, "channel");
+  c.channel = detail::optional_string(root, "channel");
   c.date = opt_date(root);
   return c;
 }

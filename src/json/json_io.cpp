@@ -326,6 +326,18 @@ std::vector<std::string> Node::strings() const {
   return out;
 }
 
+std::string optional_string(const Node& object, std::string_view key) {
+  if (auto v = object.get(key)) return v->string();
+  return {};
+}
+
+json::array strings_json(const std::vector<std::string>& v) {
+  json::array a;
+  a.reserve(v.size());
+  for (const auto& s : v) a.emplace_back(s);
+  return a;
+}
+
 std::string canonical(const json::value& v) {
   std::string out;
   write_canonical(out, v, 0);

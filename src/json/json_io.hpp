@@ -114,6 +114,17 @@ std::string canonical(const json::value& v);
 /// Compact one-line serialisation (for JSON Lines and the C ABI).
 std::string compact(const json::value& v);
 
+/// The string member `key` of an object, or "" when it is absent or null.
+std::string optional_string(const Node& object, std::string_view key);
+
+/// A JSON array of strings.
+json::array strings_json(const std::vector<std::string>& v);
+
+/// The string, or null when it is empty.
+inline json::value string_or_null(const std::string& s) {
+  return s.empty() ? json::value(nullptr) : json::value(s);
+}
+
 /// Helpers to build values.
 inline json::value optional_date(const std::optional<Date>& d) {
   return d ? json::value(d->to_string()) : json::value(nullptr);

@@ -12,12 +12,6 @@ namespace jianzheng {
 
 namespace {
 
-
-std::string optional_string(const detail::Node& obj, std::string_view key) {
-  auto n = obj.get(key);
-  return n ? n->string() : std::string();
-}
-
 void require_format(const detail::Node& root, std::string_view expected) {
   const auto node = root.at("format");
   const auto format = node.string();
@@ -48,8 +42,8 @@ struct ProgrammeBuilder {
     p.id_ = root.at("id").nonempty_string();
     p.title_ = root.at("title").nonempty_string();
     p.jurisdiction_ = root.at("jurisdiction").nonempty_string();
-    p.text_ = optional_string(root, "text");
-    for (auto key : {"basis", "clause", "heading", "note"}) (void)optional_string(root, key);
+    p.text_ = detail::optional_string(root, "text");
+    for (auto key : {"basis", "clause", "heading", "note"}) (void)detail::optional_string(root, key);
     if (auto n = root.get("issuers")) (void)n->strings();
     if (auto n = root.get("issued")) (void)n->date();
     if (auto n = root.get("example")) (void)n->boolean();
@@ -63,12 +57,12 @@ struct ProgrammeBuilder {
       Phase ph;
       ph.id = n.at("id").nonempty_string();
       if (!ids.insert(ph.id).second) n.at("id").fail(ErrorCode::duplicate_id, "the phase id \"" + ph.id + "\" is used twice");
-      ph.path = optional_string(n, "path");
+      ph.path = detail::optional_string(n, "path");
       ph.name = n.at("name").nonempty_string();
-      ph.window_text = optional_string(n, "window_text");
-      ph.heading = optional_string(n, "heading");
+      ph.window_text = detail::optional_string(n, "window_text");
+      ph.heading = detail::optional_string(n, "heading");
       ph.text = n.at("text").nonempty_string();
-      ph.note = optional_string(n, "note");
+      ph.note = detail::optional_string(n, "note");
       ph.start = n.at("start").date();
       // "end": null — the clause gives no end (三（五）): the phase runs to the programme's end.
       (void)n.at("end");
@@ -97,13 +91,13 @@ struct ProgrammeBuilder {
       d.from = n.at("from").nonempty_string();
       if (auto each = n.get("each"))
         for (const auto& k : each->elements()) d.each.push_back(unit_kind(k));
-      d.to = optional_string(n, "to");
+      d.to = detail::optional_string(n, "to");
       d.due = n.at("due").date();
       if (d.due < p.start_ || p.end_ < d.due)
         n.at("due").fail(ErrorCode::invalid_value, d.due.to_string() + " lies outside the programme");
-      d.due_text = optional_string(n, "due_text");
+      d.due_text = detail::optional_string(n, "due_text");
       d.quote = n.at("quote").nonempty_string();
-      d.note = optional_string(n, "note");
+      d.note = detail::optional_string(n, "note");
       p.deliverables_.push_back(std::move(d));
     }
     return p;
@@ -161,7 +155,7 @@ Submissions Submissions::from_json(std::string_view text, const Programme& progr
       n.at("deliverable").fail(ErrorCode::invalid_value, "\"" + rec.deliverable + "\" is not owed by a " +
                                                              to_string(unit->kind) + " (" + del->from + ")");
     rec.date = n.at("date").date();
-    rec.note = optional_string(n, "note");
+    rec.note = detail::optional_string(n, "note");
     s.submissions.push_back(std::move(rec));
   }
   return s;
@@ -178,8 +172,6 @@ namespace jianzheng {
 namespace {
 
 namespace json = boost::json;
-
-json::value text_or_null(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
 
 json::object programme_head(const Programme& p) {
   json::object o;
@@ -225,7 +217,7 @@ std::string schedule_json(const Programme& programme, Date at, const WorkCalenda
     n["deliverable"] = d->id;
     n["what"] = d->what;
     n["from"] = d->from;
-    n["to"] = text_or_null(d->to);
+    n["to"] = detail::string_or_null(d->to);
     n["days_left"] = d->due.days() - at.days();
     // Working days after `at` up to the deadline, when the calendar knows them all.
     const bool known = calendar.uncovered_years(at.plus_days(1), d->due).empty() || at == d->due;

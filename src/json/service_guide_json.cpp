@@ -26,11 +26,6 @@ auto read_enum(const Node& n, Parse parse, std::string_view expected)
   n.fail(ErrorCode::unknown_enum, "\"" + s + "\" is not a known value; expected " + std::string(expected));
 }
 
-std::string opt_string(const Node& n, std::string_view key) {
-  auto v = n.get(key);
-  return v ? v->string() : std::string();
-}
-
 std::optional<int> opt_working_days(const Node& n, std::string_view key) {
   auto v = n.get(key);
   if (!v) return std::nullopt;
@@ -43,21 +38,21 @@ LegalBasis read_basis(const Node& n) {
   n.only_keys({"title", "article", "level", "text", "issuer", "document_number", "effective"});
   LegalBasis b;
   b.title = n.at("title").nonempty_string();
-  b.article = opt_string(n, "article");
+  b.article = detail::optional_string(n, "article");
   if (auto l = n.get("level"))
     b.level = read_enum(*l, basis_level_from_string,
                              "one of law, administrative_regulation, local_regulation, "
                              "state_council_retained_list, departmental_rule, policy_document, unknown");
-  b.text = opt_string(n, "text");
-  b.issuer = opt_string(n, "issuer");
-  b.document_number = opt_string(n, "document_number");
+  b.text = detail::optional_string(n, "text");
+  b.issuer = detail::optional_string(n, "issuer");
+  b.document_number = detail::optional_string(n, "document_number");
   if (auto e = n.get("effective")) b.effective = e->date();
   return b;
 }
 
 TextTemplate read_template(const Node& n) {
   n.only_keys({"title", "text"});
-  TextTemplate t{opt_string(n, "title"), n.at("text").string()};
+  TextTemplate t{detail::optional_string(n, "title"), n.at("text").string()};
   // A malformed template is bad input, found at load time rather than when printing.
   try {
     (void)placeholders(t);
@@ -75,33 +70,33 @@ ServiceGuide read_guide(const Node& n, std::string id) {
                "note"});
   ServiceGuide g;
   g.item = std::move(id);
-  g.name = opt_string(n, "name");
-  g.purpose = opt_string(n, "purpose");
-  g.issuer = opt_string(n, "issuer");
+  g.name = detail::optional_string(n, "name");
+  g.purpose = detail::optional_string(n, "purpose");
+  g.issuer = detail::optional_string(n, "issuer");
   if (auto v = n.get("requesters")) g.requesters = v->strings();
   if (auto v = n.get("bases"))
     for (const auto& e : v->elements()) g.bases.push_back(read_basis(e));
-  g.service_object = opt_string(n, "service_object");
+  g.service_object = detail::optional_string(n, "service_object");
   if (auto v = n.get("conditions")) g.conditions = v->strings();
-  g.residence_condition = opt_string(n, "residence_condition");
+  g.residence_condition = detail::optional_string(n, "residence_condition");
   if (auto v = n.get("materials"))
     for (const auto& e : v->elements()) {
       e.only_keys({"name", "form", "copies", "note"});
       Material m;
       m.name = e.at("name").nonempty_string();
-      m.form = opt_string(e, "form");
+      m.form = detail::optional_string(e, "form");
       if (auto c = e.get("copies")) {
         const auto k = c->integer();
         if (k < 1 || k > 100) c->fail(ErrorCode::invalid_value, "copies must be 1–100");
         m.copies = static_cast<int>(k);
       }
-      m.note = opt_string(e, "note");
+      m.note = detail::optional_string(e, "note");
       g.materials.push_back(std::move(m));
     }
   if (auto v = n.get("procedure"))
     for (const auto& e : v->elements()) {
       e.only_keys({"name", "description"});
-      g.procedure.push_back(ProcedureStep{e.at("name").nonempty_string(), opt_string(e, "description")});
+      g.procedure.push_back(ProcedureStep{e.at("name").nonempty_string(), detail::optional_string(e, "description")});
     }
   if (auto v = n.get("complexity"))
     g.complexity = read_enum(*v, complexity_from_string, "one of simple, complex");
@@ -111,9 +106,9 @@ ServiceGuide read_guide(const Node& n, std::string id) {
   if (auto v = n.get("forms"))
     for (const auto& e : v->elements()) g.forms.push_back(read_template(e));
   if (auto v = n.get("fee")) g.fee = v->string();
-  g.location = opt_string(n, "location");
-  g.hours = opt_string(n, "hours");
-  g.consultation = opt_string(n, "consultation");
+  g.location = detail::optional_string(n, "location");
+  g.hours = detail::optional_string(n, "hours");
+  g.consultation = detail::optional_string(n, "consultation");
   if (auto v = n.get("supervision_hotline")) g.supervision_hotline = v->string();
   if (auto v = n.get("published"))
     for (const auto& e : v->elements()) {
@@ -121,9 +116,9 @@ ServiceGuide read_guide(const Node& n, std::string id) {
       g.published.push_back(Publication{
           read_enum(e.at("channel"), publication_channel_from_string,
                                       "one of government_portal, service_platform, service_hall, wechat"),
-          opt_string(e, "where")});
+          detail::optional_string(e, "where")});
     }
-  g.implementer = opt_string(n, "implementer");
+  g.implementer = detail::optional_string(n, "implementer");
   if (auto v = n.get("codes")) {
     v->only_keys({"basic_code", "implementation_code", "business_item_code"});
     // Opaque platform codes: only their documented maximum lengths are checked.
@@ -138,7 +133,7 @@ ServiceGuide read_guide(const Node& n, std::string id) {
     g.codes.implementation_code = code("implementation_code", 36);
     g.codes.business_item_code = code("business_item_code", 50);
   }
-  g.note = opt_string(n, "note");
+  g.note = detail::optional_string(n, "note");
   return g;
 }
 
@@ -161,23 +156,17 @@ json::value template_json(const TextTemplate& t) {
   return o;
 }
 
-json::array strings_json(const std::vector<std::string>& v) {
-  json::array a;
-  for (const auto& s : v) a.emplace_back(s);
-  return a;
-}
-
 json::object guide_body(const ServiceGuide& g) {
   json::object o;
   o["name"] = g.name;
   o["purpose"] = g.purpose;
   o["issuer"] = g.issuer;
-  o["requesters"] = strings_json(g.requesters);
+  o["requesters"] = detail::strings_json(g.requesters);
   json::array bases;
   for (const auto& b : g.bases) bases.push_back(basis_json(b));
   o["bases"] = std::move(bases);
   o["service_object"] = g.service_object;
-  o["conditions"] = strings_json(g.conditions);
+  o["conditions"] = detail::strings_json(g.conditions);
   o["residence_condition"] = g.residence_condition;
   json::array materials;
   for (const auto& m : g.materials) {
@@ -286,10 +275,10 @@ GuideSet parse_guides(std::string_view text, std::string_view origin) {
     f->fail(ErrorCode::unsupported_format,
             "this version reads \"" + std::string(kGuidesFormat) + "\", not \"" + f->string() + "\"");
   GuideSet set;
-  set.catalog = opt_string(root, "catalog");
-  set.jurisdiction = opt_string(root, "jurisdiction");
+  set.catalog = detail::optional_string(root, "catalog");
+  set.jurisdiction = detail::optional_string(root, "jurisdiction");
   if (auto e = root.get("example")) set.example = e->boolean();
-  set.note = opt_string(root, "note");
+  set.note = detail::optional_string(root, "note");
   const Node guides = root.at("guides");
   if (!guides.is_object()) guides.fail(ErrorCode::wrong_type, "expected an object keyed by item id");
   // Boost.JSON keeps the last of duplicate keys; a guides file must not have any.

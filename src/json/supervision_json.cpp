@@ -14,17 +14,12 @@ constexpr std::string_view kKindExpected =
     "one of government_department, public_institution, service_agency, civil_commercial_entity, "
     "court, resident, other";
 
-std::string opt_string(const Node& n, std::string_view key) {
-  auto v = n.get(key);
-  return v ? v->string() : std::string();
-}
-
 LegalBasis read_basis(const Node& n) {
   // A citation string is read as the clerk wrote it; its level is inferred (parse_basis).
   if (n.is_string()) return parse_basis(n.nonempty_string());
   n.only_keys({"title", "article", "level"});
   const std::string title = n.at("title").nonempty_string();
-  const std::string article = opt_string(n, "article");
+  const std::string article = detail::optional_string(n, "article");
   // The same reading as a citation string, so JSON and CSV complaints compare equal.
   LegalBasis b = parse_basis(title + article);
   b.title = title;
@@ -49,7 +44,7 @@ ComplaintRecord read_complaint(const Node& n) {
   if (auto id = n.get("id")) r.where = id->string();  // the clerk's own reference wins
   Complaint& c = r.complaint;
   if (auto d = n.get("date")) c.date = d->date();
-  c.channel = opt_string(n, "channel");
+  c.channel = detail::optional_string(n, "channel");
   c.body = n.at("body").nonempty_string();
   if (auto k = n.get("body_kind")) {
     const std::string s = k->string();
@@ -57,15 +52,15 @@ ComplaintRecord read_complaint(const Node& n) {
     if (!v) k->fail(ErrorCode::unknown_enum, "\"" + s + "\" is not a known value; expected " + std::string(kKindExpected));
     c.body_kind = *v;
   }
-  r.superior = opt_string(n, "superior");
-  c.item = opt_string(n, "item");
-  c.text = opt_string(n, "demanded");
+  r.superior = detail::optional_string(n, "superior");
+  c.item = detail::optional_string(n, "item");
+  c.text = detail::optional_string(n, "demanded");
   if (c.item.empty() && c.text.empty())
     n.fail(ErrorCode::missing_field, "a complaint needs \"item\" or \"demanded\" (what was demanded)");
-  c.purpose = opt_string(n, "purpose");
+  c.purpose = detail::optional_string(n, "purpose");
   if (auto b = n.get("bases"))
     for (const auto& e : b->elements()) c.bases.push_back(read_basis(e));
-  r.note = opt_string(n, "note");
+  r.note = detail::optional_string(n, "note");
   return r;
 }
 

@@ -20,16 +20,6 @@ json::object survey_row_json(const SurveyRow& r, int position) {
 
 namespace {
 
-json::value nullable(const std::string& s) {
-  return s.empty() ? json::value(nullptr) : json::value(s);
-}
-
-json::array strings(const std::vector<std::string>& v) {
-  json::array a;
-  for (const auto& s : v) a.push_back(json::string(s));
-  return a;
-}
-
 json::array bases_json(const std::vector<LegalBasis>& v) {
   json::array a;
   for (const auto& b : v) a.push_back(basis_to_json(b));
@@ -42,7 +32,7 @@ json::object finding_json(const Finding& f) {
   o["code"] = f.code;
   o["where"] = f.where;
   o["message"] = f.message;
-  o["clause"] = nullable(f.clause);
+  o["clause"] = detail::string_or_null(f.clause);
   return o;
 }
 
@@ -114,10 +104,10 @@ std::string to_json(const SurveyCheck& check) {
     row["name"] = r.name;
     row["basis"] = r.basis;
     row["verdict"] = to_string(r.verdict);
-    row["item"] = nullable(r.item);
-    row["carve_out"] = nullable(r.carve_out);
+    row["item"] = detail::string_or_null(r.item);
+    row["carve_out"] = detail::string_or_null(r.carve_out);
     row["bases"] = bases_json(r.bases);
-    row["clauses"] = strings(r.clauses);
+    row["clauses"] = detail::strings_json(r.clauses);
     row["why"] = r.why;
     rows.push_back(std::move(row));
   }
@@ -131,17 +121,17 @@ std::string to_json(const CountyDraft& draft) {
   json::array entries;
   for (const auto& e : draft.entries) {
     json::object x;
-    x["id"] = nullable(e.id);
+    x["id"] = detail::string_or_null(e.id);
     x["name"] = e.name;
     x["verdict"] = to_string(e.verdict);
-    x["item"] = nullable(e.item);
-    x["carve_out"] = nullable(e.carve_out);
-    x["names"] = strings(e.names);
-    x["reported_by"] = strings(e.reported_by);
+    x["item"] = detail::string_or_null(e.item);
+    x["carve_out"] = detail::string_or_null(e.carve_out);
+    x["names"] = detail::strings_json(e.names);
+    x["reported_by"] = detail::strings_json(e.reported_by);
     x["bases"] = bases_json(e.bases);
-    x["implementers"] = strings(e.implementers);
-    x["authorities"] = strings(e.authorities);
-    x["clauses"] = strings(e.clauses);
+    x["implementers"] = detail::strings_json(e.implementers);
+    x["authorities"] = detail::strings_json(e.authorities);
+    x["clauses"] = detail::strings_json(e.clauses);
     x["why"] = e.why;
     entries.push_back(std::move(x));
   }

@@ -211,8 +211,6 @@ namespace {
 
 namespace json = boost::json;
 
-json::value text_or_null(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
-
 void mark(json::object& o, const WorkCalendar& cal, Date a, Date b, Coverage coverage) {
   json::array years;
   if (coverage == Coverage::weekdays_only && !(b < a))  // an empty span guesses nothing
@@ -230,9 +228,9 @@ std::string is_working_day_json(const WorkCalendar& calendar, Date d, Coverage c
   o["working"] = s.working;
   o["why"] = s.why;
   o["kind"] = to_string(s.kind);
-  o["holiday"] = text_or_null(s.holiday);
-  o["source"] = text_or_null(s.source);
-  o["note"] = text_or_null(s.note);
+  o["holiday"] = detail::string_or_null(s.holiday);
+  o["source"] = detail::string_or_null(s.source);
+  o["note"] = detail::string_or_null(s.note);
   o["local"] = s.local;
   mark(o, calendar, d, d, coverage);
   return detail::canonical(o);
@@ -271,11 +269,11 @@ std::string calendar_sources_json(const WorkCalendar& calendar) {
     json::object x;
     x["id"] = n.id;
     x["year"] = n.year;
-    x["number"] = text_or_null(n.number);
+    x["number"] = detail::string_or_null(n.number);
     x["number_confirmed"] = n.number_confirmed;
     x["title"] = n.title;
-    x["url"] = text_or_null(n.url);
-    x["note"] = text_or_null(n.note);
+    x["url"] = detail::string_or_null(n.url);
+    x["note"] = detail::string_or_null(n.note);
     notices.push_back(std::move(x));
   }
   o["notices"] = std::move(notices);
