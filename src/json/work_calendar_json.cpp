@@ -179,9 +179,6 @@ struct CalendarBuilder {
   }
 };
 
-namespace {
-}  // namespace
-
 const WorkCalendar& WorkCalendar::embedded_default() {
   // Parsed once, thread-safely (a function-local static), then shared read-only.
   static const WorkCalendar calendar = CalendarBuilder::national(
