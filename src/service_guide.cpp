@@ -1,6 +1,7 @@
 // Service guides (二（三）3): completion from the county list, the completeness check,
 // certificate templates, and the Markdown / HTML renderings. JSON lives in
 // src/json/service_guide_json.cpp.
+#include "strings.hpp"
 #include "markup.hpp"
 #include "jianzheng/service_guide.hpp"
 
@@ -28,16 +29,6 @@ constexpr detail::EnumNames<CaseKind, 2> kCaseKindNames{{
 
 bool blank(const std::string& s) {
   return s.find_first_not_of(" \t\r\n") == std::string::npos;
-}
-
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (const auto& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
 }
 
 std::string basis_citation(const LegalBasis& b) { return b.title + b.article; }
@@ -272,8 +263,8 @@ std::string fill(const TextTemplate& tmpl, const std::map<std::string, std::stri
   }
   // A certificate with a blank where a fact belongs must never be printed.
   if (!unfilled.empty())
-    throw Error(ErrorCode::unfilled_placeholder, join(unfilled, ","),
-                "证明式样“" + tmpl.title + "”尚有未填写的项目: " + join(unfilled, "、") +
+    throw Error(ErrorCode::unfilled_placeholder, detail::join_nonempty(unfilled, ","),
+                "证明式样“" + tmpl.title + "”尚有未填写的项目: " + detail::join_nonempty(unfilled, "、") +
                     " (unfilled placeholders)");
   std::string out;
   const std::string& t = tmpl.text;
@@ -309,7 +300,7 @@ std::vector<std::pair<std::string_view, std::string>> summary_rows(const Service
       {"事项名称", g.name},
       {"用途", g.purpose},
       {"开具单位", g.issuer},
-      {"要求开具单位", join(g.requesters, "、")},
+      {"要求开具单位", detail::join_nonempty(g.requesters, "、")},
       {"实施主体", g.implementer},
       {"服务对象", g.service_object},
       {"办理时限", time_limit_text(g)},
@@ -439,10 +430,10 @@ std::vector<ListRow> county_list(const Catalog& catalog, const GuideSet* guides)
       if (std::find(titles.begin(), titles.end(), b.title) == titles.end()) titles.push_back(b.title);
       articles.push_back(basis_citation(b) + (b.text.empty() ? "" : "：" + b.text));
     }
-    r.basis = join(titles, "；");
-    r.articles = join(articles, "；");
+    r.basis = detail::join_nonempty(titles, "；");
+    r.articles = detail::join_nonempty(articles, "；");
     if (g) {
-      r.requesters = join(g->requesters, "、");
+      r.requesters = detail::join_nonempty(g->requesters, "、");
       r.issuer = g->issuer;
     }
     if (r.issuer.empty()) r.issuer = "村（居）民委员会";

@@ -4,6 +4,7 @@
 #include <set>
 #include <type_traits>
 
+#include "strings.hpp"
 #include "file_io.hpp"
 #include "jianzheng/service_guide.hpp"
 #include "json/json_io.hpp"
@@ -217,16 +218,6 @@ json::object guide_body(const ServiceGuide& g) {
   return o;
 }
 
-std::string join(const std::vector<std::string>& v, std::string_view sep) {
-  std::string out;
-  for (const auto& s : v) {
-    if (s.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += s;
-  }
-  return out;
-}
-
 // Boost.JSON keeps one of two equal keys, so a duplicated guide would vanish silently. The
 // text is valid JSON by now: scan it for the raw keys of the root's "guides" object and
 // return the first key seen twice ("" when none).
@@ -392,7 +383,7 @@ std::string to_platform_json(const std::vector<ServiceGuide>& guides) {
     o["办理时间"] = g.hours;
     o["证明用途"] = g.purpose;
     o["开具单位"] = g.issuer;
-    o["索要单位"] = join(g.requesters, "、");
+    o["索要单位"] = detail::join_nonempty(g.requesters, "、");
     o["证明式样"] = template_json(g.certificate_template);
     json::array forms;
     for (const auto& f : g.forms) forms.push_back(template_json(f));
