@@ -8,7 +8,7 @@
 
 int main() {
   using namespace jianzheng;
-  const Engine engine;  // the embedded default: national batch 1, the seed's clauses, the calendar
+  const Engine engine;  // the embedded default: national batch 1, the policy's clauses, the calendar
 
   Request loan;
   loan.text = "单身证明";
@@ -34,6 +34,6 @@ int main() {
     std::cout << (d.item ? d.item->name : r.text) << ": " << to_string(d.outcome) << " ["
               << d.deciding_clause()->path << "]\n  " << explain(d) << "\n";
   }
-  // The same decision as JSON for a platform (DESIGN §8), one line.
+  // The same decision as JSON for a platform (docs/design.md §8), one line.
   std::cout << to_json(engine.decide(notary), Language::en, true).substr(0, 60) << "…\n";
 }

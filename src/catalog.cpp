@@ -295,7 +295,7 @@ Catalog Catalog::compose(const std::vector<CatalogLayer>& layers, std::optional<
     Item item;
     bool present = true;        // in force on `day`
     bool original_name = true;  // the name it was listed under
-    bool from_base = false;     // listed by the base layer (its names are the seed's)
+    bool from_base = false;     // listed by the base layer (its names are the policy's)
   };
   std::vector<Slot> slots;
   std::map<std::string, std::size_t> slot_of;

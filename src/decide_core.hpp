@@ -1,4 +1,4 @@
-// Private: the decision procedure of DESIGN §4 reduced to its essence. Once the item is
+// Private: the decision procedure of docs/design.md §4 reduced to its essence. Once the item is
 // resolved, its carve-out matched and its basis checked, the outcome depends only on an item
 // class, one setting and the five facts answered yes — 4 × 2 × 32 cases, tabulated at compile
 // time. The engine looks the outcome up, and the open questions are bit operations over the
@@ -32,7 +32,7 @@ constexpr unsigned fact_bit(Fact f) noexcept { return 1u << static_cast<unsigned
 /// The set of all five facts.
 inline constexpr unsigned all_fact_bits = (1u << fact_count) - 1;
 
-/// DESIGN §4 rules 2–9 for one class, setting and set of facts answered yes.
+/// docs/design.md §4 rules 2–9 for one class, setting and set of facts answered yes.
 constexpr Verdict evaluate(ItemClass c, bool public_interest_needs_basis, unsigned yes) noexcept {
   const bool w = yes & fact_bit(Fact::within_duties);
   const bool v = yes & fact_bit(Fact::verifiable);
@@ -80,7 +80,7 @@ inline Verdict lookup(ItemClass c, bool public_interest_needs_basis, unsigned ye
   return verdict_table.cases[static_cast<unsigned>(c)][public_interest_needs_basis ? 1 : 0][yes];
 }
 
-/// DESIGN §4 open questions: an unknown fact is open when, for some choice of the other
+/// docs/design.md §4 open questions: an unknown fact is open when, for some choice of the other
 /// unknown facts answered yes (the rest staying unknown, i.e. decided as no), also answering
 /// it yes changes the outcome; the outcome it leads to is recorded for the first such choice,
 /// trying the choices with fewest other facts first (the simplest scenario).

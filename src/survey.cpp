@@ -16,7 +16,7 @@ namespace jianzheng {
 
 namespace {
 
-// Column headers of 附件2, in the seed's order.
+// Column headers of 附件2, in the policy's order.
 constexpr std::string_view kHeaders[] = {"序号", "证明事项名称", "法律法规、政策依据",
                                          "实施单位", "主管部门", "备注"};
 
@@ -503,7 +503,7 @@ std::vector<std::string> split_bases(std::string_view cell) {
 
 namespace {
 
-// Resolves a reported name to a catalog item with the name matcher (DESIGN §4 step 1), so
+// Resolves a reported name to a catalog item with the name matcher (docs/design.md §4 step 1), so
 // 单身证明, 户籍证明 or a Traditional spelling find their listed item.
 class Resolver {
  public:

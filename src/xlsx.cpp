@@ -1,6 +1,6 @@
 // Private: the survey table (附件2) as an XLSX workbook, through libxlsxwriter (Debian's
 // libxlsxwriter-dev, linked PRIVATE). Townships print the table, stamp it (盖章) and send it to
-// the county (二（三）1, 三（二）), so the layout follows the seed's form: the title over the
+// the county (二（三）1, 三（二）), so the layout follows the policy's form: the title over the
 // table, the 填报单位/时间 line, the six columns with borders, on A4 landscape.
 #include <xlsxwriter.h>
 

@@ -36,7 +36,7 @@ const Date kDay = Date::from_ymd(2021, 9, 30);
 
 }  // namespace
 
-TEST_CASE("The embedded default lists the 20 items of 附件1 with the DESIGN ids in list order", "[catalog]") {
+TEST_CASE("The embedded default lists the 20 items of 附件1 with the documented ids in list order", "[catalog]") {
   const Catalog cat = Catalog::embedded_default(kDay);
   const std::vector<std::string> ids = {
       "kinship", "identity-info", "hukou-change", "dog-keeping", "no-criminal-record",
@@ -218,7 +218,7 @@ TEST_CASE("A bad catalog is an Error with code, pointer and line", "[catalog]") 
 }
 
 // ---------------------------------------------------------------------------------------
-// The seed, character for character
+// The policy, character for character
 
 namespace {
 
@@ -229,11 +229,11 @@ std::string no_space(const std::string& s) {
   return out;
 }
 
-// The cells of 附件1 as the seed lays them out: one tab-led line per cell, a cell's own line
-// breaks continuing on lines without a tab. tests/data/catalog/seed-annex1.txt is a verbatim
-// copy of the seed's 附件1 (seed/000_b32edbc9d6ca80b3.txt).
+// The cells of 附件1 as the policy lays them out: one tab-led line per cell, a cell's own line
+// breaks continuing on lines without a tab. tests/data/catalog/policy-annex1.txt is a verbatim
+// copy of the policy's 附件1 (docs/policy/sunan-2020-programme.txt).
 std::vector<std::string> annex1_cells() {
-  std::istringstream in(read_file(std::string(JIANZHENG_TEST_DATA_DIR) + "/catalog/seed-annex1.txt"));
+  std::istringstream in(read_file(std::string(JIANZHENG_TEST_DATA_DIR) + "/catalog/policy-annex1.txt"));
   std::vector<std::string> cells;
   std::string line;
   bool table = false;
@@ -250,7 +250,7 @@ std::vector<std::string> annex1_cells() {
 
 }  // namespace
 
-TEST_CASE("Every route text equals the seed's 附件1 cell, character for character", "[catalog][seed]") {
+TEST_CASE("Every route text equals the policy's 附件1 cell, character for character", "[catalog][seed]") {
   const auto cells = annex1_cells();
   REQUIRE(cells.size() == 3 * 21);  // header row + 20 items: 序号 | 证明名称 | 办事途径
   CHECK(cells[0] == "序号");
@@ -342,7 +342,7 @@ TEST_CASE("A rename takes effect from its date; the old name becomes an alias", 
 }
 
 TEST_CASE("A rename to a name that was an alias drops the alias (the Hubei example)", "[catalog][layers]") {
-  // 鄂民政发〔2020〕32号 renames 婚育状况证明 to 生育状况证明, until then the seed's alias of 第14项.
+  // 鄂民政发〔2020〕32号 renames 婚育状况证明 to 生育状况证明, until then the policy's alias of 第14项.
   const auto layers = with_fixture("../../../data/examples/hubei-province-layer.json");
   const Catalog cat = Catalog::compose(layers, kDay);
   CHECK(cat.provenance().back().example);
@@ -581,7 +581,7 @@ Run run_cli(const std::string& args) {
 
 }  // namespace
 
-TEST_CASE("jianzheng items --json lists the 20 items with the DESIGN ids", "[catalog][cli]") {
+TEST_CASE("jianzheng items --json lists the 20 items with the documented ids", "[catalog][cli]") {
   const Run r = run_cli("items --json --date 2021-09-30");
   REQUIRE(r.status == 0);
   const detail::Document doc(r.out, "stdout");

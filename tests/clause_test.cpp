@@ -1,4 +1,4 @@
-// The clause book: every clause id of DESIGN §3, with the seed's own text.
+// The clause book: every clause id of docs/design.md §3, with the policy's own text.
 #include "jianzheng/clause.hpp"
 
 #include <catch2/catch.hpp>
@@ -25,7 +25,7 @@ TEST_CASE("The embedded clause book has every clause id decisions cite", "[claus
   CHECK(book.find("9.9") == nullptr);
 }
 
-TEST_CASE("Clause texts are the seed's words", "[clause]") {
+TEST_CASE("Clause texts are the policy's words", "[clause]") {
   const ClauseBook& book = ClauseBook::embedded_default();
   // 二（二）2
   CHECK(book.find("2.2.2")->text ==

@@ -1,6 +1,6 @@
 // Decisions on the embedded default (the national first batch, 附件1): carve-outs only for
 // the item that carries them and only while in force, the route for a redirect, the Decision
-// JSON of DESIGN §8, the receipt, request JSON strictness, admission (二（三）4) and
+// JSON of docs/design.md §8, the receipt, request JSON strictness, admission (二（三）4) and
 // supervision (二（三）6).
 #include "jianzheng/decision.hpp"
 
@@ -96,7 +96,7 @@ TEST_CASE("free text resolves through the name matcher; nothing plausible is unl
   CHECK(json::parse(to_json(d)).at("item").is_null());
 }
 
-TEST_CASE("the Decision JSON has exactly the members of DESIGN §8, in order", "[decisions][json]") {
+TEST_CASE("the Decision JSON has exactly the members of docs/design.md §8, in order", "[decisions][json]") {
   const Request r = request_from_json(read(std::filesystem::path(JIANZHENG_TEST_DATA_DIR) / "decisions/valid_design_example.json"));
   CHECK(r.item == "marital-status");  // item wins over text
   const Decision d = engine().decide(r);
@@ -112,7 +112,7 @@ TEST_CASE("the Decision JSON has exactly the members of DESIGN §8, in order", "
   CHECK(o.at("item").at("id").as_string() == "marital-status");
   CHECK(o.at("item").at("name").as_string() == "婚姻状况证明");
   CHECK(o.at("clauses").as_array().at(0).at("id").as_string() == "2.2.2");
-  // Verbatim: the clause text is the seed's.
+  // Verbatim: the clause text is the policy's.
   CHECK(std::string(o.at("clauses").as_array().at(0).at("text").as_string()).find("一般情况下不予出具") != std::string::npos);
   CHECK(o.at("carve_out").is_null());
   CHECK(o.at("time_limit").is_null());

@@ -1,6 +1,6 @@
-// The decision procedure of DESIGN §4, exhaustively: every item class × every combination of
+// The decision procedure of docs/design.md §4, exhaustively: every item class × every combination of
 // the five tri-state facts (3^5 = 243) × both values of the public-interest setting gives
-// exactly one outcome, equal to an independent table written here from DESIGN §4; the open
+// exactly one outcome, equal to an independent table written here from docs/design.md §4; the open
 // questions equal a brute-force reading of their definition; every clause 2.1.1–2.2.2
 // decides at least one case.
 #include "jianzheng/engine.hpp"
@@ -91,7 +91,7 @@ Request request_for(Class c, const std::array<Tri, 5>& facts) {
   return r;
 }
 
-// ---- The independent table: DESIGN §4 written out again, case by case. ----
+// ---- The independent table: docs/design.md §4 written out again, case by case. ----
 // Unknown counts as no. Returns the outcome and the clause that decides it.
 struct Expected {
   Outcome outcome;
@@ -141,7 +141,7 @@ const Engine& engine_with(bool needs_basis) {
 
 }  // namespace
 
-TEST_CASE("every item class and fact combination gives the outcome of DESIGN §4", "[engine][decisions]") {
+TEST_CASE("every item class and fact combination gives the outcome of docs/design.md §4", "[engine][decisions]") {
   std::set<std::string> deciding;
   int cases = 0;
   for (bool needs_basis : {false, true}) {
@@ -176,7 +176,7 @@ TEST_CASE("every item class and fact combination gives the outcome of DESIGN §4
 }
 
 TEST_CASE("open questions are exactly the unknown facts whose yes could change the outcome", "[engine][decisions]") {
-  // Brute force of DESIGN §4's definition: f is open when, for some set S of the other
+  // Brute force of docs/design.md §4's definition: f is open when, for some set S of the other
   // unknown facts answered yes (the rest staying unknown), answering f yes as well changes
   // the outcome; the outcome given must be one such change leads to.
   for (bool needs_basis : {false, true}) {

@@ -1,4 +1,4 @@
-// Programme, Phase, Deliverable: 三、具体安排 of the seed, "自2020年11月开始至2023年8月底结束，
+// Programme, Phase, Deliverable: 三、具体安排 of the policy, "自2020年11月开始至2023年8月底结束，
 // 分6个阶段进行". Each test cites the clause whose window or deadline it pins.
 #include "jianzheng/schedule.hpp"
 

@@ -1,4 +1,4 @@
-// docs/traceability.md maps every clause of the seed to the data and code that carry it and
+// docs/traceability.md maps every clause of the policy to the data and code that carry it and
 // the tests that pin it. These tests keep it honest: every clause id used in data/, src/,
 // include/ or tools/ — quoted ASCII ids ("2.1.3") and Chinese paths (二（一）3, 三（六）,
 // 附件1) — and every clause of the embedded ClauseBook must have a row.
@@ -36,7 +36,7 @@ std::set<std::string> documented_ids() {
   return ids;
 }
 
-// Chinese numerals of the seed's numbering, one UTF-8 character each.
+// Chinese numerals of the policy's numbering, one UTF-8 character each.
 int chinese_numeral(const std::string& s, std::size_t at, std::size_t& length) {
   static const char* const kDigits[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
   for (int i = 0; i < 9; ++i) {
@@ -123,7 +123,7 @@ TEST_CASE("every clause id used in data and code has a row in docs/traceability.
   }
 }
 
-TEST_CASE("every clause of the seed has a row in docs/traceability.md", "[traceability]") {
+TEST_CASE("every clause of the policy has a row in docs/traceability.md", "[traceability]") {
   const std::set<std::string> rows = documented_ids();
   const auto& clauses = jianzheng::ClauseBook::embedded_default().all();
   REQUIRE(clauses.size() >= 30);

@@ -299,7 +299,7 @@ std::pair<std::string, int> cli(const std::string& args) {
 }
 }  // namespace
 
-TEST_CASE("jianzheng calendar answers in the JSON shapes of DESIGN §8", "[time][calendar][cli]") {
+TEST_CASE("jianzheng calendar answers in the JSON shapes of docs/design.md §8", "[time][calendar][cli]") {
   auto [add, rc] = cli("calendar --json add 2021-09-30 3");
   CHECK(rc == 0);
   CHECK(add.find("\"date\": \"2021-10-11\"") != std::string::npos);
@@ -329,7 +329,7 @@ TEST_CASE("jianzheng calendar refuses uncovered years unless --weekdays-only, wh
   CHECK(cli("calendar add 2021-02-30 1").second == 2);  // not a day: a usage error
 }
 
-TEST_CASE("jianzheng schedule answers in the JSON shape of DESIGN §8 and reports late units", "[time][schedule][cli]") {
+TEST_CASE("jianzheng schedule answers in the JSON shape of docs/design.md §8 and reports late units", "[time][schedule][cli]") {
   auto [out, rc] = cli("schedule --json --at 2021-02-01");
   CHECK(rc == 0);
   CHECK(out.find("\"at\": \"2021-02-01\"") != std::string::npos);

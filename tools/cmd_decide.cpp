@@ -1,5 +1,5 @@
 // `jianzheng decide`: what the committee does with a request for a certificate, and why, in
-// the policy's own words (DESIGN §4). For people: arguments in, a readable answer out. For
+// the policy's own words (docs/design.md §4). For people: arguments in, a readable answer out. For
 // programs: --json --request FILE|- (one Decision) or --json --batch FILE|- (JSON Lines in,
 // JSON Lines out, in order; a bad line gives an error object and the run goes on).
 #include <unistd.h>
@@ -204,7 +204,7 @@ JIANZHENG_COMMAND((jianzheng::cli::Command{
     "用法 usage:\n"
     "  jianzheng decide [--json] [--purpose 用途] [--fact NAME=yes|no|unknown]... [--basis 依据]...\n"
     "                   [--date YYYY-MM-DD] [--lang zh|en] [--catalog FILE]... 证明名称或编号 TEXT_OR_ID\n"
-    "  jianzheng decide --json --request FILE|-     一个请求 JSON → 一个结论 JSON (DESIGN §8)\n"
+    "  jianzheng decide --json --request FILE|-     一个请求 JSON → 一个结论 JSON (docs/design.md §8)\n"
     "  jianzheng decide --json --batch FILE|-       JSON Lines 请求 → JSON Lines 结论，按顺序\n\n"
     "事实 facts: within_duties 职责范围, verifiable 能够核实, transitional_need 过渡期仍需,\n"
     "  public_interest 公共利益, legal_risk 法律风险; 未给出的为 unknown（按“否”判定并列为待确认）.\n"

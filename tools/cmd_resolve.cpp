@@ -1,4 +1,4 @@
-// jianzheng resolve: which certificate item does this text mean? (DESIGN §4 step 1, §8)
+// jianzheng resolve: which certificate item does this text mean? (docs/design.md §4 step 1, §8)
 #include <cstdio>
 #include <iostream>
 #include <string>

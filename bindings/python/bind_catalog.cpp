@@ -32,7 +32,7 @@ void bind_catalog(py::module_& m) {
       .value("any_word", CarveOutMatching::any_word, "The purpose contains any of the carve-out's words (default).")
       .value("scenario", CarveOutMatching::scenario, "The purpose contains the scenario name itself.");
 
-  py::class_<Settings>(m, "Settings", "Interpretation points the seed leaves open, each with a documented default.")
+  py::class_<Settings>(m, "Settings", "Interpretation points the policy leaves open, each with a documented default.")
       .def(py::init<>(), "The defaults.")
       .def_readwrite("qualifying_levels", &Settings::qualifying_levels, "二（一）1 / 二（二）1: levels whose bases qualify.")
       .def_readwrite("public_interest_needs_item_basis", &Settings::public_interest_needs_item_basis,
@@ -122,7 +122,7 @@ void bind_catalog(py::module_& m) {
       .def("as_of", &Catalog::as_of, "The date this composition is for.")
       .def("breakpoints", &Catalog::breakpoints, "Dates after as_of() at which a recomposition would differ.")
       .def("to_json", [](const Catalog& c) { return to_json(c); },
-           "Canonical JSON: {\"catalog\": {…}, \"items\": [Item, …]} (DESIGN §8).")
+           "Canonical JSON: {\"catalog\": {…}, \"items\": [Item, …]} (docs/design.md §8).")
       .def("to_dict", [](const Catalog& c) { return loads(to_json(c)); }, "The catalog as its JSON dict.")
       .def("check", [](const Catalog& c) { return check(c); }, "Findings for data that loads but looks wrong.")
       .def("__len__", [](const Catalog& c) { return c.items().size(); }, "The number of items in force.");
@@ -146,7 +146,7 @@ void bind_catalog(py::module_& m) {
   py::class_<ClauseBook>(m, "ClauseBook", "The clauses of one programme document, in document order.")
       .def(py::init<>(), "An empty book.")
       .def_static("embedded_default", &ClauseBook::embedded_default, py::return_value_policy::reference,
-                  "The seed's clauses, compiled in (a process-wide object).")
+                  "The policy's clauses, compiled in (a process-wide object).")
       .def_static("from_json", &ClauseBook::from_json, py::arg("text"), py::arg("origin") = "<text>",
                   "Parses a clauses file; raises Error.")
       .def("find", [](const ClauseBook& b, std::string_view id) { return copy_of(b.find(id)); }, py::arg("id"),

@@ -225,7 +225,7 @@ void bind_item(py::module_& m) {
       .def(py::init([](std::string name, AliasSource source) { return Alias{std::move(name), source}; }),
            py::arg("name"), py::arg("source") = AliasSource::added, "An alias by name and source.")
       .def_readwrite("name", &Alias::name, "e.g. \"单身证明\".")
-      .def_readwrite("source", &Alias::source, "From the seed, or added by a table.")
+      .def_readwrite("source", &Alias::source, "From the policy, or added by a table.")
       .def("__repr__",
            [](const Alias& a) { return "Alias('" + a.name + "', " + to_string(a.source) + ")"; },
            "Alias(name, source).");
@@ -261,7 +261,7 @@ void bind_item(py::module_& m) {
       .def_readwrite("codes", &Item::codes, "Platform codes, when assigned.")
       .def_readwrite("validity", &Item::validity, "When the item is in force.")
       .def_readwrite("layer", &Item::layer, "Id of the catalog layer that added it (set by composition).")
-      .def("to_json", [](const Item& i) { return to_json(i); }, "Canonical JSON of the item (DESIGN §8).")
+      .def("to_json", [](const Item& i) { return to_json(i); }, "Canonical JSON of the item (docs/design.md §8).")
       .def("to_dict", [](const Item& i) { return py::module_::import("json").attr("loads")(to_json(i)); },
            "The item as its JSON dict.")
       .def("__repr__", [](const Item& i) { return "Item('" + i.id + "', '" + i.name + "')"; },
@@ -269,10 +269,10 @@ void bind_item(py::module_& m) {
 }
 
 void bind_clause(py::module_& m) {
-  py::class_<Clause>(m, "Clause", "One provision of the seed, verbatim, with its stable id.")
+  py::class_<Clause>(m, "Clause", "One provision of the policy, verbatim, with its stable id.")
       .def(py::init<>(), "An empty clause.")
       .def_readwrite("id", &Clause::id, "Stable ASCII id, e.g. \"2.1.3\".")
-      .def_readwrite("path", &Clause::path, "The seed's own numbering, e.g. \"二（一）3\".")
+      .def_readwrite("path", &Clause::path, "The policy's own numbering, e.g. \"二（一）3\".")
       .def_readwrite("text", &Clause::text, "Verbatim text of the provision.")
       .def_readwrite("gist", &Clause::gist, "A one-line English summary.")
       .def("__repr__", [](const Clause& c) { return "Clause('" + c.id + "', '" + c.path + "')"; },

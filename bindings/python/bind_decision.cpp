@@ -1,7 +1,7 @@
-// Requests, decisions and the Engine (DESIGN §4, §8). A C++ Decision points into the Engine
+// Requests, decisions and the Engine (docs/design.md §4, §8). A C++ Decision points into the Engine
 // that made it, so every Python Decision holds a (shared) copy of its Engine: the data lives
 // as long as any decision does. Requests come as Request objects or plain dicts in the JSON
-// shape of DESIGN §8, read with the same strictness as request_from_json; decide_many
+// shape of docs/design.md §8, read with the same strictness as request_from_json; decide_many
 // converts everything first, then decides without the GIL.
 #include <pybind11/stl.h>
 
@@ -310,7 +310,7 @@ void bind_enums(py::module_& m) {
       .value("court", RequesterKind::court, "人民法院.")
       .value("resident", RequesterKind::resident, "居民群众 themselves.")
       .value("other", RequesterKind::other, "Anything else, or not said.");
-  py::enum_<Outcome>(m, "Outcome", "The seven outcomes of DESIGN §4.")
+  py::enum_<Outcome>(m, "Outcome", "The seven outcomes of docs/design.md §4.")
       .value("must_issue", Outcome::must_issue, "二（一）1: 应当依法出具.")
       .value("issue_after_deliberation", Outcome::issue_after_deliberation, "二（一）2: after deliberation.")
       .value("issue_transitional", Outcome::issue_transitional, "二（一）3: 据实出具 in transition.")
@@ -318,7 +318,7 @@ void bind_enums(py::module_& m) {
       .value("issue_for_stated_purpose", Outcome::issue_for_stated_purpose, "附件1 （…除外）: only for the stated purpose.")
       .value("refuse", Outcome::refuse, "二（二）1 and the duties rule: 不予出具.")
       .value("refuse_redirect", Outcome::refuse_redirect, "二（二）2: 不予出具, with the route.");
-  py::enum_<Rule>(m, "Rule", "The rules of DESIGN §4, in the order they are tried.")
+  py::enum_<Rule>(m, "Rule", "The rules of docs/design.md §4, in the order they are tried.")
       .value("resolve", Rule::resolve, "1. Which item is asked for.")
       .value("carve_out", Rule::carve_out, "2. 附件1 （…除外）.")
       .value("transition", Rule::transition, "3. 二（一）3.")
@@ -377,10 +377,10 @@ void bind_requests(py::module_& m) {
       .def_readwrite("kind", &Requester::kind, "Closed set.")
       .def_readwrite("name", &Requester::name, "e.g. \"某银行\"; may be empty.");
 
-  py::class_<Request>(m, "Request", "A request for a certificate (DESIGN §8 \"Request\").")
+  py::class_<Request>(m, "Request", "A request for a certificate (docs/design.md §8 \"Request\").")
       .def(py::init<>(), "An empty request (give item or text before deciding).")
       .def(py::init([](const py::dict& d) { return request_from_dict(d.ptr(), ""); }), py::arg("fields"),
-           "From a dict in the JSON shape of DESIGN §8; raises Error naming the field.")
+           "From a dict in the JSON shape of docs/design.md §8; raises Error naming the field.")
       .def_readwrite("item", &Request::item, "Item id; wins over text when both are given.")
       .def_readwrite("text", &Request::text, "Free text naming the certificate, in any spelling.")
       .def_readwrite("purpose", &Request::purpose, "用途; matched against carve-outs.")
@@ -451,7 +451,7 @@ void bind_decisions(py::module_& m) {
       .def_readonly("engine", &PyReceipt::engine, "The library version.")
       .def_readonly("as_of", &PyReceipt::as_of, "The date the catalog was taken as of.");
 
-  py::class_<PyDecision>(m, "Decision", "The decision on one request (DESIGN §8 \"Decision\").")
+  py::class_<PyDecision>(m, "Decision", "The decision on one request (docs/design.md §8 \"Decision\").")
       .def_property_readonly("outcome", [](const PyDecision& d) { return d.decision.outcome; }, "What the committee does.")
       .def_property_readonly("item", [](const PyDecision& d) { return copy_of(d.decision.item); },
                              "The item; None for text that matched nothing.")
@@ -483,7 +483,7 @@ void bind_decisions(py::module_& m) {
            py::arg("language") = Language::zh, "One paragraph explaining the decision to a clerk.")
       .def("to_json",
            [](const PyDecision& d, Language language, bool compact) { return to_json(d.decision, language, compact); },
-           py::arg("language") = Language::zh, py::arg("compact") = false, "The Decision JSON of DESIGN §8.")
+           py::arg("language") = Language::zh, py::arg("compact") = false, "The Decision JSON of docs/design.md §8.")
       .def("to_dict",
            [](const PyDecision& d, Language language) { return loads(to_json(d.decision, language, true)); },
            py::arg("language") = Language::zh, "The Decision JSON as a dict: exactly json.loads(to_json()).")
@@ -552,7 +552,7 @@ void bind_decisions(py::module_& m) {
 
 void bind_engine(py::module_& m) {
   py::class_<PyEngine>(m, "Engine",
-                       "The decision engine (DESIGN §4): immutable and thread-safe. Engine() is the "
+                       "The decision engine (docs/design.md §4): immutable and thread-safe. Engine() is the "
                        "embedded default; Engine(layers) stacks catalog layers, base first.")
       .def(py::init([]() { return PyEngine{Engine(), std::nullopt}; }),
            "The embedded default: the national first batch, its aliases and dated changes.")
@@ -569,7 +569,7 @@ void bind_engine(py::module_& m) {
              return PyDecision{e.engine.decide(to_request(request)), e.engine};
            },
            py::arg("request"),
-           "Decides one request: a Request or a dict in the JSON shape of DESIGN §8. Raises Error "
+           "Decides one request: a Request or a dict in the JSON shape of docs/design.md §8. Raises Error "
            "naming the field for bad values.")
       .def("decide_many",
            [](const PyEngine& e, const py::iterable& requests, std::optional<unsigned> threads) {

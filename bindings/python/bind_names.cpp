@@ -1,4 +1,4 @@
-// The name matcher (DESIGN §4 step 1, "Resolve"): free text → ranked certificate items, or
+// The name matcher (docs/design.md §4 step 1, "Resolve"): free text → ranked certificate items, or
 // honestly none. The Python NameMatcher owns a copy of its items, because the C++ matcher
 // points into them and a Python list may go away.
 #include <pybind11/stl.h>
@@ -75,7 +75,7 @@ void bind_names(py::module_& m) {
              return to_json(text, nm.matcher.match(text, max_results));
            },
            py::arg("text"), py::arg("max_results") = 5,
-           "The resolve answer as JSON (DESIGN §8): {\"query\", \"matches\": [{\"item\", \"name\", \"score\", \"how\"}]}.")
+           "The resolve answer as JSON (docs/design.md §8): {\"query\", \"matches\": [{\"item\", \"name\", \"score\", \"how\"}]}.")
       .def("key_count", [](const PyNameMatcher& nm) { return nm.matcher.key_count(); },
            "Number of folded names, aliases and short forms the matcher knows.");
 

@@ -38,12 +38,12 @@ void bind_schedule(py::module_& m) {
   py::class_<Phase>(m, "Phase", "One phase of the programme (三（一）–（六）).")
       .def(py::init<>(), "An empty phase.")
       .def_readwrite("id", &Phase::id, "Clause id, \"3.1\" … \"3.6\".")
-      .def_readwrite("path", &Phase::path, "The seed's numbering, e.g. \"三（二）\".")
+      .def_readwrite("path", &Phase::path, "The policy's numbering, e.g. \"三（二）\".")
       .def_readwrite("name", &Phase::name, "e.g. \"摸排掌握情况\".")
-      .def_readwrite("window_text", &Phase::window_text, "The window as the seed words it.")
+      .def_readwrite("window_text", &Phase::window_text, "The window as the policy words it.")
       .def_readwrite("start", &Phase::start, "First day of the window.")
       .def_readwrite("end", &Phase::end, "Last day of the window (inclusive).")
-      .def_readwrite("open_ended", &Phase::open_ended, "The seed gives no end: runs to the programme's end.")
+      .def_readwrite("open_ended", &Phase::open_ended, "The policy gives no end: runs to the programme's end.")
       .def_readwrite("heading", &Phase::heading, "The clause heading, verbatim.")
       .def_readwrite("text", &Phase::text, "The clause body, verbatim.")
       .def_readwrite("note", &Phase::note, "How the window was read; may be empty.")
@@ -56,10 +56,10 @@ void bind_schedule(py::module_& m) {
       .def_readwrite("what", &Deliverable::what, "What is delivered, in Chinese.")
       .def_readwrite("from_", &Deliverable::from, "Who delivers (C++ `from`).")
       .def_readwrite("each", &Deliverable::each, "Non-empty: every unit of these kinds delivers its own.")
-      .def_readwrite("to", &Deliverable::to, "To whom; empty when the seed names nobody.")
+      .def_readwrite("to", &Deliverable::to, "To whom; empty when the policy names nobody.")
       .def_readwrite("due", &Deliverable::due, "The deadline, inclusive.")
-      .def_readwrite("due_text", &Deliverable::due_text, "The deadline as the seed words it.")
-      .def_readwrite("quote", &Deliverable::quote, "The seed's sentence that sets it, verbatim.")
+      .def_readwrite("due_text", &Deliverable::due_text, "The deadline as the policy words it.")
+      .def_readwrite("quote", &Deliverable::quote, "The policy's sentence that sets it, verbatim.")
       .def_readwrite("note", &Deliverable::note, "How actors were inferred; may be empty.")
       .def("is_per_unit", &Deliverable::is_per_unit, "Whether every unit of some kinds delivers its own.");
 
@@ -99,7 +99,7 @@ void bind_schedule(py::module_& m) {
 
   programme
       .def_static("embedded_default", &Programme::embedded_default, py::return_value_policy::reference,
-                  "The Sunan county programme of the seed, compiled in.")
+                  "The Sunan county programme of the policy, compiled in.")
       .def_static("from_json", &Programme::from_json, py::arg("text"), py::arg("origin") = "<text>",
                   "Parses a programme file; raises Error.")
       .def_static("from_file", &Programme::from_file, py::arg("path"), "Reads and parses a programme file.")
@@ -130,7 +130,7 @@ void bind_schedule(py::module_& m) {
       .def("to_svg", [](const Programme& p, std::optional<Date> today) { return to_svg(p, today); },
            py::arg("today") = py::none(), "A Gantt chart (SVG) with deadlines and a today line.")
       .def("schedule_json", [](const Programme& p, Date at) { return schedule_json(p, at); }, py::arg("at"),
-           "`jianzheng schedule --json` for `at` (DESIGN §8).")
+           "`jianzheng schedule --json` for `at` (docs/design.md §8).")
       .def("schedule_dict", [](const Programme& p, Date at) { return loads(schedule_json(p, at)); }, py::arg("at"),
            "schedule_json as a dict.");
 }

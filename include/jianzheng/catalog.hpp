@@ -35,7 +35,7 @@ const char* to_string(CarveOutMatching m) noexcept;
 /// Parses a JSON CarveOutMatching name; nothing when it is not one.
 std::optional<CarveOutMatching> carve_out_matching_from_string(std::string_view name) noexcept;
 
-/// Interpretation points the seed leaves open, each with a documented default (DESIGN §4).
+/// Interpretation points the policy leaves open, each with a documented default (docs/design.md §4).
 struct Settings {
   /// 二（一）1 / 二（二）1: levels whose bases qualify. Default: law,
   /// administrative_regulation, local_regulation, state_council_retained_list.
@@ -185,9 +185,9 @@ CatalogLayer load_catalog_layer(const std::string& path);
 std::vector<CatalogLayer> load_catalog_layers(const std::vector<std::string>& paths);
 /// Canonical JSON of a layer: load → save → load is identity; equal layers give equal bytes.
 std::string to_json(const CatalogLayer& layer);
-/// Canonical JSON of a composed catalog: {"catalog": {…}, "items": [Item, …]} (DESIGN §8).
+/// Canonical JSON of a composed catalog: {"catalog": {…}, "items": [Item, …]} (docs/design.md §8).
 std::string to_json(const Catalog& catalog);
-/// Canonical JSON of one item (DESIGN §8).
+/// Canonical JSON of one item (docs/design.md §8).
 std::string to_json(const Item& item);
 
 /// Findings for data that loads but looks wrong; never throws for them. Codes:

@@ -1,4 +1,4 @@
-// Clause: a numbered provision of the county programme (the seed), kept verbatim, with a
+// Clause: a numbered provision of the county programme (the policy), kept verbatim, with a
 // stable ASCII id ("2.1.3") beside its Chinese path ("二（一）3"). Every decision cites
 // clauses by id and carries their text.
 #pragma once
@@ -8,10 +8,10 @@
 
 namespace jianzheng {
 
-/// One provision of the seed.
+/// One provision of the policy.
 struct Clause {
   std::string id;    ///< Stable ASCII id, e.g. "2.1.3", "3.6", "annex.1".
-  std::string path;  ///< The seed's own numbering, e.g. "二（一）3".
+  std::string path;  ///< The policy's own numbering, e.g. "二（一）3".
   std::string text;  ///< Verbatim text of the provision.
   std::string gist;  ///< A one-line English summary.
 };
@@ -20,7 +20,7 @@ struct Clause {
 class ClauseBook {
  public:
   ClauseBook() = default;
-  /// The seed's clauses, compiled in from data/clauses.json.
+  /// The policy's clauses, compiled in from data/clauses.json.
   static const ClauseBook& embedded_default();
   /// Parses a clauses file (see docs/schemas/clauses.schema.json); throws Error.
   static ClauseBook from_json(std::string_view text, std::string_view origin = "<text>");

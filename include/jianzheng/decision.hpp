@@ -1,5 +1,5 @@
 // Decision (处理结论): what the committee does with a request, and why, in the policy's own
-// words (DESIGN §4, §8). A decision is cheap to make and to copy: it refers to the catalog's
+// words (docs/design.md §4, §8). A decision is cheap to make and to copy: it refers to the catalog's
 // items, routes and carve-outs and to the ClauseBook's clauses by pointer, and its lists
 // live inline. It therefore stays valid only while the Engine that made it lives.
 // The explanation paragraph is built on demand by explain(), never during decide().
@@ -54,7 +54,7 @@ class FixedList {
   std::uint8_t size_ = 0;
 };
 
-/// The seven outcomes of DESIGN §4. JSON: the snake_case names.
+/// The seven outcomes of docs/design.md §4. JSON: the snake_case names.
 enum class Outcome {
   must_issue,                   ///< 二（一）1: 应当依法出具.
   issue_after_deliberation,     ///< 二（一）2: 议事协商、讨论同意、负责人签字后出具.
@@ -71,7 +71,7 @@ std::optional<Outcome> outcome_from_string(std::string_view name) noexcept;
 /// Whether the committee issues the certificate (all outcomes but refuse, refuse_redirect).
 bool is_issuing(Outcome outcome) noexcept;
 
-/// The rules of DESIGN §4, in the order they are tried. JSON: the snake_case names.
+/// The rules of docs/design.md §4, in the order they are tried. JSON: the snake_case names.
 enum class Rule {
   resolve,          ///< 1. Which item is asked for.
   carve_out,        ///< 2. 附件1 （…除外）.
@@ -111,7 +111,7 @@ const char* to_string(Flag flag) noexcept;
 /// The language of human text.
 enum class Language { zh, en };
 
-/// What a step asks, in the seed's words (zh) or in English.
+/// What a step asks, in the policy's words (zh) or in English.
 const char* describe(Step step, Language language = Language::zh) noexcept;
 /// A fact as a clerk would name it, e.g. "属于职责范围".
 const char* describe(Fact fact, Language language = Language::zh) noexcept;
@@ -133,7 +133,7 @@ struct TimeLimit {
   const char* note = nullptr;
 };
 
-/// A fact whose yes could change the outcome (DESIGN §4 open_questions).
+/// A fact whose yes could change the outcome (docs/design.md §4 open_questions).
 struct OpenQuestion {
   Fact fact = Fact::within_duties;           ///< The unknown fact.
   Outcome outcome_if_yes = Outcome::refuse;  ///< An outcome answering it yes could lead to.
@@ -158,7 +158,7 @@ struct Receipt {
 /// Where the qualifying basis (二（一）1) came from, if any.
 enum class BasisSource { none, item, requester };
 
-/// The decision on one request (DESIGN §8 "Decision"). Valid while its Engine lives.
+/// The decision on one request (docs/design.md §8 "Decision"). Valid while its Engine lives.
 struct Decision {
   Outcome outcome = Outcome::refuse;  ///< What the committee does.
   const Item* item = nullptr;         ///< The item; nullptr for text that matched nothing.
@@ -180,7 +180,7 @@ struct Decision {
 
 /// One paragraph explaining the decision to a clerk, in Chinese or English.
 std::string explain(const Decision& decision, Language language = Language::zh);
-/// Decision JSON exactly as DESIGN §8 (one line when `compact`, else canonical pretty JSON);
+/// Decision JSON exactly as docs/design.md §8 (one line when `compact`, else canonical pretty JSON);
 /// route notes in force on the receipt's as-of date are included under "route"."notes".
 std::string to_json(const Decision& decision, Language language = Language::zh,
                     bool compact = false);

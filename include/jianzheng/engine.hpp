@@ -1,4 +1,4 @@
-// Engine: the decision procedure of DESIGN §4 over a catalog, the seed's clauses and the work
+// Engine: the decision procedure of docs/design.md §4 over a catalog, the policy's clauses and the work
 // calendar. It holds one composed Catalog per interval between Catalog::breakpoints() (usually
 // one), a name matcher per composition, the ClauseBook and the WorkCalendar, and the SHA-256 of
 // each composition's canonical JSON, computed once when the engine is made.
@@ -25,15 +25,15 @@ class WorkCalendar;
 class Engine {
  public:
   /// The embedded default: the national first batch with its aliases and dated changes, the
-  /// seed's clauses and the embedded work calendar.
+  /// policy's clauses and the embedded work calendar.
   Engine();
-  /// An engine over these catalog layers (base first), the seed's clauses and the embedded
+  /// An engine over these catalog layers (base first), the policy's clauses and the embedded
   /// work calendar. Throws Error as Catalog::compose does.
   explicit Engine(const std::vector<CatalogLayer>& layers);
   /// An engine over these layers, clauses and calendar.
   Engine(const std::vector<CatalogLayer>& layers, ClauseBook clauses, const WorkCalendar& calendar);
 
-  /// Decides one request (DESIGN §4). Throws Error(unknown_reference, "/item") for an item id
+  /// Decides one request (docs/design.md §4). Throws Error(unknown_reference, "/item") for an item id
   /// the catalog in force on the as-of date does not have; free text that matches nothing is
   /// an unlisted item with no known basis, not an error.
   Decision decide(const Request& request) const;

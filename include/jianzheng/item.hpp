@@ -43,7 +43,7 @@ std::optional<AliasSource> alias_source_from_string(std::string_view name) noexc
 /// Another name of an item.
 struct Alias {
   std::string name;                       ///< e.g. "单身证明".
-  AliasSource source = AliasSource::added;  ///< From the seed, or added by a table.
+  AliasSource source = AliasSource::added;  ///< From the policy, or added by a table.
 };
 
 /// A carve-out (（…除外）): a purpose for which the no-issue listing does not apply.

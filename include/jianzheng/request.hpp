@@ -1,7 +1,7 @@
 // Request (出具证明申请): a resident, a department or a platform asks the committee for a
 // certificate. The facts the decision turns on (二（一）1–4) are tri-state: a clerk often does
 // not know yet whether the matter is within the committee's duties or verifiable, and the
-// decision then says which answers would change it (DESIGN §4).
+// decision then says which answers would change it (docs/design.md §4).
 // Demand (准入申请, 二（三）4) and Complaint (监督举报, 二（三）6) are the two other questions
 // the same core answers.
 #pragma once
@@ -66,7 +66,7 @@ struct Facts {
   Tri get(Fact fact) const noexcept { return values[static_cast<std::size_t>(fact)]; }
   /// Sets the answer for one fact.
   void set(Fact fact, Tri value) noexcept { values[static_cast<std::size_t>(fact)] = value; }
-  /// Whether the fact is answered yes (unknown counts as no, DESIGN §4).
+  /// Whether the fact is answered yes (unknown counts as no, docs/design.md §4).
   bool is_yes(Fact fact) const noexcept { return get(fact) == Tri::yes; }
 };
 bool operator==(const Facts& a, const Facts& b) noexcept;
@@ -77,7 +77,7 @@ struct Requester {
   std::string name;                           ///< e.g. "某银行"; may be empty.
 };
 
-/// A request for a certificate (DESIGN §8 "Request").
+/// A request for a certificate (docs/design.md §8 "Request").
 struct Request {
   std::string item;       ///< Item id; wins over `text` when both are given.
   std::string text;       ///< Free text naming the certificate, in any spelling.
@@ -112,7 +112,7 @@ struct Complaint {
   std::optional<Date> date;  ///< When the demand was made; today when absent.
 };
 
-/// Parses a Request from JSON (DESIGN §8). Lenient about fields it does not know (platforms
+/// Parses a Request from JSON (docs/design.md §8). Lenient about fields it does not know (platforms
 /// add fields), strict about the ones it does: a fact value other than yes/no/unknown, an
 /// unknown requester kind or basis level throws Error(unknown_enum) naming the pointer, e.g.
 /// "/facts/verifiable". Neither "item" nor "text" → Error(missing_field). `origin` names the

@@ -32,12 +32,12 @@ std::optional<UnitKind> unit_kind_from_string(std::string_view name) noexcept;
 /// One phase of 三、具体安排.
 struct Phase {
   std::string id;           ///< Clause id, "3.1" … "3.6".
-  std::string path;         ///< The seed's numbering, e.g. "三（二）".
+  std::string path;         ///< The policy's numbering, e.g. "三（二）".
   std::string name;         ///< e.g. "摸排掌握情况".
-  std::string window_text;  ///< The window as the seed words it, e.g. "2021年1月—3月".
+  std::string window_text;  ///< The window as the policy words it, e.g. "2021年1月—3月".
   Date start;               ///< First day of the window.
   Date end;                 ///< Last day of the window (inclusive); the programme's end when open_ended.
-  bool open_ended = false;  ///< The seed gives no end (三（五）"2021年6月开始"): runs to the programme's end.
+  bool open_ended = false;  ///< The policy gives no end (三（五）"2021年6月开始"): runs to the programme's end.
   std::string heading;      ///< The clause heading, verbatim.
   std::string text;         ///< The clause body, verbatim.
   std::string note;         ///< How the window was read; may be empty.
@@ -56,12 +56,12 @@ struct Deliverable {
   std::string id;              ///< Stable id, e.g. "3.2.survey".
   std::string phase;           ///< The phase (clause id) it belongs to, e.g. "3.2".
   std::string what;            ///< What is delivered, in Chinese.
-  std::string from;            ///< Who delivers, as the seed (or the note) says.
+  std::string from;            ///< Who delivers, as the policy (or the note) says.
   std::vector<UnitKind> each;  ///< Non-empty: every unit of these kinds delivers its own.
-  std::string to;              ///< To whom; empty when the seed names nobody.
+  std::string to;              ///< To whom; empty when the policy names nobody.
   Date due;                    ///< The deadline, inclusive ("X日前" / "X月底前").
-  std::string due_text;        ///< The deadline as the seed words it.
-  std::string quote;           ///< The seed's sentence that sets it, verbatim.
+  std::string due_text;        ///< The deadline as the policy words it.
+  std::string quote;           ///< The policy's sentence that sets it, verbatim.
   std::string note;            ///< How actors were inferred when the clause is silent; may be empty.
 
   /// Whether each unit of some kind delivers its own (tracked per unit).
@@ -124,7 +124,7 @@ struct UnitStatus {
 class Programme {
  public:
   Programme() = default;
-  /// The Sunan county programme of the seed, compiled in from data/programme/sunan-2020.json;
+  /// The Sunan county programme of the policy, compiled in from data/programme/sunan-2020.json;
   /// parsed once on first use.
   static const Programme& embedded_default();
   /// Parses a programme file (docs/schemas/programme.schema.json); all-or-nothing.
@@ -177,7 +177,7 @@ class Programme {
 /// deadline, and a "today" line at `today` when it falls inside the programme. Deterministic.
 std::string to_svg(const Programme& programme, std::optional<Date> today = std::nullopt);
 
-/// `jianzheng schedule --json` (DESIGN §8): {"at", "programme": {…}, "phases": [{"id", "path",
+/// `jianzheng schedule --json` (docs/design.md §8): {"at", "programme": {…}, "phases": [{"id", "path",
 /// "name", "window_text", "start", "end", "open_ended", "state", "deliverables": [ids]}],
 /// "active": [ids], "next_deadline": {"date", "phase", "deliverable", "what", "from", "to",
 /// "days_left", "working_days_left"} | null}. working_days_left comes from `calendar` and is

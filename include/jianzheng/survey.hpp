@@ -39,7 +39,7 @@ struct SurveyReturn {
   std::string charset;         ///< The file's encoding: "utf-8", "utf-8-bom", "gb18030", "json".
 };
 
-/// The title of 附件2, as the seed prints it.
+/// The title of 附件2, as the policy prints it.
 inline constexpr std::string_view kSurveyTitle = "应由基层群众性自治组织出具证明事项统计表";
 
 /// Parses a CSV export of 附件2: UTF-8 with or without BOM, or GB18030; an optional title

@@ -163,7 +163,7 @@ class WorkCalendar {
   bool all_covered_ = false;             // every year of the span is covered
 };
 
-// JSON answers: the shapes of `jianzheng calendar --json` (DESIGN §8, docs/time.md). Every
+// JSON answers: the shapes of `jianzheng calendar --json` (docs/design.md §8, docs/time.md). Every
 // answer has "assumed": "weekdays_only" in that mode (null in strict mode) and
 // "assumed_years": the uncovered years the answer had to guess (always [] in strict mode).
 

@@ -23,7 +23,7 @@ Route route_from_json(const Node& n);
 /// {"scenario", "words", "bases", "from", "until", ["note"]}.
 json::value carve_out_to_json(const CarveOut& c);
 
-/// The item shape of DESIGN §8; `with_layer` adds "layer" (composed catalogs only).
+/// The item shape of docs/design.md §8; `with_layer` adds "layer" (composed catalogs only).
 json::value item_to_json(const Item& item, bool with_layer);
 Item item_from_json(const Node& n);
 

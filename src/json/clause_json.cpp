@@ -1,4 +1,4 @@
-// The clauses file: the seed's provisions, verbatim, with their stable ids
+// The clauses file: the policy's provisions, verbatim, with their stable ids
 // (docs/schemas/clauses.schema.json). Strict and all-or-nothing like every data file.
 #include <set>
 

@@ -1,5 +1,5 @@
 // JSON of requests, demands, complaints (in) and decisions, admissions, supervisions (out),
-// exactly as DESIGN §8. Reading is lenient about members it does not know (platforms add
+// exactly as docs/design.md §8. Reading is lenient about members it does not know (platforms add
 // fields) and strict about the ones it does: a closed enum outside its set is unknown_enum.
 #include <array>
 #include <cstdint>

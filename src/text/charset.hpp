@@ -42,7 +42,7 @@ std::string utf8_to_gb18030(std::string_view utf8);
 /// An ASCII id fragment for Chinese text: the folded text's toneless pinyin (ü as v), one
 /// syllable per Han character, syllables and ASCII runs joined by "-" (居住证明 →
 /// "ju-zhu-zheng-ming"), at most `max_length` bytes, cut at a "-". Used for ids of county
-/// items that have none (ids stay ASCII, DESIGN §3). Throws Error(invalid_utf8).
+/// items that have none (ids stay ASCII, docs/design.md §3). Throws Error(invalid_utf8).
 std::string ascii_slug(std::string_view utf8, std::size_t max_length = 48);
 
 }  // namespace jianzheng::detail

@@ -15,8 +15,8 @@ import jianzheng
 
 SOURCE = Path(os.environ.get("JIANZHENG_SOURCE_DIR", Path(__file__).resolve().parents[2]))
 
-# DESIGN §8's example request.
-DESIGN_REQUEST = {
+# docs/design.md §8's example request.
+EXAMPLE_REQUEST = {
     "item": "marital-status", "text": "单身证明", "purpose": "银行贷款",
     "requester": {"kind": "civil_commercial_entity", "name": "某银行"},
     "bases": [{"title": "《中国公民收养子女登记办法》", "article": "第五条", "level": "administrative_regulation"}],
@@ -26,7 +26,7 @@ DESIGN_REQUEST = {
 }
 
 REQUESTS = [
-    DESIGN_REQUEST,
+    EXAMPLE_REQUEST,
     {"text": "单身证明"},
     {"item": "kinship", "purpose": "办理不动产登记", "facts": {"within_duties": "yes", "verifiable": "yes"},
      "date": "2021-05-06"},
@@ -59,7 +59,7 @@ def test_to_dict_is_exactly_the_cpp_decision_json(engine):
 
 def test_the_decision_json_has_the_design_shape(engine):
     # 附件1 第8项 婚姻状况证明: 二（二）2, refused with its route; verifiable unknown is an open question.
-    j = engine.decide(DESIGN_REQUEST).to_dict()
+    j = engine.decide(EXAMPLE_REQUEST).to_dict()
     assert set(j) >= {"outcome", "item", "clauses", "carve_out", "route", "steps", "flags", "time_limit",
                       "open_questions", "explanation", "trace", "receipt"}
     assert j["outcome"] == "refuse_redirect"
@@ -70,7 +70,7 @@ def test_the_decision_json_has_the_design_shape(engine):
 
 
 def test_decision_attributes_mirror_the_json(engine):
-    d = engine.decide(DESIGN_REQUEST)
+    d = engine.decide(EXAMPLE_REQUEST)
     j = d.to_dict()
     assert d.outcome == jianzheng.Outcome.refuse_redirect and d.outcome.name == j["outcome"]
     assert d.item.id == j["item"]["id"]
@@ -161,7 +161,7 @@ def test_decide_many_takes_any_iterable_and_runs_beside_other_python_threads(eng
 
 def test_engines_pickle_and_decide_the_same_in_worker_processes(engine):
     again = pickle.loads(pickle.dumps(engine))
-    assert again.decide(DESIGN_REQUEST).to_dict() == engine.decide(DESIGN_REQUEST).to_dict()
+    assert again.decide(EXAMPLE_REQUEST).to_dict() == engine.decide(EXAMPLE_REQUEST).to_dict()
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(2) as pool:
         answers = pool.starmap(_decide_in_worker, [(engine, r) for r in REQUESTS])

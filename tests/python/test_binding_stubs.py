@@ -1,5 +1,5 @@
 """The committed stubs (jianzheng/_core.pyi) match the built module, and every binding has
-named arguments and a docstring (STYLE.md, Python)."""
+named arguments and a docstring (docs/contributing.md, Python)."""
 
 import importlib.util
 import inspect

@@ -1,4 +1,4 @@
-"""The Request and Decision JSON of DESIGN §8 against their published schemas
+"""The Request and Decision JSON of docs/design.md §8 against their published schemas
 (docs/schemas/request.schema.json, decision.schema.json): the request fixtures validate or
 are rejected as the C++ reader does, and decisions written by `jianzheng decide --json
 --batch` for every item, several purposes and fact patterns validate, members in order.
@@ -29,7 +29,7 @@ def validator(name):
 REQUEST = validator("request.schema.json")
 DECISION = validator("decision.schema.json")
 SHAPE_CODES = ("unknown_field", "unknown_enum", "missing_field", "wrong_type")
-DESIGN_ORDER = ["outcome", "item", "clauses", "carve_out", "route", "steps", "flags",
+DECISION_ORDER = ["outcome", "item", "clauses", "carve_out", "route", "steps", "flags",
                 "time_limit", "open_questions", "explanation", "trace", "receipt"]
 
 
@@ -74,7 +74,7 @@ def test_decisions_validate_and_keep_the_design_order(lang):
     for line in out:
         d = json.loads(line)
         DECISION.validate(d)
-        assert list(d)[:len(DESIGN_ORDER)] == DESIGN_ORDER
+        assert list(d)[:len(DECISION_ORDER)] == DECISION_ORDER
         outcomes.add(d["outcome"])
     assert outcomes == {"must_issue", "issue_after_deliberation", "issue_transitional", "issue_after_risk_assessment",
                         "issue_for_stated_purpose", "refuse", "refuse_redirect"}

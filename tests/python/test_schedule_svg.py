@@ -1,7 +1,7 @@
 """`jianzheng schedule --svg`: the Gantt chart of 三、具体安排, read back as XML.
 
 Runs the CLI named by $JIANZHENG_CLI (ctest sets it) and checks one bar per phase, in the
-seed's order, at the place its dates give, one marker per deadline and the today line.
+policy's order, at the place its dates give, one marker per deadline and the today line.
 """
 import datetime as dt
 import os
@@ -60,7 +60,7 @@ def test_one_bar_per_phase_in_order_and_place():
     bars = [r for r in root.iter(SVG + "rect") if r.get("class") == "phase"]
     assert [b.get("data-phase") for b in bars] == [p[0] for p in PHASES]
     ys = [float(b.get("y")) for b in bars]
-    assert ys == sorted(ys) and len(set(ys)) == len(ys), "one row each, top to bottom in the seed's order"
+    assert ys == sorted(ys) and len(set(ys)) == len(ys), "one row each, top to bottom in the policy's order"
     for bar, (pid, name, first, last) in zip(bars, PHASES):
         assert bar.get("data-start") == first and bar.get("data-end") == last, pid
         x, w = float(bar.get("x")), float(bar.get("width"))
