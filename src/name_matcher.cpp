@@ -1,4 +1,4 @@
-// The name matcher (DESIGN §4 step 1). Built once: every name and alias of every item, and a
+// The name matcher (docs/design.md §4 step 1). Built once: every name and alias of every item, and a
 // few short forms derived from them, are folded (text/text.hpp), given their pinyin from the
 // build-time tables, and indexed by raw text, folded text, pinyin, initials and character.
 // A query then goes, cheapest first:
@@ -80,7 +80,7 @@ bool is_critical(char32_t c) noexcept {
 // 收入证明, 非婚生 is not 婚生. Such a phrase is not the item.
 constexpr char32_t kChangingPrefixes[] = {U'低', U'非', U'假', U'伪', U'准', U'免'};
 
-// Aliases too vague to stand inside a compound: the seed's 表现证明 (of a person in community
+// Aliases too vague to stand inside a compound: the policy's 表现证明 (of a person in community
 // drug rehabilitation, 附件1 第6项) is not 政治表现证明 or 在校表现证明. Inside a text they
 // count only at its start or after a word of asking (开个…, 要…, 一份…).
 constexpr std::u32string_view kStandaloneOnly[] = {U"表现证明", U"档案证明"};
@@ -125,7 +125,14 @@ bool within_one_edit(std::string_view a, std::string_view b) {
 
 }  // namespace
 
+constexpr detail::EnumNames<Certainty, 3> kCertaintyNames{{
+    {Certainty::confident, "confident"},
+    {Certainty::uncertain, "uncertain"},
+    {Certainty::none, "none"},
+}};
+
 const char* to_string(MatchHow how) noexcept { return kMatchHowNames.name(how); }
+const char* to_string(Certainty certainty) noexcept { return kCertaintyNames.name(certainty); }
 std::optional<MatchHow> match_how_from_string(std::string_view name) noexcept {
   return kMatchHowNames.parse(name);
 }
@@ -332,6 +339,20 @@ std::optional<Match> NameMatcher::best(std::string_view text) const {
   auto m = match(text, 1);
   if (m.empty()) return std::nullopt;
   return m.front();
+}
+
+Resolution NameMatcher::resolve(std::string_view text, std::size_t max_results) const {
+  Resolution r;
+  r.candidates = match(text, std::max<std::size_t>(max_results, 2));
+  if (r.candidates.empty()) return r;
+  const Match& top = r.candidates.front();
+  bool rival = false;
+  for (std::size_t i = 1; i < r.candidates.size(); ++i)
+    rival = rival || (r.candidates[i].item != top.item &&
+                      r.candidates[i].score > top.score - rival_margin);
+  r.certainty = top.score >= confident_score && !rival ? Certainty::confident : Certainty::uncertain;
+  if (r.candidates.size() > max_results) r.candidates.resize(std::max<std::size_t>(max_results, 1));
+  return r;
 }
 
 std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_results) const {

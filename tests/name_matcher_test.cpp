@@ -136,6 +136,24 @@ TEST_CASE("One wrong, homophone or look-alike character is tolerated", "[names]"
   CHECK(best_id(matcher(), "健在正明") == "alive");        // short name: homophone only
 }
 
+TEST_CASE("resolve() is confident of a name, unsure of a look-alike, and empty for none", "[names]") {
+  const auto exact = matcher().resolve("单身证明");
+  CHECK(exact.certainty == jianzheng::Certainty::confident);
+  REQUIRE(exact.confident());
+  CHECK(exact.confident()->item->id == "marital-status");
+  // A fuzzy match below confident_score is a candidate to confirm, not an answer.
+  const auto typo = matcher().resolve("亲属关糸证明");
+  REQUIRE_FALSE(typo.candidates.empty());
+  CHECK(typo.candidates.front().item->id == "kinship");
+  CHECK((typo.candidates.front().score >= jianzheng::confident_score) ==
+        (typo.certainty == jianzheng::Certainty::confident));
+  const auto none = matcher().resolve("居住证明");
+  CHECK(none.certainty == jianzheng::Certainty::none);
+  CHECK(none.candidates.empty());
+  CHECK(none.confident() == nullptr);
+  CHECK(std::string(to_string(jianzheng::Certainty::uncertain)) == "uncertain");
+}
+
 TEST_CASE("A short name with an unrelated wrong character is not plausible", "[names]") {
   // 出入证明 is one character from 收入证明, but 出 neither sounds nor looks like 收.
   CHECK(matcher().match("出入证明").empty());

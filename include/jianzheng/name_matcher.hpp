@@ -1,4 +1,4 @@
-// NameMatcher: finds the certificate item a free-text name means (DESIGN §4 step 1,
+// NameMatcher: finds the certificate item a free-text name means (docs/design.md §4 step 1,
 // "Resolve"). A clerk types what the resident said, a platform passes what a form held:
 // full-width or Traditional characters, pinyin, colloquial names from the alias table,
 // a typo or look-alike character, or the name inside a sentence. The matcher answers with
@@ -38,6 +38,23 @@ std::optional<MatchHow> match_how_from_string(std::string_view name) noexcept;
 /// best() returns nothing rather than a guess. docs/names.md explains the scale.
 inline constexpr double plausible_score = 0.7;
 
+/// A plausible candidate at or above this score, with no rival for another item within
+/// `rival_margin`, names its item on its own (Certainty::confident). Plausible candidates
+/// that are not confident are put to the clerk as a question, never decided on.
+inline constexpr double confident_score = 0.85;
+/// How close a candidate for another item may come to the best before the best is no
+/// longer confident.
+inline constexpr double rival_margin = 0.1;
+
+/// How sure the matcher is of what free text names. JSON: "confident", "uncertain", "none".
+enum class Certainty {
+  confident,  ///< One item, with confidence: decide on it.
+  uncertain,  ///< Plausible candidates, none confident: ask which is meant.
+  none,       ///< Nothing plausible: the text names no item of the catalog.
+};
+/// The JSON name of a Certainty, e.g. "uncertain".
+const char* to_string(Certainty certainty) noexcept;
+
 /// The longest text match() accepts, in bytes (about 1 300 Han characters): a name or a
 /// sentence around one, not a document.
 inline constexpr std::size_t max_text_bytes = 4096;
@@ -48,6 +65,17 @@ struct Match {
   std::string_view name;       ///< The item's name or alias that matched (catalog-owned).
   double score = 0;            ///< Confidence in [0, 1]; 1 is the exact name.
   MatchHow how = MatchHow::exact;  ///< How it matched.
+};
+
+/// What free text names (NameMatcher::resolve).
+struct Resolution {
+  Certainty certainty = Certainty::none;  ///< How sure.
+  std::vector<Match> candidates;          ///< Plausible candidates, best first; when
+                                          ///< confident, the first is the item.
+  /// The confident match, or nullptr.
+  const Match* confident() const noexcept {
+    return certainty == Certainty::confident ? &candidates.front() : nullptr;
+  }
 };
 
 /// Resolves free text to catalog items. Immutable after construction; copies share the
@@ -68,6 +96,10 @@ class NameMatcher {
   std::vector<Match> match(std::string_view text, std::size_t max_results = 5) const;
   /// The best plausible candidate, or nullopt. Throws as match() does.
   std::optional<Match> best(std::string_view text) const;
+  /// What the text names, with how sure the matcher is: the decision engine resolves free
+  /// text through this, deciding on a confident item and asking about uncertain candidates.
+  /// Throws as match() does.
+  Resolution resolve(std::string_view text, std::size_t max_results = 5) const;
 
   /// Number of folded names, aliases and short forms the matcher knows.
   std::size_t key_count() const noexcept;
@@ -77,7 +109,7 @@ class NameMatcher {
   std::shared_ptr<const Tables> tables_;
 };
 
-/// The resolve answer as JSON (DESIGN §8): {"query": TEXT, "matches": [{"item", "name",
+/// The resolve answer as JSON (docs/design.md §8): {"query": TEXT, "matches": [{"item", "name",
 /// "score", "how"}]}, best first, [] when nothing is plausible. Scores have 3 decimals.
 std::string to_json(std::string_view query, const std::vector<Match>& matches);
 

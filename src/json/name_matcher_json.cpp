@@ -1,4 +1,4 @@
-// The resolve answer (DESIGN §8, `jianzheng resolve --json`). Written by hand around
+// The resolve answer (docs/design.md §8, `jianzheng resolve --json`). Written by hand around
 // Boost.JSON's string escaping so that scores read as 0.77, not 7.7E-1.
 #include <cmath>
 #include <cstdio>
