@@ -86,9 +86,12 @@ void check_item(const Item& it, const std::string& p, std::size_t layer, const d
     if (!scenarios.insert(c.scenario).second)
       fail(layer, ErrorCode::duplicate_id, cp + "/scenario",
            "item \"" + it.id + "\" already has a carve-out \"" + c.scenario + "\"");
-    for (std::size_t k = 0; k < c.words.size(); ++k)
-      if (is_blank(c.words[k]))
-        fail(layer, ErrorCode::invalid_value, cp + "/words/" + std::to_string(k), "a recognising word must not be empty");
+    const std::pair<const char*, const std::vector<std::string>*> patterns[] = {
+        {"/words/", &c.words}, {"/hints/", &c.hints}, {"/look_alikes/", &c.look_alikes}};
+    for (const auto& [key, list] : patterns)
+      for (std::size_t k = 0; k < list->size(); ++k)
+        if (is_blank((*list)[k]))
+          fail(layer, ErrorCode::invalid_value, cp + key + std::to_string(k), "a recognising word must not be empty");
     check_validity(c.validity, cp, layer, fail);
   }
   if (it.limit_working_days && *it.limit_working_days < 1)
@@ -235,6 +238,26 @@ void detail::validate_stack(const std::vector<const CatalogLayer*>& stack, std::
       claim(a.alias.name, a.item, l, p + "/name");
     }
 
+    if (checking) {
+      // A platform purpose code stands for a carve-out scenario of some item in this layer or
+      // below (the request names the item; the code names its scenario).
+      std::set<std::string> codes;
+      for (std::size_t i = 0; i < layer.purpose_codes.size(); ++i) {
+        const PurposeCode& pc = layer.purpose_codes[i];
+        const std::string p = "/purpose_codes/" + std::to_string(i);
+        if (is_blank(pc.code)) fail(l, ErrorCode::invalid_value, p + "/code", "a purpose code must not be empty");
+        if (!codes.insert(pc.code).second)
+          fail(l, ErrorCode::duplicate_id, p + "/code", "purpose code \"" + pc.code + "\" is listed twice in this layer");
+        bool known = false;
+        for (std::size_t k = 0; k <= l && !known; ++k)
+          for (const Item& it : stack[k]->items)
+            for (const CarveOut& co : it.carve_outs) known = known || co.scenario == pc.scenario;
+        if (!known)
+          fail(l, ErrorCode::unknown_reference, p + "/scenario",
+               "no item in this layer or below has a carve-out \"" + pc.scenario + "\"");
+      }
+    }
+
     for (std::size_t i = 0; i < layer.changes.size(); ++i) {
       const Change& c = layer.changes[i];
       const std::string p = "/changes/" + std::to_string(i);
@@ -317,6 +340,12 @@ Catalog Catalog::compose(const std::vector<CatalogLayer>& layers, std::optional<
     if (!layer.provenance.validity.contains(day)) continue;
     cat.provenance_.push_back(layer.provenance);
     layer.settings.apply_to(cat.settings_);
+    for (const PurposeCode& pc : layer.purpose_codes) {
+      auto known = std::find_if(cat.purpose_codes_.begin(), cat.purpose_codes_.end(),
+                                [&](const PurposeCode& x) { return x.code == pc.code; });
+      if (known != cat.purpose_codes_.end()) known->scenario = pc.scenario;  // the upper layer wins
+      else cat.purpose_codes_.push_back(pc);
+    }
 
     for (const Item& it : layer.items) {
       Slot s{it, it.validity.contains(day), true, l == 0};
@@ -386,6 +415,8 @@ Catalog Catalog::compose(const std::vector<CatalogLayer>& layers, std::optional<
     return a.id < b.id;
   });
   cat.breakpoints_.assign(later.begin(), later.end());
+  std::sort(cat.purpose_codes_.begin(), cat.purpose_codes_.end(),
+            [](const PurposeCode& a, const PurposeCode& b) { return a.code < b.code; });
   cat.build_index();
   return cat;
 }
@@ -407,6 +438,13 @@ const Item* Catalog::find(std::string_view id) const noexcept {
                              [&](std::uint32_t i, std::string_view key) { return std::string_view(items_[i].id) < key; });
   if (it == by_id_.end() || items_[*it].id != id) return nullptr;
   return &items_[*it];
+}
+
+const std::string* Catalog::scenario_of_code(std::string_view code) const noexcept {
+  auto it = std::lower_bound(purpose_codes_.begin(), purpose_codes_.end(), code,
+                             [](const PurposeCode& e, std::string_view key) { return std::string_view(e.code) < key; });
+  if (it == purpose_codes_.end() || it->code != code) return nullptr;
+  return &it->scenario;
 }
 
 const Item* Catalog::find_name(std::string_view name) const noexcept {

@@ -1,6 +1,6 @@
 // Private: the decision procedure of docs/design.md §4 reduced to its essence. Once the item is
 // resolved, its carve-out matched and its basis checked, the outcome depends only on an item
-// class, one setting and the five facts answered yes — 4 × 2 × 32 cases, tabulated at compile
+// class, one setting and the five facts answered yes — 5 × 2 × 32 cases, tabulated at compile
 // time. The engine looks the outcome up, and the open questions are bit operations over the
 // same table. tests/engine_test.cpp checks every case against an independent table.
 #pragma once
@@ -18,8 +18,10 @@ enum class ItemClass : std::uint8_t {
   listed,              ///< not_by_committee, no carve-out matches.
   open_with_basis,     ///< by_committee or unlisted, with a qualifying basis.
   open_without_basis,  ///< by_committee or unlisted, without one.
+  unconfirmed_listed,  ///< free text the name matcher is not sure of, with a listed item among
+                       ///< its candidates: never issued until the item is confirmed (二（二）2).
 };
-inline constexpr unsigned item_class_count = 4;
+inline constexpr unsigned item_class_count = 5;
 
 /// The outcome and the rule that decided it.
 struct Verdict {
@@ -27,8 +29,7 @@ struct Verdict {
   Rule rule = Rule::resolve;
 };
 
-/// The bit of a fact in a set of facts.
-constexpr unsigned fact_bit(Fact f) noexcept { return 1u << static_cast<unsigned>(f); }
+// Sets of facts are bit sets: fact_bit (decision.hpp) gives a fact's bit.
 /// The set of all five facts.
 inline constexpr unsigned all_fact_bits = (1u << fact_count) - 1;
 
@@ -45,6 +46,8 @@ constexpr Verdict evaluate(ItemClass c, bool public_interest_needs_basis, unsign
     case ItemClass::listed:
       if (t && w && v) return {Outcome::issue_transitional, Rule::transition};  // 二（一）3
       return {Outcome::refuse_redirect, Rule::listed};                          // 二（二）2
+    case ItemClass::unconfirmed_listed:  // 二（二）2 until the clerk confirms which item it is
+      return {Outcome::refuse, Rule::listed};
     case ItemClass::open_with_basis:
     case ItemClass::open_without_basis: {
       const bool has_basis = c == ItemClass::open_with_basis;
@@ -97,7 +100,7 @@ void find_open_questions(ItemClass c, bool needs_basis, unsigned yes, unsigned u
           const Verdict without = lookup(c, needs_basis, yes | s);
           const Verdict with = lookup(c, needs_basis, yes | s | fb);
           if (without.outcome != with.outcome) {
-            push(OpenQuestion{f, with.outcome});
+            push(OpenQuestion{f, with.outcome, static_cast<std::uint8_t>(s)});
             found = true;
             break;
           }

@@ -12,6 +12,7 @@
 #include "sha256.hpp"
 
 #include "jianzheng/name_matcher.hpp"
+#include "jianzheng/purpose.hpp"
 #include "jianzheng/work_calendar.hpp"
 
 namespace jianzheng {
@@ -19,7 +20,7 @@ namespace jianzheng {
 namespace detail {
 
 const OpenList& open_questions(ItemClass c, bool needs_basis, unsigned yes, unsigned unknown) noexcept {
-  // Every case computed once (8192 entries, ~100 KB): decisions then only look up.
+  // Every case computed once (10 240 entries, ~125 KB): decisions then only look up.
   struct Table {
     OpenList lists[item_class_count][2][1u << fact_count][1u << fact_count];
     Table() {
@@ -59,24 +60,46 @@ constexpr Why kResolvedById{"按事项编号确定证明事项", "the item was g
 constexpr Why kResolvedByText{"按名称匹配到证明事项", "the text matched a listed item by name"};
 constexpr Why kUnmatched{"名称未匹配任何证明事项，按未列入清单、无已知依据的事项处理",
                          "the text matched no item: an unlisted item with no known basis"};
+constexpr Why kUncertain{"名称不能确定为某一证明事项（候选见待确认事项）；候选均不在不应出具清单上，按未列入清单的事项处理",
+                         "the text names no item with confidence (see the candidates); none of them is on a no-issue list, so it is decided as an unlisted item"};
+constexpr Why kUncertainListed{"名称不能确定为某一证明事项，候选中有不应出具清单所列的证明事项（候选见待确认事项）",
+                               "the text names no item with confidence, and a candidate is on a no-issue list (see the candidates)"};
+constexpr Why kListedUnconfirmed{"可能是不应出具证明事项清单所列的证明事项：确认是哪一项之前不予出具（二（二）2）",
+                                 "it may be an item on the no-issue list: not issued until the item is confirmed (2.2.2)"};
 constexpr Why kNotListed{"事项不在不应出具证明事项清单上，本规则不适用",
                          "the item is not on a no-issue list: the rule does not apply"};
-constexpr Why kNoCarveOut{"用途未匹配本事项清单所列的除外情形",
-                          "the purpose matches none of the item's carve-outs"};
-constexpr Why kCarveOutIssue{"用途属于本事项的除外情形，且属于职责范围、能够核实：注明用途后出具",
-                             "the purpose is a carve-out of the item, within duties and verifiable: issue for that purpose"};
-constexpr Why kCarveOutRefuse{"用途属于本事项的除外情形，但未确认属于职责范围且能够核实：不予出具",
-                              "the purpose is a carve-out of the item, but it is not confirmed within duties and verifiable: do not issue"};
+constexpr Why kNoCarveOuts{"本事项没有除外情形", "the item has no carve-outs"};
+constexpr Why kNoPurpose{"未说明用途，不适用除外情形", "no purpose is given: no carve-out applies"};
+constexpr Why kNoCarveOut{"用途不属于本事项清单所列的除外情形",
+                          "the purpose is none of the item's carve-outs"};
+constexpr Why kCarveOutNegated{"用途明确排除了本事项的除外情形（如“不是…用”）",
+                               "the purpose expressly rules out the item's carve-out (e.g. 不是…用)"};
+constexpr Why kCarveOutLookAlike{"用途与除外情形相似但不属于（如补领证件不是婚姻登记档案丢失）",
+                                 "the purpose resembles a carve-out but is not it (e.g. reissuing a certificate is no lost marriage archive)"};
+constexpr Why kCarveOutPossible{"用途可能属于本事项的除外情形，尚待确认：确认前不适用",
+                                "the purpose may be a carve-out of the item; not applied until confirmed"};
+constexpr Why kCarveOutEnded{"用途属于本事项的除外情形，但该除外情形在申请日已不再适用（见用途的说明）",
+                             "the purpose is a carve-out of the item that no longer applies on the request date (see the purpose)"};
+constexpr Why kCarveOutIssue{"用途属于本事项的除外情形，且属于职责范围、能够核实：出具，注明用途",
+                             "the purpose is a carve-out of the item, within duties and verifiable: issue, stating the purpose"};
+constexpr Why kCarveOutRefuse{"用途属于本事项的除外情形，但属于职责范围、能够核实尚未确认为是：不予出具",
+                              "the purpose is a carve-out of the item, but duties and verifiability are not yet confirmed: do not issue"};
+constexpr Why kCarveOutRefuseNo{"用途属于本事项的除外情形，但不属于职责范围或无法核实：不予出具",
+                                "the purpose is a carve-out of the item, but it is outside the committee's duties or cannot be verified: do not issue"};
 constexpr Why kTransitionFired{"过渡期仍需办理，属于职责范围且能够核实：据实出具（二（一）3）",
                                "still needed in transition, within duties and verifiable: issue truthfully (2.1.3)"};
-constexpr Why kTransitionNot{"过渡期仍需办理、属于职责范围、能够核实未全部确认为是",
-                             "transitional need, duties and verifiability are not all yes"};
+constexpr Why kTransitionNot{"过渡期仍需办理、属于职责范围、能够核实三项尚未全部确认为是",
+                             "transitional need, duties and verifiability are not all confirmed yes"};
+constexpr Why kTransitionNo{"过渡期仍需办理、属于职责范围、能够核实三项中有答“否”的",
+                            "one of transitional need, duties and verifiability is answered no"};
 constexpr Why kListedFired{"列入不应出具证明事项清单（第一批）：一般情况下不予出具，告知办事途径（二（二）2）",
                            "on the no-issue list (batch 1): in general not issued; the route is given (2.2.2)"};
 constexpr Why kPublicFired{"涉及公共利益或多数居民切身利益，且属于职责范围：议事协商、讨论同意、负责人签字后出具（二（一）2）",
                            "public interest and within duties: issue after deliberation, agreement and the head's signature (2.1.2)"};
-constexpr Why kPublicNot{"涉及公共利益、属于职责范围未全部确认为是",
-                         "public interest and duties are not both yes"};
+constexpr Why kPublicNot{"涉及公共利益、属于职责范围两项尚未全部确认为是",
+                         "public interest and duties are not both confirmed yes"};
+constexpr Why kPublicNo{"不涉及公共利益，或不属于职责范围",
+                        "no public interest, or outside the committee's duties"};
 constexpr Why kPublicNeedsBasis{"涉及公共利益且属于职责范围，但本清单设定公共利益事项也须有合格依据，本事项没有",
                                 "public interest and within duties, but this catalog requires a qualifying basis for public-interest matters too, and there is none"};
 constexpr Why kBasisNone{"没有合格层级的法律法规依据，也未经国务院批准列入保留证明事项清单：不予出具（二（二）1）",
@@ -84,14 +107,15 @@ constexpr Why kBasisNone{"没有合格层级的法律法规依据，也未经国
 constexpr Why kBasisItem{"事项本身有合格层级的法律法规依据", "the item has a basis of a qualifying level"};
 constexpr Why kBasisRequester{"申请方提供了合格层级的法律法规依据",
                               "the requester supplies a basis of a qualifying level"};
-constexpr Why kDutiesNo{"有依据，但不属于职责范围或不能核实：不予出具，提请修改（二（三）4）",
+constexpr Why kDutiesNo{"有依据，但不属于职责范围或无法核实：不予出具，提请修改（二（三）4）",
                         "a basis exists, but the matter is outside the committee's duties or unverifiable: do not issue; propose an amendment (2.3.4)"};
 constexpr Why kDutiesUnknown{"有依据，但属于职责范围、能够核实尚未确认为是：不予出具",
                              "a basis exists, but duties and verifiability are not yet confirmed: do not issue"};
 constexpr Why kDutiesOk{"属于职责范围且能够核实", "within duties and verifiable"};
 constexpr Why kRiskFired{"可能涉及法律风险：详细调查核实、议事协商、充分评估并预先防范后出具（二（一）4）",
                          "may carry legal risk: investigate, deliberate, assess and guard first (2.1.4)"};
-constexpr Why kRiskNot{"未确认涉及法律风险", "no legal risk confirmed"};
+constexpr Why kRiskNo{"不涉及法律风险", "no legal risk"};
+constexpr Why kRiskUnknown{"尚未确认是否涉及法律风险，按不涉及处理", "legal risk not yet known: taken as none"};
 constexpr Why kMustIssue{"有明确依据，属于职责范围且能够核实：应当依法出具（二（一）1）",
                          "a clear basis, within duties and verifiable: must issue (2.1.1)"};
 
@@ -104,8 +128,18 @@ void trace(Decision& d, Rule rule, bool fired, const Why& why) {
   d.trace.push_back(TraceEntry{rule, fired, why.zh, why.en});
 }
 
-bool contains(std::string_view hay, std::string_view needle) {
-  return !needle.empty() && hay.find(needle) != std::string_view::npos;
+// A FixedList keeps what fits: readings and questions beyond its capacity are dropped
+// (an item has at most a few carve-outs; the decision reports the first ones).
+template <class List, class T>
+void keep(List& list, const T& value) {
+  if (list.size() < list.capacity()) list.push_back(value);
+}
+
+// The scenarios of an item, for an error that lists them: "不动产登记, 公证" or "none".
+std::string scenarios_of(const Item& item) {
+  std::string s;
+  for (const CarveOut& co : item.carve_outs) s += (s.empty() ? "" : ", ") + co.scenario;
+  return s.empty() ? std::string("none") : s;
 }
 
 }  // namespace
@@ -119,21 +153,42 @@ struct EngineComposition {
   std::unordered_map<std::string_view, const Item*> by_id;
   std::unordered_map<std::string_view, const Item*> by_name;  // exact names and aliases
   std::unique_ptr<NameMatcher> matcher;
+  std::unique_ptr<PurposeMatcher> purposes;   // carve-outs (purpose.hpp)
+  std::vector<const Provenance*> list_of;     // by item position: the layer it is on
 
   EngineComposition(Date from_day, Catalog composed) : from(from_day), catalog(std::move(composed)) {
     id = catalog.id();
     sha256 = detail::sha256_hex(to_json(catalog));
+    matcher = std::make_unique<NameMatcher>(catalog);
+    purposes = std::make_unique<PurposeMatcher>(catalog);
+    // The exact-name fast path holds only names the matcher itself is confident of, so a
+    // name it treats as vague (docs/names.md) is never decided on by the shortcut.
+    const auto add_name = [&](const std::string& name, const Item& item) {
+      if (by_name.count(name)) return;
+      const Resolution r = matcher->resolve(name, 2);
+      if (r.confident() && r.confident()->item == &item) by_name.emplace(name, &item);
+    };
     for (const Item& item : catalog.items()) {
       by_id.emplace(item.id, &item);
-      by_name.emplace(item.name, &item);
+      add_name(item.name, item);
     }
     // Aliases after names, so an item's own name wins a collision.
     for (const Item& item : catalog.items())
-      for (const Alias& a : item.aliases) by_name.emplace(a.name, &item);
-    matcher = std::make_unique<NameMatcher>(catalog);
+      for (const Alias& a : item.aliases) add_name(a.name, item);
+    for (const Item& item : catalog.items()) {
+      const Provenance* list = nullptr;
+      for (const Provenance& p : catalog.provenance())
+        if (p.id == item.layer) list = &p;
+      list_of.push_back(list);
+    }
   }
   EngineComposition(const EngineComposition&) = delete;
   EngineComposition& operator=(const EngineComposition&) = delete;
+
+  const Provenance* list(const Item& item) const noexcept {
+    const std::size_t i = static_cast<std::size_t>(&item - catalog.items().data());
+    return i < list_of.size() ? list_of[i] : nullptr;
+  }
 };
 
 struct Engine::Impl {
@@ -190,38 +245,166 @@ struct Engine::Impl {
     return nullptr;
   }
 
-  // Resolves an id or text: returns the item and which reason applies.
-  const Item* resolve(const EngineComposition& c, std::string_view id, std::string_view text,
-                      const char* pointer, const Why** why) const {
+  // Which item an id or free text names, and how sure that is (docs/design.md §4 rule 1).
+  struct Identified {
+    const Item* item = nullptr;
+    Certainty certainty = Certainty::none;
+    const Why* why = &kUnmatched;
+    bool exact = false;             // an id, or the text is exactly a name or alias
+    std::vector<Match> candidates;  // when uncertain: one per item, best first
+    bool listed_candidate = false;  // a candidate is on a no-issue list
+  };
+
+  Identified identify(const EngineComposition& c, std::string_view id, std::string_view text) const {
+    Identified out;
     if (!id.empty()) {
       auto it = c.by_id.find(id);
       if (it == c.by_id.end())
-        throw Error(ErrorCode::unknown_reference, pointer,
+        throw Error(ErrorCode::unknown_reference, "/item",
                     "no item \"" + std::string(id) + "\" in catalog " + c.id + " (未知证明事项编号)");
-      *why = &kResolvedById;
-      return it->second;
+      out.item = it->second;
+      out.certainty = Certainty::confident;
+      out.why = &kResolvedById;
+      out.exact = true;
+      return out;
     }
-    const Item* item = find_text(c, text);
-    *why = item ? &kResolvedByText : &kUnmatched;
-    return item;
+    if (text.empty()) return out;
+    if (auto it = c.by_name.find(text); it != c.by_name.end()) {  // the fast path
+      out.item = it->second;
+      out.certainty = Certainty::confident;
+      out.why = &kResolvedByText;
+      out.exact = true;
+      return out;
+    }
+    Resolution r = c.matcher->resolve(text, 4);
+    out.certainty = r.certainty;
+    if (r.certainty == Certainty::confident) {
+      out.item = r.candidates.front().item;
+      out.why = &kResolvedByText;
+    } else if (r.certainty == Certainty::uncertain) {
+      for (const Match& m : r.candidates) {
+        if (std::any_of(out.candidates.begin(), out.candidates.end(), [&](const Match& o) { return o.item == m.item; }))
+          continue;
+        out.candidates.push_back(m);
+        out.listed_candidate = out.listed_candidate || m.item->disposition == Disposition::not_by_committee;
+      }
+      out.why = out.listed_candidate ? &kUncertainListed : &kUncertain;
+    }
+    return out;
   }
 
-  // 附件1 （…除外）: the first carve-out of the item in force on `day` that the purpose matches.
-  static const CarveOut* match_carve_out(const Item& item, const Settings& s,
-                                         std::string_view purpose, const Date& day) {
-    if (purpose.empty()) return nullptr;
-    for (const CarveOut& co : item.carve_outs) {
-      if (!co.validity.contains(day)) continue;
-      bool hit = false;
-      if (s.carve_out_matching == CarveOutMatching::scenario) {
-        hit = contains(purpose, co.scenario);
-      } else {
-        for (const std::string& w : co.words) hit = hit || contains(purpose, w);
-        hit = hit || contains(purpose, co.scenario);
-      }
-      if (hit) return &co;
-    }
+  // An explicit carve-out: a scenario of the item as the catalog names it, or a platform
+  // purpose code the catalog maps to one (docs/purpose.md).
+  static const CarveOut* find_carve_out(const EngineComposition& c, const Item& item, std::string_view name) {
+    for (const CarveOut& co : item.carve_outs)
+      if (co.scenario == name) return &co;
+    if (const std::string* scenario = c.catalog.scenario_of_code(name))
+      for (const CarveOut& co : item.carve_outs)
+        if (co.scenario == *scenario) return &co;
     return nullptr;
+  }
+
+  [[noreturn]] static void unknown_carve_out(const Item* item, std::string_view name, const std::vector<Match>* candidates = nullptr) {
+    std::string msg;
+    if (item) {
+      msg = "item \"" + item->id + "\" (" + item->name + ") has no carve-out \"" + std::string(name) +
+            "\"; its carve-outs: " + scenarios_of(*item);
+    } else if (candidates && !candidates->empty()) {
+      msg = "\"" + std::string(name) + "\" is a carve-out of none of the items the text may name:";
+      for (const Match& m : *candidates) msg += " " + m.item->id + " (" + scenarios_of(*m.item) + ")";
+    } else {
+      msg = "the text names no item of the catalog, so it has no carve-out \"" + std::string(name) + "\"";
+    }
+    throw Error(ErrorCode::unknown_reference, "/carve_out", msg + " (未知除外情形)");
+  }
+
+  // What the request says the certificate is for, read against one item's carve-outs.
+  struct PurposeFinding {
+    PurposeSource source = PurposeSource::none;
+    const CarveOut* applies = nullptr;       // matched and in force on the day
+    FixedList<PurposeReading, 3> found;      // readings where something was found
+    FixedList<const CarveOut*, 3> possible;  // possible and in force: asked, never applied
+  };
+
+  // `carve_out` is an explicit one (it decides alone); else `purpose` is read, or, without
+  // one, `text` (free text that named the certificate in words).
+  PurposeFinding read_purpose(const EngineComposition& c, const Item& item, std::string_view carve_out,
+                              std::string_view purpose, std::string_view text, const Date& day) const {
+    PurposeFinding f;
+    if (!carve_out.empty()) {
+      const CarveOut* co = find_carve_out(c, item, carve_out);
+      if (!co) unknown_carve_out(&item, carve_out);
+      f.source = PurposeSource::carve_out;
+      PurposeReading r;
+      r.carve_out = co;
+      r.certainty = PurposeCertainty::matched;
+      r.evidence[0] = co->scenario;
+      f.found.push_back(r);
+      if (co->validity.contains(day)) f.applies = co;
+      return f;
+    }
+    if (item.carve_outs.empty()) return f;
+    std::string_view words = purpose;
+    f.source = PurposeSource::purpose;
+    if (words.empty()) {
+      words = text;
+      f.source = PurposeSource::text;
+    }
+    if (words.empty()) {
+      f.source = PurposeSource::none;
+      return f;
+    }
+    PurposeReading rs[3];
+    const std::size_t n = c.purposes->read(item, words, rs, 3);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!rs[i].found()) continue;
+      keep(f.found, rs[i]);
+      if (rs[i].certainty == PurposeCertainty::matched && !f.applies && rs[i].carve_out->validity.contains(day))
+        f.applies = rs[i].carve_out;
+    }
+    if (!f.applies)
+      for (std::size_t i = 0; i < n; ++i)
+        if (rs[i].certainty == PurposeCertainty::possible && rs[i].carve_out->validity.contains(day))
+          keep(f.possible, rs[i].carve_out);
+    return f;
+  }
+
+  // Why the carve-out rule did not fire, for the trace.
+  static const Why& no_carve_out_why(const Item& item, const PurposeFinding& f) {
+    if (item.carve_outs.empty()) return kNoCarveOuts;
+    if (f.source == PurposeSource::none) return kNoPurpose;
+    for (const PurposeReading& r : f.found)
+      if (r.certainty == PurposeCertainty::matched) return kCarveOutEnded;
+    if (!f.possible.empty()) return kCarveOutPossible;
+    for (const PurposeReading& r : f.found)
+      if (r.negated) return kCarveOutNegated;
+    for (const PurposeReading& r : f.found)
+      if (!r.look_alike[0].empty()) return kCarveOutLookAlike;
+    return kNoCarveOut;
+  }
+
+  // 二（一）2 is asked about only where it can plausibly apply: a matter of the community,
+  // as the item, the text or the purpose words it (docs/decisions.md).
+  bool public_interest_plausible(const EngineComposition& c, const Item* item, const Request& r) const {
+    const PurposeMatcher& m = *c.purposes;
+    if (item && (m.is_community_matter(item->name) || (!item->purpose.empty() && m.is_community_matter(item->purpose))))
+      return true;
+    return (!r.purpose.empty() && m.is_community_matter(r.purpose)) || (!r.text.empty() && m.is_community_matter(r.text));
+  }
+
+  // What a yes to "is the purpose this carve-out?" leads to: the carve-out's outcome once
+  // within_duties and verifiable are yes too, or its refusal when one of them is no.
+  static PurposeQuestion purpose_question(const CarveOut* co, bool needs_basis, unsigned yes, unsigned unknown) {
+    PurposeQuestion q;
+    q.carve_out = co;
+    const unsigned need = (fact_bit(Fact::within_duties) | fact_bit(Fact::verifiable)) & ~yes;
+    if (need & ~unknown) {  // one of them is no
+      q.outcome_if_yes = detail::lookup(detail::ItemClass::listed_carve_out, needs_basis, yes).outcome;
+    } else {
+      q.outcome_if_yes = detail::lookup(detail::ItemClass::listed_carve_out, needs_basis, yes | need).outcome;
+      q.together_with = static_cast<std::uint8_t>(need);
+    }
+    return q;
   }
 
   // 二（一）1 / 二（二）1: a basis of a qualifying level, the item's own first.
@@ -266,45 +449,115 @@ struct Engine::Impl {
     return Receipt{c.id, c.sha256, version(), day};
   }
 
+  // The item class of an open (not listed) item, or of text that names none: by its basis.
+  static detail::ItemClass open_class(BasisSource b) {
+    return b != BasisSource::none ? detail::ItemClass::open_with_basis : detail::ItemClass::open_without_basis;
+  }
+
+  // Uncertain text: each candidate's outcome as if confirmed, and the outcome if it is none
+  // of them. A listed candidate makes the request unconfirmed_listed: never issued until
+  // the clerk confirms the item (二（二）2). Returns the class to decide on.
+  detail::ItemClass judge_candidates(Decision& d, const EngineComposition& c, const Settings& s, const Identified& id,
+                                     const Request& r, unsigned yes, const Date& day) const {
+    const bool needs_basis = s.public_interest_needs_item_basis;
+    const LegalBasis* none_basis = nullptr;
+    const BasisSource none_source = qualifying_basis(nullptr, r.bases, s, &none_basis);
+    const detail::Verdict v0 = detail::lookup(open_class(none_source), needs_basis, yes);
+    d.outcome_if_none = v0.outcome;
+    d.rule_if_none = v0.rule;
+    bool carve_out_known = r.carve_out.empty();
+    for (const Match& m : id.candidates) {
+      if (d.candidates.size() == d.candidates.capacity()) break;
+      ItemCandidate cand;
+      cand.item = m.item;
+      cand.score = m.score;
+      cand.how = m.how;
+      detail::ItemClass cls;
+      if (m.item->disposition == Disposition::not_by_committee) {
+        const CarveOut* co = nullptr;
+        if (!r.carve_out.empty()) {
+          co = find_carve_out(c, *m.item, r.carve_out);
+          carve_out_known = carve_out_known || co;
+          if (co && !co->validity.contains(day)) co = nullptr;
+        } else if (!r.purpose.empty()) {
+          co = read_purpose(c, *m.item, {}, r.purpose, {}, day).applies;
+        }
+        cand.carve_out = co;
+        cls = co ? detail::ItemClass::listed_carve_out : detail::ItemClass::listed;
+      } else {
+        if (!r.carve_out.empty()) carve_out_known = carve_out_known || find_carve_out(c, *m.item, r.carve_out);
+        const LegalBasis* ib = nullptr;
+        cls = open_class(qualifying_basis(m.item, r.bases, s, &ib));
+      }
+      const detail::Verdict v = detail::lookup(cls, needs_basis, yes);
+      cand.outcome = v.outcome;
+      cand.rule = v.rule;
+      d.candidates.push_back(cand);
+    }
+    if (!carve_out_known) unknown_carve_out(nullptr, r.carve_out, &id.candidates);
+    if (id.listed_candidate) return detail::ItemClass::unconfirmed_listed;
+    d.basis = none_source;
+    return open_class(none_source);
+  }
+
   Decision decide(const Request& r) const {
     Decision d;
     const Date day = r.date ? *r.date : Date::today();
     const EngineComposition& comp = at(day);
     const Settings& s = comp.catalog.settings();
     d.receipt = receipt(comp, day);
-
-    // 1. Resolve.
-    const Why* resolved = nullptr;
-    const Item* item = resolve(comp, r.item, r.text, "/item", &resolved);
-    d.item = item;
-    trace(d, Rule::resolve, false, *resolved);
-
-    // The item class: what, besides the facts, the outcome turns on.
-    detail::ItemClass cls;
-    const bool listed = item && item->disposition == Disposition::not_by_committee;
-    if (listed) {
-      d.carve_out = match_carve_out(*item, s, r.purpose, day);
-      cls = d.carve_out ? detail::ItemClass::listed_carve_out : detail::ItemClass::listed;
-    } else {
-      d.basis = qualifying_basis(item, r.bases, s, &d.item_basis);
-      cls = d.basis != BasisSource::none ? detail::ItemClass::open_with_basis
-                                         : detail::ItemClass::open_without_basis;
-    }
+    d.facts = r.facts;
 
     unsigned yes = 0, unknown = 0;
     for (Fact f : all_facts) {
       const Tri v = r.facts.get(f);
-      if (v == Tri::yes) yes |= detail::fact_bit(f);
-      if (v == Tri::unknown) unknown |= detail::fact_bit(f);
+      if (v == Tri::yes) yes |= fact_bit(f);
+      if (v == Tri::unknown) unknown |= fact_bit(f);
     }
     const bool needs_basis = s.public_interest_needs_item_basis;
+
+    // 1. Resolve.
+    const Identified id = identify(comp, r.item, r.text);
+    const Item* item = id.item;
+    d.item = item;
+    d.certainty = id.certainty;
+    trace(d, Rule::resolve, false, *id.why);
+
+    // The item class: what, besides the facts, the outcome turns on.
+    detail::ItemClass cls;
+    const bool listed = item && item->disposition == Disposition::not_by_committee;
+    PurposeFinding pf;
+    if (id.certainty == Certainty::uncertain) {
+      cls = judge_candidates(d, comp, s, id, r, yes, day);
+    } else if (listed) {
+      pf = read_purpose(comp, *item, r.carve_out, r.purpose, id.exact ? std::string_view() : std::string_view(r.text), day);
+      d.carve_out = pf.applies;
+      d.purpose_source = pf.source;
+      for (const PurposeReading& pr : pf.found) d.purpose.push_back(pr);
+      d.list = comp.list(*item);
+      cls = pf.applies ? detail::ItemClass::listed_carve_out : detail::ItemClass::listed;
+    } else {
+      if (!r.carve_out.empty() && !(item && find_carve_out(comp, *item, r.carve_out)))
+        unknown_carve_out(item, r.carve_out);
+      d.basis = qualifying_basis(item, r.bases, s, &d.item_basis);
+      cls = open_class(d.basis);
+    }
+
+    // 二（一）2 is asked about only where it can plausibly apply (docs/decisions.md).
+    const unsigned p_bit = fact_bit(Fact::public_interest);
+    if ((cls == detail::ItemClass::open_with_basis || cls == detail::ItemClass::open_without_basis) &&
+        (unknown & p_bit) && !public_interest_plausible(comp, item, r))
+      unknown &= ~p_bit;
+
     const detail::Verdict v = detail::lookup(cls, needs_basis, yes);
     d.outcome = v.outcome;
     for (const OpenQuestion& q : detail::open_questions(cls, needs_basis, yes, unknown))
       d.open_questions.push_back(q);
+    for (const CarveOut* co : pf.possible) d.purpose_questions.push_back(purpose_question(co, needs_basis, yes, unknown));
 
-    const bool w = yes & detail::fact_bit(Fact::within_duties);
-    const bool risk = yes & detail::fact_bit(Fact::legal_risk);
+    const Tri within = r.facts.get(Fact::within_duties), verifiable = r.facts.get(Fact::verifiable);
+    const bool w = yes & fact_bit(Fact::within_duties);
+    const bool risk = yes & fact_bit(Fact::legal_risk);
     auto add_risk_steps = [&] {  // 二（一）4
       if (!risk) return;
       d.steps.push_back(Step::investigate);
@@ -313,27 +566,34 @@ struct Engine::Impl {
       d.clauses.push_back(clause(c_2_1_4));
     };
 
-    // 2.–4. The no-issue list.
-    if (listed) {
+    if (cls == detail::ItemClass::unconfirmed_listed) {  // 二（二）2 until the item is confirmed
+      trace(d, Rule::listed, true, kListedUnconfirmed);
+      d.clauses.push_back(clause(c_2_2_2));
+      d.clauses.push_back(clause(c_annex_1));
+    } else if (listed) {  // 2.–4. The no-issue list.
       if (v.rule == Rule::carve_out) {
         const bool issue = v.outcome == Outcome::issue_for_stated_purpose;
-        trace(d, Rule::carve_out, true, issue ? kCarveOutIssue : kCarveOutRefuse);
+        const bool a_no = within == Tri::no || verifiable == Tri::no;
+        trace(d, Rule::carve_out, true, issue ? kCarveOutIssue : a_no ? kCarveOutRefuseNo : kCarveOutRefuse);
         d.clauses.push_back(clause(c_annex_1));
         if (issue) {
           d.steps.push_back(Step::state_purpose);
           add_risk_steps();
         } else {
           d.clauses.push_back(clause(c_2_1_3));  // 职责范围内且能够核实
+          d.route = &item->route;                // the resident still needs the way round
         }
       } else {
-        trace(d, Rule::carve_out, false, kNoCarveOut);
+        trace(d, Rule::carve_out, false, no_carve_out_why(*item, pf));
         if (v.rule == Rule::transition) {  // 二（一）3
           trace(d, Rule::transition, true, kTransitionFired);
           d.clauses.push_back(clause(c_2_1_3));
           d.clauses.push_back(clause(c_annex_1));
           add_risk_steps();
         } else {  // 二（二）2
-          trace(d, Rule::transition, false, kTransitionNot);
+          const bool a_no = within == Tri::no || verifiable == Tri::no ||
+                            r.facts.get(Fact::transitional_need) == Tri::no;
+          trace(d, Rule::transition, false, a_no ? kTransitionNo : kTransitionNot);
           trace(d, Rule::listed, true, kListedFired);
           d.clauses.push_back(clause(c_2_2_2));
           d.clauses.push_back(clause(c_annex_1));
@@ -344,7 +604,7 @@ struct Engine::Impl {
       trace(d, Rule::carve_out, false, kNotListed);
       trace(d, Rule::transition, false, kNotListed);
       trace(d, Rule::listed, false, kNotListed);
-      const bool p = yes & detail::fact_bit(Fact::public_interest);
+      const bool p = yes & p_bit;
       if (v.rule == Rule::public_interest) {  // 二（一）2
         trace(d, Rule::public_interest, true, kPublicFired);
         d.clauses.push_back(clause(c_2_1_2));
@@ -357,19 +617,19 @@ struct Engine::Impl {
           d.clauses.push_back(clause(c_2_1_4));
         }
       } else {
-        trace(d, Rule::public_interest, false, p && w ? kPublicNeedsBasis : kPublicNot);
+        const bool a_no = r.facts.get(Fact::public_interest) == Tri::no || within == Tri::no;
+        trace(d, Rule::public_interest, false, p && w ? kPublicNeedsBasis : a_no ? kPublicNo : kPublicNot);
         if (v.rule == Rule::basis) {  // 二（二）1
           trace(d, Rule::basis, true, kBasisNone);
           d.clauses.push_back(clause(c_2_2_1));
         } else {
           trace(d, Rule::basis, false, d.basis == BasisSource::item ? kBasisItem : kBasisRequester);
           if (v.rule == Rule::duties) {  // 二（一）1, 二（三）4
-            const bool a_no = r.facts.get(Fact::within_duties) == Tri::no ||
-                              r.facts.get(Fact::verifiable) == Tri::no;
-            trace(d, Rule::duties, true, a_no ? kDutiesNo : kDutiesUnknown);
+            const bool duties_no = within == Tri::no || verifiable == Tri::no;
+            trace(d, Rule::duties, true, duties_no ? kDutiesNo : kDutiesUnknown);
             d.clauses.push_back(clause(c_2_1_1));
             d.clauses.push_back(clause(c_2_3_4));
-            if (a_no) d.flags.push_back(Flag::propose_amendment);
+            if (duties_no) d.flags.push_back(Flag::propose_amendment);
           } else {
             trace(d, Rule::duties, false, kDutiesOk);
             if (v.rule == Rule::legal_risk) {  // 二（一）4
@@ -380,7 +640,7 @@ struct Engine::Impl {
               d.steps.push_back(Step::deliberate);
               d.steps.push_back(Step::assess_and_prevent);
             } else {  // 二（一）1
-              trace(d, Rule::legal_risk, false, kRiskNot);
+              trace(d, Rule::legal_risk, false, r.facts.get(Fact::legal_risk) == Tri::no ? kRiskNo : kRiskUnknown);
               trace(d, Rule::must_issue, true, kMustIssue);
               d.clauses.push_back(clause(c_2_1_1));
             }
@@ -398,14 +658,11 @@ struct Engine::Impl {
     return d;
   }
 
-  Admission admit(const Demand& dm) const {
+  // 二（三）4 for one item (nullptr: text naming none). `assume` takes that carve-out as the
+  // purpose, to tell what a yes to a purpose question leads to.
+  Admission judge_demand(const EngineComposition& comp, const Settings& s, const Item* item, const Demand& dm,
+                         std::string_view text, const Date& day, const CarveOut* assume) const {
     Admission a;
-    const Date day = dm.date ? *dm.date : Date::today();
-    const EngineComposition& comp = at(day);
-    const Settings& s = comp.catalog.settings();
-    a.receipt = receipt(comp, day);
-    const Why* resolved = nullptr;
-    const Item* item = resolve(comp, dm.item, dm.text, "/item", &resolved);
     a.item = item;
     auto reject = [&](ClauseRef deciding, const Why& why) {
       a.outcome = AdmissionOutcome::rejected;
@@ -413,24 +670,39 @@ struct Engine::Impl {
       a.clauses.push_back(clause(deciding));
       a.why = why.zh;
       a.why_en = why.en;
-      return a;
     };
     // 二（二）2: a listed item may not be demanded, unless the purpose is its carve-out.
     if (item && item->disposition == Disposition::not_by_committee) {
-      a.carve_out = match_carve_out(*item, s, dm.purpose, day);
+      PurposeFinding pf;
+      if (assume) {
+        pf.applies = assume;
+      } else {
+        pf = read_purpose(comp, *item, dm.carve_out, dm.purpose, text, day);
+      }
+      a.carve_out = pf.applies;
+      a.purpose_source = pf.source;
+      for (const PurposeReading& pr : pf.found) a.purpose.push_back(pr);
       if (!a.carve_out) {
         a.route = &item->route;
-        reject(c_2_2_2, kAdmitListed);
+        reject(c_2_2_2, pf.possible.empty() ? kAdmitListed : kAdmitPossible);
         a.clauses.push_back(clause(c_annex_1));
+        for (const CarveOut* co : pf.possible)
+          a.purpose_questions.push_back(
+              AdmissionPurposeQuestion{co, judge_demand(comp, s, item, dm, text, day, co).outcome});
         return a;
       }
+    } else if (!dm.carve_out.empty() && !(item && find_carve_out(comp, *item, dm.carve_out))) {
+      unknown_carve_out(item, dm.carve_out);
     }
     // 二（三）4: the department must supply a qualifying basis (or the item carries one).
     const LegalBasis* ib = nullptr;
     bool has_basis = qualifying_basis(item, dm.bases, s, &ib) != BasisSource::none;
     if (a.carve_out && !has_basis)
       for (const LegalBasis& b : a.carve_out->bases) has_basis = has_basis || s.qualifies(b.level);
-    if (!has_basis) return reject(c_2_2_1, kAdmitNoBasis);
+    if (!has_basis) {
+      reject(c_2_2_1, kAdmitNoBasis);
+      return a;
+    }
     // 二（三）4: 基层群众性自治组织没有能力核实的 … 提请修改, 不再出具.
     const Tri w = dm.within_duties, ver = dm.verifiable;
     if (w != Tri::yes || ver != Tri::yes) {
@@ -438,9 +710,14 @@ struct Engine::Impl {
       reject(c_2_1_1, a_no ? kAdmitCannotCarry : kAdmitUnconfirmed);
       if (a_no) {
         a.flags.push_back(Flag::propose_amendment);
-      } else {  // both unknown-or-yes: each unknown one's yes could admit
-        if (w == Tri::unknown) a.open_questions.push_back(OpenQuestion{Fact::within_duties, Outcome::must_issue});
-        if (ver == Tri::unknown) a.open_questions.push_back(OpenQuestion{Fact::verifiable, Outcome::must_issue});
+      } else {  // both unknown-or-yes: each unknown one's yes (with the other's) could admit
+        const bool both = w == Tri::unknown && ver == Tri::unknown;
+        if (w == Tri::unknown)
+          a.open_questions.push_back(OpenQuestion{Fact::within_duties, Outcome::must_issue,
+                                                  both ? fact_bit(Fact::verifiable) : std::uint8_t{0}});
+        if (ver == Tri::unknown)
+          a.open_questions.push_back(OpenQuestion{Fact::verifiable, Outcome::must_issue,
+                                                  both ? fact_bit(Fact::within_duties) : std::uint8_t{0}});
       }
       return a;
     }
@@ -452,14 +729,51 @@ struct Engine::Impl {
     return a;
   }
 
-  Supervision supervise(const Complaint& cp) const {
-    Supervision sv;
-    const Date day = cp.date ? *cp.date : Date::today();
+  Admission admit(const Demand& dm) const {
+    const Date day = dm.date ? *dm.date : Date::today();
     const EngineComposition& comp = at(day);
     const Settings& s = comp.catalog.settings();
-    sv.receipt = receipt(comp, day);
-    const Why* resolved = nullptr;
-    const Item* item = resolve(comp, cp.item, cp.text, "/item", &resolved);
+    const Identified id = identify(comp, dm.item, dm.text);
+    const std::string_view text = id.exact ? std::string_view() : std::string_view(dm.text);
+    Admission a;
+    if (id.certainty != Certainty::uncertain) {
+      a = judge_demand(comp, s, id.item, dm, text, day, nullptr);
+    } else {
+      // Each candidate's answer as if confirmed; never admitted while a listed item may be meant.
+      FixedList<AdmissionCandidate, 3> candidates;
+      bool carve_out_known = dm.carve_out.empty();
+      for (const Match& m : id.candidates) {
+        if (candidates.size() == candidates.capacity()) break;
+        Demand one = dm;
+        if (!dm.carve_out.empty() && !find_carve_out(comp, *m.item, dm.carve_out)) one.carve_out.clear();
+        else carve_out_known = true;
+        candidates.push_back(AdmissionCandidate{m.item, m.score, m.how,
+                                                judge_demand(comp, s, m.item, one, {}, day, nullptr).outcome});
+      }
+      if (!carve_out_known) unknown_carve_out(nullptr, dm.carve_out, &id.candidates);
+      if (id.listed_candidate) {
+        a.outcome = AdmissionOutcome::rejected;
+        a.clauses.push_back(clause(c_2_3_4));
+        a.clauses.push_back(clause(c_2_2_2));
+        a.clauses.push_back(clause(c_annex_1));
+        a.why = kAdmitUncertain.zh;
+        a.why_en = kAdmitUncertain.en;
+      } else {
+        Demand none = dm;
+        none.carve_out.clear();
+        a = judge_demand(comp, s, nullptr, none, {}, day, nullptr);
+      }
+      a.candidates = candidates;
+    }
+    a.certainty = id.certainty;
+    a.receipt = receipt(comp, day);
+    return a;
+  }
+
+  // 二（三）6 for one item (nullptr: text naming none); `assume` as for judge_demand.
+  Supervision judge_complaint(const EngineComposition& comp, const Settings& s, const Item* item, const Complaint& cp,
+                              std::string_view text, const Date& day, const CarveOut* assume) const {
+    Supervision sv;
     sv.item = item;
     sv.clauses.push_back(clause(c_2_3_6));
     auto verdict = [&](SupervisionOutcome o, ClauseRef deciding, const Why& why) {
@@ -470,16 +784,32 @@ struct Engine::Impl {
       sv.why_en = why.en;
     };
     if (item && item->disposition == Disposition::not_by_committee) {
-      sv.carve_out = match_carve_out(*item, s, cp.purpose, day);
-      if (!sv.carve_out) {  // 二（二）2: the general case of a listed item
+      PurposeFinding pf;
+      if (assume) {
+        pf.applies = assume;
+      } else {
+        pf = read_purpose(comp, *item, cp.carve_out, cp.purpose, text, day);
+      }
+      sv.carve_out = pf.applies;
+      sv.purpose_source = pf.source;
+      for (const PurposeReading& pr : pf.found) sv.purpose.push_back(pr);
+      if (!sv.carve_out) {
         sv.route = &item->route;
-        verdict(SupervisionOutcome::unreasonable, c_2_2_2, kSuperviseListed);
+        if (!pf.possible.empty()) {  // the verdict hangs on the purpose: ask, notify nobody yet
+          verdict(SupervisionOutcome::undetermined, c_2_2_2, kSupervisePossible);
+          sv.clauses.push_back(clause(c_annex_1));
+          for (const CarveOut* co : pf.possible)
+            sv.purpose_questions.push_back(SupervisionPurposeQuestion{co, SupervisionOutcome::reasonable});
+          return sv;
+        }
+        verdict(SupervisionOutcome::unreasonable, c_2_2_2, kSuperviseListed);  // 二（二）2
         sv.clauses.push_back(clause(c_annex_1));
         return sv;
       }
       verdict(SupervisionOutcome::reasonable, c_annex_1, kSuperviseCarveOut);
       return sv;
     }
+    if (!cp.carve_out.empty() && !(item && find_carve_out(comp, *item, cp.carve_out))) unknown_carve_out(item, cp.carve_out);
     const LegalBasis* ib = nullptr;
     if (qualifying_basis(item, cp.bases, s, &ib) == BasisSource::none) {  // 二（二）1
       verdict(SupervisionOutcome::unreasonable, c_2_2_1, kSuperviseNoBasis);
@@ -489,9 +819,47 @@ struct Engine::Impl {
     return sv;
   }
 
+  Supervision supervise(const Complaint& cp) const {
+    const Date day = cp.date ? *cp.date : Date::today();
+    const EngineComposition& comp = at(day);
+    const Settings& s = comp.catalog.settings();
+    const Identified id = identify(comp, cp.item, cp.text);
+    const std::string_view text = id.exact ? std::string_view() : std::string_view(cp.text);
+    Supervision sv;
+    if (id.certainty != Certainty::uncertain) {
+      sv = judge_complaint(comp, s, id.item, cp, text, day, nullptr);
+    } else {
+      // Nobody is notified on a guess: undetermined until the clerk confirms the item.
+      bool carve_out_known = cp.carve_out.empty();
+      for (const Match& m : id.candidates) {
+        if (sv.candidates.size() == sv.candidates.capacity()) break;
+        Complaint one = cp;
+        if (!cp.carve_out.empty() && !find_carve_out(comp, *m.item, cp.carve_out)) one.carve_out.clear();
+        else carve_out_known = true;
+        sv.candidates.push_back(SupervisionCandidate{m.item, m.score, m.how,
+                                                     judge_complaint(comp, s, m.item, one, {}, day, nullptr).outcome});
+      }
+      if (!carve_out_known) unknown_carve_out(nullptr, cp.carve_out, &id.candidates);
+      sv.outcome = SupervisionOutcome::undetermined;
+      sv.notify = false;
+      sv.clauses.push_back(clause(c_2_3_6));
+      sv.why = kSuperviseUncertain.zh;
+      sv.why_en = kSuperviseUncertain.en;
+    }
+    sv.certainty = id.certainty;
+    sv.receipt = receipt(comp, day);
+    return sv;
+  }
+
   static constexpr Why kAdmitListed{
       "该证明列入不应出具证明事项清单，且用途不属于除外情形：不予准入",
       "the certificate is on a no-issue list and the purpose is no carve-out: not admitted"};
+  static constexpr Why kAdmitPossible{
+      "该证明列入不应出具证明事项清单，用途可能属于除外情形但尚待确认：确认前不予准入",
+      "the certificate is on a no-issue list and the purpose may be a carve-out, not yet confirmed: not admitted until it is"};
+  static constexpr Why kAdmitUncertain{
+      "名称不能确定为某一证明事项，候选中有不应出具清单所列的证明事项：确认前不予准入",
+      "the text names no item with confidence and a candidate is on a no-issue list: not admitted until the item is confirmed"};
   static constexpr Why kAdmitNoBasis{
       "未提供合格层级的法律法规依据：不予准入",
       "no basis of a qualifying level is supplied: not admitted"};
@@ -507,6 +875,12 @@ struct Engine::Impl {
   static constexpr Why kSuperviseListed{
       "要求出具列入不应出具证明事项清单的证明（一般情形）：属不合理证明，予以通报并由上级主管部门纠正",
       "demanded a certificate on the no-issue list in the general case: unreasonable; report and correct"};
+  static constexpr Why kSupervisePossible{
+      "该证明列入不应出具证明事项清单，所述用途可能属于除外情形：确认用途前不作认定，暂不通报",
+      "the certificate is listed and the purpose may be a carve-out: no verdict, and no report, until the purpose is confirmed"};
+  static constexpr Why kSuperviseUncertain{
+      "名称不能确定为某一证明事项：确认是哪一项之前不作认定，暂不通报",
+      "the text names no item with confidence: no verdict, and no report, until the item is confirmed"};
   static constexpr Why kSuperviseCarveOut{
       "该证明列入清单，但所述用途属于清单除外情形：不属不合理证明",
       "the certificate is listed, but the purpose is a carve-out: not unreasonable"};

@@ -237,7 +237,10 @@ std::string to_markdown(const SupervisionReport& report) {
       for (const Clause* cl : r.verdict.clauses) clauses += (clauses.empty() ? "" : "、") + cl->path;
       md << "| " << (c.date ? c.date->to_string() : "") << " | " << cell(c.channel) << " | "
          << cell(demanded_as_reported(r)) << " | " << cell(c.purpose) << " | "
-         << (r.verdict.outcome == SupervisionOutcome::unreasonable ? "不合理" : "合理") << " | "
+         << (r.verdict.outcome == SupervisionOutcome::unreasonable   ? "不合理"
+             : r.verdict.outcome == SupervisionOutcome::undetermined ? "待确认"
+                                                                     : "合理")
+         << " | "
          << clauses << " | " << r.verdict.why << " |\n";
     }
   }

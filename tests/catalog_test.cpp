@@ -520,7 +520,9 @@ TEST_CASE("check finds by-committee items without a qualifying basis and other d
   b.complexity = Complexity::complex;
   Item c = make_item("listed", 1, "养狗证明", Disposition::not_by_committee);
   c.bases = b.bases;  // a no-issue item that carries a qualifying basis
-  c.carve_outs.push_back(CarveOut{"公证", {}, {}, {}, ""});
+  CarveOut notarial;
+  notarial.scenario = "公证";
+  c.carve_outs.push_back(notarial);
   Item d = make_item("listed-2", 1, "另一证明", Disposition::not_by_committee);  // same list number
   d.route.text = "由公安部门出具";
   d.aliases.push_back(Alias{"养狗证明（补开）", AliasSource::added});  // contains c's name

@@ -106,8 +106,10 @@ TEST_CASE("the Decision JSON has exactly the members of docs/design.md §8, in o
   const json::object& o = v.as_object();
   std::vector<std::string> keys;
   for (const auto& kv : o) keys.emplace_back(kv.key());
+  // The members of docs/design.md §8 in their order, then the additions of issue 11.
   CHECK(keys == std::vector<std::string>{"outcome", "item", "clauses", "carve_out", "route", "steps", "flags",
-                                         "time_limit", "open_questions", "explanation", "trace", "receipt"});
+                                         "time_limit", "open_questions", "explanation", "trace", "receipt",
+                                         "certainty", "item_question", "purpose_questions", "purpose"});
   CHECK(o.at("outcome").as_string() == "refuse_redirect");
   CHECK(o.at("item").at("id").as_string() == "marital-status");
   CHECK(o.at("item").at("name").as_string() == "婚姻状况证明");
@@ -380,7 +382,7 @@ TEST_CASE("every carve-out of 附件1 is recognised in the purpose, only for its
       {"kinship", "办理不动产登记", "不动产登记"},
       {"kinship", "到公证处办理继承公证", "公证"},
       {"marital-status", "婚姻登记档案丢失，补领结婚证", "婚姻登记档案丢失"},
-      {"marital-status", "补领离婚证", "婚姻登记档案丢失"},
+      {"marital-status", "婚姻登记档案遗失，无法补领离婚证", "婚姻登记档案丢失"},
       {"marital-status", "收养子女登记", "收养"},
       {"childbearing-status", "收养子女登记", "收养"},
       {"personal-archive", "国家另有规定的情形", "国家另有规定"},
@@ -416,4 +418,324 @@ TEST_CASE("carve_out_matching scenario needs the scenario name itself", "[decisi
   CHECK(engine().decide(ask("kinship", "房屋过户", "2021-09-30")).outcome == Outcome::issue_for_stated_purpose);
   CHECK(strict.decide(ask("kinship", "房屋过户", "2021-09-30")).outcome == Outcome::refuse_redirect);
   CHECK(strict.decide(ask("kinship", "不动产登记", "2021-09-30")).outcome == Outcome::issue_for_stated_purpose);
+}
+
+// ---- Issue 11: purposes read as people write them, explicit carve-outs, uncertain identity,
+// explanations a clerk can trust. Each case is named after what it pins.
+
+namespace {
+
+Request by_text(const char* text, const char* purpose, const char* date, Tri within = Tri::yes, Tri verifiable = Tri::yes) {
+  Request r = ask("", purpose, date, within, verifiable);
+  r.text = text;
+  return r;
+}
+
+bool has(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+const TraceEntry& carve_out_trace(const Decision& d) {
+  for (const TraceEntry& t : d.trace)
+    if (t.rule == Rule::carve_out) return t;
+  FAIL("no carve_out rule in the trace");
+  return d.trace[0];
+}
+
+}  // namespace
+
+TEST_CASE("亲属关系证明 for 老人过世了，房子要过户到儿子名下 is issued for 不动产登记 (附件1第1项)", "[decisions][purpose]") {
+  // 附件1 第1项: （不动产登记情况、公证办理情况除外）. The words say 房子 … 过户, not 不动产登记.
+  const Decision d = engine().decide(ask("kinship", "老人过世了，房子要过户到儿子名下", "2021-09-30"));
+  CHECK(d.outcome == Outcome::issue_for_stated_purpose);
+  REQUIRE(d.carve_out != nullptr);
+  CHECK(d.carve_out->scenario == "不动产登记");
+  CHECK(d.deciding_clause()->id == "annex.1");
+  CHECK(d.purpose_source == PurposeSource::purpose);
+  const std::string zh = explain(d);
+  CHECK(has(zh, "附件1第1项"));                             // the annex item by number
+  CHECK(has(zh, "（不动产登记情况、公证办理情况除外）"));  // the exception verbatim
+  CHECK(has(zh, "“房子…过户”"));
+  CHECK(has(zh, "出具时在证明上注明用途"));                // when issuing, not before
+  CHECK_FALSE(has(zh, "出具前须"));
+}
+
+TEST_CASE("结婚证丢了，到民政局补领结婚证 is redirected, not issued under 婚姻登记档案丢失", "[decisions][purpose]") {
+  // 附件1 第8项: lost documents are reissued by the department (证件材料遗失的由相关部门予以补办);
+  // only a lost marriage archive is excepted.
+  const Decision d = engine().decide(ask("marital-status", "结婚证丢了，到民政局补领结婚证", "2021-09-30"));
+  CHECK(d.outcome == Outcome::refuse_redirect);
+  CHECK(d.carve_out == nullptr);
+  REQUIRE(d.route != nullptr);
+  CHECK(std::string(carve_out_trace(d).why).find("相似但不属于") != std::string::npos);
+  CHECK(has(explain(d), "不属于该除外情形"));
+  CHECK(d.purpose_questions.empty());  // a look-alike is not asked about
+}
+
+TEST_CASE("个人档案丢失 is not a lost marriage archive", "[decisions][purpose]") {
+  const Decision d = engine().decide(ask("marital-status", "个人档案丢失", "2021-09-30"));
+  CHECK(d.outcome == Outcome::refuse_redirect);
+  CHECK(d.carve_out == nullptr);
+  CHECK(d.purpose_questions.empty());
+}
+
+TEST_CASE("按照国家规定办理退休手续 is not 国家另有规定", "[decisions][purpose]") {
+  // 附件1 第16项: （国家另有规定的除外）.
+  const Decision d = engine().decide(ask("personal-archive", "按照国家规定办理退休手续", "2021-09-30"));
+  CHECK(d.outcome == Outcome::refuse_redirect);
+  CHECK(d.carve_out == nullptr);
+  CHECK(engine().decide(ask("personal-archive", "国家另有规定的情形", "2021-09-30")).outcome == Outcome::issue_for_stated_purpose);
+}
+
+TEST_CASE("不是公证用，银行要 is not 公证", "[decisions][purpose]") {
+  const Decision d = engine().decide(ask("kinship", "不是公证用，银行要", "2021-09-30"));
+  CHECK(d.outcome == Outcome::refuse_redirect);
+  CHECK(d.carve_out == nullptr);
+  CHECK(std::string(carve_out_trace(d).why).find("明确排除") != std::string::npos);
+  REQUIRE(d.purpose.size() == 1);
+  CHECK(d.purpose[0].negated);
+}
+
+TEST_CASE("a possible purpose is asked about and never applied: 过户用", "[decisions][purpose]") {
+  // Whatever the facts, 亲属关系证明 is not issued under the 不动产登记 carve-out on a guess; the
+  // decision asks "用途是否属于「不动产登记」" and says what a yes leads to.
+  int n = 0;
+  for (Tri w : {Tri::yes, Tri::no, Tri::unknown})
+    for (Tri v : {Tri::yes, Tri::no, Tri::unknown})
+      for (Tri t : {Tri::yes, Tri::no, Tri::unknown}) {
+        Request r = ask("kinship", "过户用", "2021-09-30", w, v);
+        r.facts.set(Fact::transitional_need, t);
+        const Decision d = engine().decide(r);
+        CHECK(d.outcome != Outcome::issue_for_stated_purpose);
+        CHECK(d.carve_out == nullptr);
+        REQUIRE(d.purpose_questions.size() == 1);
+        CHECK(d.purpose_questions[0].carve_out->scenario == "不动产登记");
+        const Outcome yes = w == Tri::no || v == Tri::no ? Outcome::refuse : Outcome::issue_for_stated_purpose;
+        CHECK(d.purpose_questions[0].outcome_if_yes == yes);
+        ++n;
+      }
+  CHECK(n == 27);
+  const Decision d = engine().decide(ask("kinship", "过户用", "2021-09-30", Tri::unknown, Tri::unknown));
+  CHECK(d.purpose_questions[0].together_with == (fact_bit(Fact::within_duties) | fact_bit(Fact::verifiable)));
+  const json::value v = json::parse(to_json(d));
+  const json::object& q = v.at("purpose_questions").as_array().at(0).as_object();
+  CHECK(q.at("scenario").as_string() == "不动产登记");
+  CHECK(q.at("question").as_string() == "用途是否属于「不动产登记」？");
+  CHECK(q.at("outcome_if_yes").as_string() == "issue_for_stated_purpose");
+  CHECK(q.at("text").as_string() == "不动产登记情况");
+  CHECK(has(explain(d), "用途是否属于「不动产登记」"));
+}
+
+TEST_CASE("an explicit carve_out decides without reading the purpose", "[decisions][purpose]") {
+  Request r = ask("kinship", "银行贷款", "2021-09-30");
+  r.carve_out = "公证";
+  Decision d = engine().decide(r);
+  CHECK(d.outcome == Outcome::issue_for_stated_purpose);
+  CHECK(d.carve_out->scenario == "公证");
+  CHECK(d.purpose_source == PurposeSource::carve_out);
+  CHECK(has(explain(d), "申请方明确用途为「公证」"));
+  // Ended on the request date: named as ended, never applied.
+  Request aid = ask("property", "", "2022-03-01");
+  aid.carve_out = "法律援助";
+  d = engine().decide(aid);
+  CHECK(d.outcome == Outcome::refuse_redirect);
+  CHECK(d.ended_carve_out() != nullptr);
+}
+
+TEST_CASE("an unknown carve_out is an error that lists the item's scenarios", "[decisions][purpose]") {
+  Request r = ask("kinship", "", "2021-09-30");
+  r.carve_out = "收养";
+  try {
+    engine().decide(r);
+    FAIL("expected an Error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::unknown_reference);
+    CHECK(e.where() == "/carve_out");
+    CHECK(std::string(e.what()).find("不动产登记, 公证") != std::string::npos);
+  }
+  r.item = "identity-info";  // no carve-outs at all
+  try {
+    engine().decide(r);
+    FAIL("expected an Error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).find("its carve-outs: none") != std::string::npos);
+  }
+  // From JSON, both readers.
+  const char* text = R"({"item": "kinship", "carve_out": "不动产登记", "date": "2021-09-30"})";
+  CHECK(request_from_json(text).carve_out == "不动产登记");
+  CHECK(detail::checked_request_from_json(text, "t").carve_out == "不动产登记");
+}
+
+TEST_CASE("a platform purpose code maps onto a carve-out in the catalog", "[decisions][purpose]") {
+  std::vector<CatalogLayer> layers = default_layers();
+  CatalogLayer county;
+  county.provenance.id = "test-purpose-codes";
+  county.provenance.level = JurisdictionLevel::county;
+  county.provenance.jurisdiction = "测试县";
+  county.provenance.title = "purpose codes";
+  county.extends = layers.back().provenance.id;
+  county.purpose_codes.push_back(PurposeCode{"YT-0101", "不动产登记"});
+  layers.push_back(county);
+  const Engine coded(layers);
+  CHECK(*coded.catalog(Date::from_ymd(2021, 9, 30)).scenario_of_code("YT-0101") == "不动产登记");
+  Request r = ask("kinship", "", "2021-09-30");
+  r.carve_out = "YT-0101";
+  const Decision d = coded.decide(r);
+  CHECK(d.outcome == Outcome::issue_for_stated_purpose);
+  CHECK(d.carve_out->scenario == "不动产登记");
+  // A code for a scenario no item has is caught when the layer is stacked.
+  layers.back().purpose_codes.push_back(PurposeCode{"YT-9999", "没有的情形"});
+  CHECK_THROWS_AS(Engine(layers), Error);
+  // The catalog JSON carries the codes (so receipts' hashes cover them) and they load back.
+  const std::string json = to_json(layers[layers.size() - 1]);
+  CHECK(json.find("\"purpose_codes\"") != std::string::npos);
+}
+
+TEST_CASE("失业人员证明 is not sent to the court on a guess", "[decisions][purpose]") {
+  // Issue 11: one edit on 失踪人员证明 made an unemployed resident a missing person. Whatever
+  // the name matcher makes of it, the decision neither issues nor redirects to 第7项's court.
+  Request r = by_text("失业人员证明", "", "2021-09-30");
+  r.facts.set(Fact::public_interest, Tri::yes);
+  const Decision d = engine().decide(r);
+  CHECK_FALSE(is_issuing(d.outcome));
+  CHECK_FALSE((d.item && d.item->id == "missing-person"));
+  if (d.certainty == Certainty::uncertain) {
+    const json::value v = json::parse(to_json(d));
+    const json::object& q = v.at("item_question").as_object();
+    CHECK(q.at("question").as_string() == "所申请的证明是下列哪一项？");
+    const json::object& c = q.at("candidates").as_array().at(0).as_object();
+    CHECK(c.contains("id"));
+    CHECK(c.contains("name"));
+    CHECK(c.at("score").is_double());
+    CHECK(c.contains("outcome"));
+    CHECK(c.contains("clause"));
+    CHECK(has(explain(d), "不能确定是哪一项"));
+  }
+}
+
+TEST_CASE("admission and supervision take the same care with uncertain names and purposes", "[decisions][admission][supervision]") {
+  // 二（三）4: never admitted while a listed item may be meant; 二（三）6: nobody is reported on a guess.
+  Demand dm;
+  dm.department = "县人社局";
+  dm.text = "亲戚关系证明";  // 亲属关系证明 with one character changed
+  dm.bases.push_back(parse_basis("《中华人民共和国公证法》第十一条"));
+  dm.within_duties = Tri::yes;
+  dm.verifiable = Tri::yes;
+  dm.date = Date::from_ymd(2021, 9, 30);
+  Admission a = engine().admit(dm);
+  if (a.certainty == Certainty::uncertain) {
+    CHECK(a.outcome == AdmissionOutcome::rejected);
+    CHECK(a.clauses[1]->id == "2.2.2");
+    REQUIRE_FALSE(a.candidates.empty());
+    CHECK(a.candidates[0].item->id == "kinship");
+    CHECK(json::parse(to_json(a)).at("item_question").at("candidates").as_array().size() == a.candidates.size());
+  }
+  // A possible purpose: rejected until confirmed, and what a yes would lead to.
+  dm.text = "亲属关系证明";
+  dm.purpose = "过户用";
+  a = engine().admit(dm);
+  CHECK(a.outcome == AdmissionOutcome::rejected);
+  REQUIRE(a.purpose_questions.size() == 1);
+  CHECK(a.purpose_questions[0].outcome_if_yes == AdmissionOutcome::admitted);
+  dm.purpose = "房子过户到儿子名下";
+  CHECK(engine().admit(dm).outcome == AdmissionOutcome::admitted);
+
+  Complaint c;
+  c.body = "某单位";
+  c.body_kind = RequesterKind::public_institution;
+  c.item = "kinship";
+  c.purpose = "过户用";
+  c.date = Date::from_ymd(2021, 9, 30);
+  Supervision s = engine().supervise(c);
+  CHECK(s.outcome == SupervisionOutcome::undetermined);
+  CHECK_FALSE(s.notify);
+  REQUIRE(s.purpose_questions.size() == 1);
+  CHECK(s.purpose_questions[0].outcome_if_yes == SupervisionOutcome::reasonable);
+  c.purpose = "不是公证用，银行要";
+  s = engine().supervise(c);
+  CHECK(s.outcome == SupervisionOutcome::unreasonable);
+  CHECK(s.notify);
+  c.item.clear();
+  c.text = "亲戚关系证明";
+  c.purpose.clear();
+  s = engine().supervise(c);
+  if (s.certainty == Certainty::uncertain) {
+    CHECK(s.outcome == SupervisionOutcome::undetermined);
+    CHECK_FALSE(s.notify);
+    CHECK_FALSE(s.candidates.empty());
+  }
+  CHECK(json::parse(to_json(s)).at("outcome").as_string() == (s.certainty == Certainty::uncertain ? "undetermined" : "unreasonable"));
+}
+
+TEST_CASE("explanations state a no as no, never as 未确认", "[decisions][explain]") {
+  // 二（一）1: a basis exists (the requester's law) but the committee cannot verify it.
+  Request r = by_text("某专项补贴资格证明", "", "2021-09-30", Tri::yes, Tri::no);
+  r.bases.push_back(parse_basis("《中华人民共和国公证法》第十一条"));
+  std::string zh = explain(engine().decide(r));
+  CHECK(has(zh, "基层群众性自治组织无法核实"));
+  CHECK_FALSE(has(zh, "未确认"));
+  r.facts.set(Fact::verifiable, Tri::unknown);
+  CHECK(has(explain(engine().decide(r)), "尚未确认是否"));
+  // A carve-out refused for duties: stated as no, and still with the route.
+  const Decision d = engine().decide(ask("kinship", "办理不动产登记", "2021-09-30", Tri::no, Tri::yes));
+  CHECK(d.outcome == Outcome::refuse);
+  zh = explain(d);
+  CHECK(has(zh, "不属于基层群众性自治组织职责范围"));
+  CHECK_FALSE(has(zh, "未确认"));
+  REQUIRE(d.route != nullptr);  // a carve-out refusal still gives the route
+  CHECK(has(zh, "办事途径："));
+  CHECK(std::string(d.trace[d.trace.size() - 1].why).find("不属于职责范围或无法核实") != std::string::npos);
+}
+
+TEST_CASE("conditions that must all hold are presented together", "[decisions][explain]") {
+  // 二（一）3: transitional_need, within_duties and verifiable must all be yes.
+  Request r = ask("death", "", "2021-09-30", Tri::unknown, Tri::unknown);
+  r.facts.set(Fact::transitional_need, Tri::unknown);
+  const Decision d = engine().decide(r);
+  const std::string zh = explain(d);
+  CHECK(has(zh, "三项均为“是”时，可改为“据实出具（过渡期）”"));
+  CHECK_FALSE(has(zh, "如是"));
+  const json::value v = json::parse(to_json(d));
+  CHECK(v.at("open_questions").as_array().at(0).at("together_with").as_array().size() == 2);
+}
+
+TEST_CASE("an ended exception is named as ended, with its source, in the prose and the trace", "[decisions][explain]") {
+  // 附件1 第17项 （法律援助情况除外） ends on 2022-01-01: 《中华人民共和国法律援助法》第四十一条.
+  const Decision d = engine().decide(ask("property", "申请法律援助", "2022-03-01"));
+  CHECK(d.outcome == Outcome::refuse_redirect);
+  CHECK(d.carve_out == nullptr);
+  REQUIRE(d.ended_carve_out() != nullptr);
+  const std::string zh = explain(d);
+  CHECK(has(zh, "「法律援助」"));
+  CHECK(has(zh, "2022-01-01起已终止"));
+  CHECK(has(zh, "《中华人民共和国法律援助法》"));
+  CHECK(has(zh, "第四十一条"));
+  const std::string why = carve_out_trace(d).why;
+  CHECK(why.find("不再适用") != std::string::npos);
+  CHECK(why.find("用途不属于") == std::string::npos);
+  const json::value v = json::parse(to_json(d));
+  const json::object& reading = v.at("purpose").at("readings").as_array().at(0).as_object();
+  CHECK(reading.at("result").as_string() == "matched");
+  CHECK_FALSE(reading.at("in_force").as_bool());
+}
+
+TEST_CASE("route notes appear in the prose", "[decisions][explain]") {
+  // 国卫规划发〔2026〕5号 from 2026-07-01.
+  CHECK(has(explain(engine().decide(ask("death", "", "2026-07-02", Tri::no, Tri::no))), "国卫规划发〔2026〕5号"));
+  CHECK_FALSE(has(explain(engine().decide(ask("death", "", "2026-06-30", Tri::no, Tri::no))), "国卫规划发〔2026〕5号"));
+}
+
+TEST_CASE("二（一）2 steps read as actions", "[decisions][explain]") {
+  CHECK(std::string(describe(Step::organise_deliberation)) == "组织居民群众议事协商");
+  CHECK(std::string(describe(Step::residents_agree)) == "提交居民群众讨论，取得同意");
+  CHECK(std::string(describe(Step::head_signs)) == "由基层群众性自治组织负责人签字");
+  Request r = by_text("小区业主共有部分使用情况证明", "", "2021-09-30", Tri::yes, Tri::no);
+  r.facts.set(Fact::public_interest, Tri::yes);
+  const Decision d = engine().decide(r);
+  REQUIRE(d.outcome == Outcome::issue_after_deliberation);
+  CHECK(has(explain(d), "出具前须：组织居民群众议事协商；提交居民群众讨论，取得同意；由基层群众性自治组织负责人签字。"));
+}
+
+TEST_CASE("public interest is not asked about for a resident's own certificate", "[decisions][explain]") {
+  const Decision d = engine().decide(by_text("居住证明", "办理居住证", "2021-09-30", Tri::unknown, Tri::unknown));
+  for (const OpenQuestion& q : d.open_questions) CHECK(q.fact != Fact::public_interest);
+  CHECK_FALSE(has(explain(d), "公共利益"));
 }

@@ -1,8 +1,9 @@
 // The decision procedure of docs/design.md §4, exhaustively: every item class × every combination of
 // the five tri-state facts (3^5 = 243) × both values of the public-interest setting gives
 // exactly one outcome, equal to an independent table written here from docs/design.md §4; the open
-// questions equal a brute-force reading of their definition; every clause 2.1.1–2.2.2
-// decides at least one case.
+// questions equal a brute-force reading of their definition (public interest asked only where
+// it can plausibly apply, docs/decisions.md); every clause 2.1.1–2.2.2 decides at least one
+// case. Free text the name matcher is unsure of, with a listed candidate, is never issued.
 #include "jianzheng/engine.hpp"
 
 #include <catch2/catch.hpp>
@@ -77,7 +78,8 @@ CatalogLayer test_layer(bool public_interest_needs_item_basis) {
   return layer;
 }
 
-Request request_for(Class c, const std::array<Tri, 5>& facts) {
+// `community`: the purpose names a community matter, where 二（一）2 can plausibly apply.
+Request request_for(Class c, const std::array<Tri, 5>& facts, bool community = false) {
   Request r;
   r.date = Date::from_ymd(2021, 9, 30);
   switch (c) {
@@ -87,6 +89,7 @@ Request request_for(Class c, const std::array<Tri, 5>& facts) {
     case Class::policy_only: r.item = "policy-only"; break;
     case Class::no_basis: r.item = "bare"; break;
   }
+  if (community && c != Class::listed && c != Class::listed_carve_out) r.purpose = "村民小组集体道路修建";
   r.facts.values = facts;
   return r;
 }
@@ -178,14 +181,18 @@ TEST_CASE("every item class and fact combination gives the outcome of docs/desig
 TEST_CASE("open questions are exactly the unknown facts whose yes could change the outcome", "[engine][decisions]") {
   // Brute force of docs/design.md §4's definition: f is open when, for some set S of the other
   // unknown facts answered yes (the rest staying unknown), answering f yes as well changes
-  // the outcome; the outcome given must be one such change leads to.
+  // the outcome; the outcome given must be one such change leads to. Public interest (二（一）2)
+  // is asked only where it can plausibly apply — a community matter — and is otherwise
+  // decided as no without being asked (docs/decisions.md).
+  for (bool community : {false, true})
   for (bool needs_basis : {false, true}) {
     const Engine& engine = engine_with(needs_basis);
     for (Class c : kClasses)
       for (const auto& facts : all_fact_combinations()) {
         std::vector<int> unknown;
+        const bool listed = c == Class::listed || c == Class::listed_carve_out;
         for (int i = 0; i < 5; ++i)
-          if (facts[i] == Tri::unknown) unknown.push_back(i);
+          if (facts[i] == Tri::unknown && (i != 3 || community || listed)) unknown.push_back(i);
         std::map<int, std::set<Outcome>> reachable;  // fact → outcomes its yes can lead to
         for (int f : unknown) {
           std::vector<int> others;
@@ -202,13 +209,23 @@ TEST_CASE("open questions are exactly the unknown facts whose yes could change t
             if (a != b) reachable[f].insert(b);
           }
         }
-        const Decision d = engine.decide(request_for(c, facts));
+        const Decision d = engine.decide(request_for(c, facts, community));
         std::set<int> got;
         for (const OpenQuestion& q : d.open_questions) {
           const int f = static_cast<int>(q.fact);
           got.insert(f);
           REQUIRE(reachable.count(f) == 1);
           REQUIRE(reachable[f].count(q.outcome_if_yes) == 1);
+          // together_with: the other facts that must be yes too, all unknown, and with them the
+          // outcome is reached (and without f it is not).
+          auto with = facts;
+          for (int o : unknown)
+            if (q.together_with & fact_bit(static_cast<Fact>(o))) with[o] = Tri::yes;
+          REQUIRE((q.together_with & fact_bit(q.fact)) == 0);
+          const Outcome before = expected(c, needs_basis, with).outcome;
+          with[f] = Tri::yes;
+          REQUIRE(expected(c, needs_basis, with).outcome == q.outcome_if_yes);
+          REQUIRE(before != q.outcome_if_yes);
         }
         std::set<int> want;
         for (const auto& kv : reachable) want.insert(kv.first);
@@ -219,11 +236,16 @@ TEST_CASE("open questions are exactly the unknown facts whose yes could change t
 
 TEST_CASE("an all-unknown listed item asks about the transition facts", "[engine][decisions]") {
   // 二（一）3: transitional issuing needs all three of transitional_need, within_duties and
-  // verifiable; each one alone changes nothing, but with the others answered yes it does.
+  // verifiable; each one alone changes nothing, but with the others answered yes it does —
+  // so each is asked together with the other two.
   const Decision d = engine_with(false).decide(request_for(Class::listed, {Tri::unknown, Tri::unknown, Tri::unknown, Tri::unknown, Tri::unknown}));
   CHECK(d.outcome == Outcome::refuse_redirect);
   REQUIRE(d.open_questions.size() == 3);
-  for (const OpenQuestion& q : d.open_questions) CHECK(q.outcome_if_yes == Outcome::issue_transitional);
+  const unsigned three = fact_bit(Fact::within_duties) | fact_bit(Fact::verifiable) | fact_bit(Fact::transitional_need);
+  for (const OpenQuestion& q : d.open_questions) {
+    CHECK(q.outcome_if_yes == Outcome::issue_transitional);
+    CHECK((q.together_with | fact_bit(q.fact)) == three);
+  }
   REQUIRE(d.route != nullptr);
   CHECK(d.route->text == "由公安派出所核实后出具");
 }
@@ -334,4 +356,93 @@ TEST_CASE("an unknown item id is an error, unmatched text an unlisted item", "[e
   CHECK(d.item == nullptr);
   CHECK(d.outcome == Outcome::refuse);  // 二（二）1: no known basis
   CHECK(d.deciding_clause()->id == "2.2.1");
+}
+
+TEST_CASE("public interest is asked about only for a community matter", "[engine][decisions]") {
+  // 二（一）2 concerns 城乡社区公共利益 or 本辖区多数居民群众切身利益: a certificate about one
+  // resident's own circumstances does not plausibly concern it, so an unknown public_interest
+  // is not put to the clerk there (docs/decisions.md); answered yes, it still decides.
+  const auto asks_public = [](const Decision& d) {
+    for (const OpenQuestion& q : d.open_questions)
+      if (q.fact == Fact::public_interest) return true;
+    return false;
+  };
+  const std::array<Tri, 5> unknown_public{Tri::yes, Tri::no, Tri::no, Tri::unknown, Tri::no};
+  CHECK_FALSE(asks_public(engine_with(false).decide(request_for(Class::no_basis, unknown_public))));
+  CHECK(asks_public(engine_with(false).decide(request_for(Class::no_basis, unknown_public, true))));
+  Request text;
+  text.text = "居住证明";
+  text.date = Date::from_ymd(2021, 9, 30);
+  text.facts.set(Fact::within_duties, Tri::yes);
+  CHECK_FALSE(asks_public(engine_with(false).decide(text)));
+  text.text = "小区业主共有部分使用情况证明";
+  CHECK(asks_public(engine_with(false).decide(text)));
+  // Answered yes, it applies whatever the words.
+  const Decision yes = engine_with(false).decide(request_for(Class::no_basis, {Tri::yes, Tri::no, Tri::no, Tri::yes, Tri::no}));
+  CHECK(yes.outcome == Outcome::issue_after_deliberation);
+  CHECK(yes.deciding_clause()->id == "2.1.2");
+}
+
+TEST_CASE("free text that may name a listed item is never issued until the item is confirmed", "[engine][decisions]") {
+  // 二（二）2: the item is uncertain and one candidate is on the no-issue list. Whatever the facts
+  // (even public_interest yes with a requester's law, which would issue an unlisted item under
+  // 二（一）2 or 二（一）1), the answer is not to issue, citing 二（二）2 and 附件1, and the
+  // decision lists the candidates with the outcome each would lead to.
+  const Engine& e = engine_with(false);
+  const NameMatcher matcher(e.catalog(Date::from_ymd(2021, 9, 30)));
+  REQUIRE(matcher.resolve("测试亲戚关系证明").certainty == Certainty::uncertain);
+  int cases = 0;
+  for (const auto& facts : all_fact_combinations()) {
+    Request r;
+    r.text = "测试亲戚关系证明";
+    r.date = Date::from_ymd(2021, 9, 30);
+    r.bases.push_back(basis("《中华人民共和国公证法》", BasisLevel::law));
+    r.facts.values = facts;
+    const Decision d = e.decide(r);
+    INFO("facts " << to_string(facts[0]) << to_string(facts[1]) << to_string(facts[2]) << to_string(facts[3]) << to_string(facts[4]));
+    REQUIRE(d.certainty == Certainty::uncertain);
+    REQUIRE(d.item == nullptr);
+    REQUIRE(d.outcome == Outcome::refuse);
+    REQUIRE(d.deciding_clause()->id == "2.2.2");
+    REQUIRE(d.clauses[1]->id == "annex.1");
+    REQUIRE(d.open_questions.empty());  // no fact changes it: the item question does
+    REQUIRE(d.trace[0].rule == Rule::resolve);
+    REQUIRE(d.trace[d.trace.size() - 1].rule == Rule::listed);
+    REQUIRE(d.trace[d.trace.size() - 1].fired);
+    REQUIRE_FALSE(d.candidates.empty());
+    REQUIRE(d.candidates[0].item->id == "listed");
+    // Each candidate's outcome is the decision it would get once confirmed.
+    Request confirmed = r;
+    confirmed.text.clear();
+    confirmed.item = "listed";
+    REQUIRE(d.candidates[0].outcome == e.decide(confirmed).outcome);
+    // If it is none of them: an unlisted item with the requester's law.
+    Request none = r;
+    none.text = "完全不存在的证明名称xyz";
+    REQUIRE(d.outcome_if_none == e.decide(none).outcome);
+    ++cases;
+  }
+  CHECK(cases == 243);
+}
+
+TEST_CASE("free text uncertain between items none of which is listed is decided as unlisted, with the question", "[engine][decisions]") {
+  // No candidate is on a no-issue list: until the clerk confirms, the request is decided as an
+  // unlisted item (here with no basis: 二（二）1), and the candidates come with their outcomes.
+  const Engine& e = engine_with(false);
+  Request r;
+  r.text = "测试依据证明";  // 测试依法证明 with one character changed
+  r.date = Date::from_ymd(2021, 9, 30);
+  REQUIRE(NameMatcher(e.catalog(*r.date)).resolve(r.text).certainty == Certainty::uncertain);
+  r.facts.set(Fact::within_duties, Tri::yes);
+  r.facts.set(Fact::verifiable, Tri::yes);
+  const Decision d = e.decide(r);
+  CHECK(d.certainty == Certainty::uncertain);
+  CHECK(d.item == nullptr);
+  CHECK(d.outcome == Outcome::refuse);
+  CHECK(d.deciding_clause()->id == "2.2.1");
+  CHECK(d.outcome_if_none == Outcome::refuse);
+  REQUIRE(d.candidates.size() == 1);
+  CHECK(d.candidates[0].item->id == "with-law");
+  CHECK(d.candidates[0].outcome == Outcome::must_issue);  // if it is 测试依法证明: 二（一）1
+  CHECK(std::string(clause_of(d.candidates[0].rule)) == "2.1.1");
 }

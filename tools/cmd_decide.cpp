@@ -112,10 +112,16 @@ int run_batch(const Engine& engine, const std::string& path, Language lang) {
 
 void print_human(const Decision& d, Language lang) {
   const bool zh = lang == Language::zh;
-  if (d.item)
+  if (d.item) {
     std::cout << d.item->name << " (" << d.item->id << ")\n";
-  else
+  } else if (d.certainty == Certainty::uncertain) {
+    std::cout << (zh ? "（名称不能确定，候选如下）" : "(not certain which item; candidates below)") << "\n";
+    for (const ItemCandidate& c : d.candidates)
+      std::cout << "  ? " << c.item->name << " (" << c.item->id << ") " << c.score << " → " << to_string(c.outcome)
+                << " [" << clause_of(c.rule) << "]\n";
+  } else {
     std::cout << (zh ? "（未匹配到证明事项）" : "(no item matched)") << "\n";
+  }
   std::cout << (zh ? "结论: " : "outcome: ") << describe(d.outcome, lang) << " [" << to_string(d.outcome) << "]\n";
   std::cout << (zh ? "依据:\n" : "clauses:\n");
   for (const Clause* c : d.clauses) std::cout << "  " << c->path << " [" << c->id << "] " << c->text << "\n";
@@ -142,6 +148,9 @@ void print_human(const Decision& d, Language lang) {
     }
     std::cout << "\n";
   }
+  for (const PurposeQuestion& q : d.purpose_questions)
+    std::cout << (zh ? "待确认用途: 是否属于「" : "open purpose: is it \"") << q.carve_out->scenario
+              << (zh ? "」 → " : "\" → ") << to_string(q.outcome_if_yes) << "\n";
   if (!d.open_questions.empty()) {
     std::cout << (zh ? "待确认:\n" : "open questions:\n");
     for (const OpenQuestion& q : d.open_questions)
@@ -177,6 +186,7 @@ int run(const cli::Args& args) {
     // An item id of the catalog in force is taken as the id, anything else as free text.
     if (engine.catalog(r.date).find(what)) r.item = what; else r.text = what;
     if (auto p = args.value("purpose")) r.purpose = *p;
+    if (auto c = args.value("carve-out")) r.carve_out = *c;  // a scenario of the item, or a platform code
     for (const std::string& f : args.all("fact")) {
       const auto eq = f.find('=');
       const auto fact = fact_from_string(f.substr(0, eq));
@@ -202,14 +212,16 @@ int run(const cli::Args& args) {
 JIANZHENG_COMMAND((jianzheng::cli::Command{
     "decide", "判定是否出具证明，并给出依据条款", "decide whether the committee issues a certificate, citing the clauses",
     "用法 usage:\n"
-    "  jianzheng decide [--json] [--purpose 用途] [--fact NAME=yes|no|unknown]... [--basis 依据]...\n"
+    "  jianzheng decide [--json] [--purpose 用途 | --carve-out 除外情形] [--fact NAME=yes|no|unknown]...\n"
+    "                   [--basis 依据]...\n"
     "                   [--date YYYY-MM-DD] [--lang zh|en] [--catalog FILE]... 证明名称或编号 TEXT_OR_ID\n"
     "  jianzheng decide --json --request FILE|-     一个请求 JSON → 一个结论 JSON (docs/design.md §8)\n"
     "  jianzheng decide --json --batch FILE|-       JSON Lines 请求 → JSON Lines 结论，按顺序\n\n"
     "事实 facts: within_duties 职责范围, verifiable 能够核实, transitional_need 过渡期仍需,\n"
     "  public_interest 公共利益, legal_risk 法律风险; 未给出的为 unknown（按“否”判定并列为待确认）.\n"
+    "--carve-out: 明确的除外情形（如 不动产登记，或清单映射的平台用途编码），不再解读 --purpose 的文字.\n"
     "--batch: 坏行输出 {\"error\": {\"code\", \"where\", \"message\"}} 并继续; stderr 为终端时显示进度.\n"
     "退出码 exit: 0 出具 issue, 1 不予出具 refuse; --batch: 0, or 3 when any line was bad.",
-    {"purpose", "fact", "basis", "date", "lang", "catalog", "request", "batch"},
+    {"purpose", "carve-out", "fact", "basis", "date", "lang", "catalog", "request", "batch"},
     {},
     run}));

@@ -141,6 +141,7 @@ Request request_from_dict(PyObject* d, const std::string& at) {
   Request r;
   item_text_of(d, at, r.item, r.text);
   r.purpose = opt_str(d, "purpose", at);
+  r.carve_out = opt_str(d, "carve_out", at);
   if (PyObject* q = member(d, "requester")) {
     if (!PyDict_Check(q)) fail(ErrorCode::wrong_type, at + "/requester", "expected an object");
     if (PyObject* k = member(q, "kind"))
@@ -206,6 +207,30 @@ struct PyDecision {
   Decision decision;
   Engine engine;  // keeps what `decision` points into alive
 };
+
+/// An item uncertain text may name, owning its item and carve-out.
+struct PyItemCandidate {
+  Item item;
+  double score = 0;
+  MatchHow how = MatchHow::exact;
+  Outcome outcome = Outcome::refuse;
+  Rule rule = Rule::resolve;
+  std::optional<CarveOut> carve_out;
+};
+
+/// A purpose question, owning its carve-out.
+struct PyPurposeQuestion {
+  CarveOut carve_out;
+  Outcome outcome_if_yes = Outcome::issue_for_stated_purpose;
+  std::vector<Fact> together_with;
+};
+
+std::vector<Fact> facts_of(unsigned bits) {
+  std::vector<Fact> out;
+  for (Fact f : all_facts)
+    if (bits & fact_bit(f)) out.push_back(f);
+  return out;
+}
 
 struct PyAdmission {
   Admission admission;
@@ -353,11 +378,21 @@ void bind_enums(py::module_& m) {
       .value("rejected", AdmissionOutcome::rejected, "It may not.");
   py::enum_<SupervisionOutcome>(m, "SupervisionOutcome", "二（三）6: whether a reported demand is unreasonable.")
       .value("reasonable", SupervisionOutcome::reasonable, "Not unreasonable.")
-      .value("unreasonable", SupervisionOutcome::unreasonable, "不合理证明: 通报, 纠正.");
+      .value("unreasonable", SupervisionOutcome::unreasonable, "不合理证明: 通报, 纠正.")
+      .value("undetermined", SupervisionOutcome::undetermined,
+             "Cannot be judged until the item or the purpose is confirmed; nobody is notified.");
+  py::enum_<PurposeSource>(m, "PurposeSource", "What was read against the item's carve-outs.")
+      .value("none", PurposeSource::none, "Nothing: no purpose, or no carve-outs.")
+      .value("purpose", PurposeSource::purpose, "The request's purpose.")
+      .value("text", PurposeSource::text, "The request's free text (no purpose was given).")
+      .value("carve_out", PurposeSource::carve_out, "The request's explicit carve_out.");
 
   m.def("is_issuing", &is_issuing, py::arg("outcome"),
         "Whether the committee issues the certificate (all outcomes but refuse, refuse_redirect).");
-  m.def("clause_of", &clause_of, py::arg("step"), "The clause id a step comes from, e.g. \"2.1.2\".");
+  m.def("clause_of", py::overload_cast<Step>(&clause_of), py::arg("step"),
+        "The clause id a step comes from, e.g. \"2.1.2\".");
+  m.def("rule_clause", py::overload_cast<Rule>(&clause_of), py::arg("rule"),
+        "The clause id a rule decides by, e.g. \"2.2.2\" for listed; \"\" for resolve.");
   m.def("parse_basis", &parse_basis, py::arg("text"),
         "Parses a basis written as text, e.g. \"《中华人民共和国公证法》第十一条\"; never raises.");
 }
@@ -383,7 +418,10 @@ void bind_requests(py::module_& m) {
            "From a dict in the JSON shape of docs/design.md §8; raises Error naming the field.")
       .def_readwrite("item", &Request::item, "Item id; wins over text when both are given.")
       .def_readwrite("text", &Request::text, "Free text naming the certificate, in any spelling.")
-      .def_readwrite("purpose", &Request::purpose, "用途; matched against carve-outs.")
+      .def_readwrite("purpose", &Request::purpose, "用途 in any words; read against the item's carve-outs.")
+      .def_readwrite("carve_out", &Request::carve_out,
+                     "An explicit carve-out: a scenario of the item (\"不动产登记\") or a platform purpose code "
+                     "mapped to one; decides without reading purpose.")
       .def_readwrite("requester", &Request::requester, "Who asks.")
       .def_readwrite("bases", &Request::bases, "Bases the requester supplies (二（三）4).")
       .def_readwrite("facts", &Request::facts, "The five tri-state facts.")
@@ -402,7 +440,8 @@ void bind_requests(py::module_& m) {
       .def_readwrite("department", &Demand::department, "The demanding department, e.g. \"县人社局\".")
       .def_readwrite("item", &Demand::item, "Item id; wins over text.")
       .def_readwrite("text", &Demand::text, "Free text naming the certificate.")
-      .def_readwrite("purpose", &Demand::purpose, "What for; matched against carve-outs.")
+      .def_readwrite("purpose", &Demand::purpose, "What for; read against carve-outs.")
+      .def_readwrite("carve_out", &Demand::carve_out, "An explicit carve-out, as Request.carve_out.")
       .def_readwrite("bases", &Demand::bases, "The bases the department supplies.")
       .def_readwrite("within_duties", &Demand::within_duties, "Whether the matter is within the committee's duties.")
       .def_readwrite("verifiable", &Demand::verifiable, "Whether the committee is able to verify it.")
@@ -416,7 +455,8 @@ void bind_requests(py::module_& m) {
       .def_readwrite("body_kind", &Complaint::body_kind, "Its kind.")
       .def_readwrite("item", &Complaint::item, "Item id; wins over text.")
       .def_readwrite("text", &Complaint::text, "Free text naming the certificate demanded.")
-      .def_readwrite("purpose", &Complaint::purpose, "What the body wanted it for.")
+      .def_readwrite("purpose", &Complaint::purpose, "What the body wanted it for; read against carve-outs.")
+      .def_readwrite("carve_out", &Complaint::carve_out, "An explicit carve-out, as Request.carve_out.")
       .def_readwrite("bases", &Complaint::bases, "Any basis the body cited.")
       .def_readwrite("channel", &Complaint::channel, "How it was reported, e.g. \"hotline 0936-6121532\".")
       .def_readwrite("date", &Complaint::date, "When the demand was made; today when None.")
@@ -436,7 +476,24 @@ void bind_decisions(py::module_& m) {
   py::class_<OpenQuestion>(m, "OpenQuestion", "A fact whose yes could change the outcome.")
       .def(py::init<>(), "An empty question.")
       .def_readwrite("fact", &OpenQuestion::fact, "The unknown fact.")
-      .def_readwrite("outcome_if_yes", &OpenQuestion::outcome_if_yes, "An outcome answering it yes could lead to.");
+      .def_readwrite("outcome_if_yes", &OpenQuestion::outcome_if_yes, "An outcome answering it yes could lead to.")
+      .def_property_readonly("together_with", [](const OpenQuestion& q) { return facts_of(q.together_with); },
+                             "The other facts that must be yes as well for that outcome.");
+
+  py::class_<PyItemCandidate>(m, "ItemCandidate",
+                              "An item uncertain free text may name, and the outcome if the clerk confirms it.")
+      .def_readonly("item", &PyItemCandidate::item, "The candidate.")
+      .def_readonly("score", &PyItemCandidate::score, "The name matcher's score.")
+      .def_readonly("how", &PyItemCandidate::how, "How it matched.")
+      .def_readonly("outcome", &PyItemCandidate::outcome, "The outcome if it is this item.")
+      .def_readonly("rule", &PyItemCandidate::rule, "The rule that would decide it.")
+      .def_readonly("carve_out", &PyItemCandidate::carve_out, "The carve-out its purpose matches, if any.");
+
+  py::class_<PyPurposeQuestion>(m, "PurposeQuestion",
+                                "A carve-out the purpose may be: asked, never applied until confirmed.")
+      .def_readonly("carve_out", &PyPurposeQuestion::carve_out, "The carve-out asked about.")
+      .def_readonly("outcome_if_yes", &PyPurposeQuestion::outcome_if_yes, "The outcome a yes could lead to.")
+      .def_readonly("together_with", &PyPurposeQuestion::together_with, "Facts that must be yes as well.");
 
   py::class_<TraceEntry>(m, "TraceEntry", "One rule tried, in order.")
       .def(py::init<>(), "An empty entry.")
@@ -477,6 +534,37 @@ void bind_decisions(py::module_& m) {
                              "The item's qualifying basis, when basis is BasisSource.item.")
       .def_property_readonly("receipt", [](const PyDecision& d) { return receipt_of(d.decision.receipt); },
                              "Catalog, hash, engine, as-of date.")
+      .def_property_readonly("facts", [](const PyDecision& d) { return d.decision.facts; },
+                             "The request's facts as answered.")
+      .def_property_readonly("certainty", [](const PyDecision& d) { return d.decision.certainty; },
+                             "How sure the item is: confident, uncertain (see candidates) or none.")
+      .def_property_readonly("candidates",
+                             [](const PyDecision& d) {
+                               std::vector<PyItemCandidate> out;
+                               for (const ItemCandidate& c : d.decision.candidates)
+                                 out.push_back(PyItemCandidate{*c.item, c.score, c.how, c.outcome, c.rule, copy_of(c.carve_out)});
+                               return out;
+                             },
+                             "When uncertain: the candidate items, best first, each with its outcome.")
+      .def_property_readonly("outcome_if_none", [](const PyDecision& d) { return d.decision.outcome_if_none; },
+                             "When uncertain: the outcome if the text names none of the candidates.")
+      .def_property_readonly("purpose_source", [](const PyDecision& d) { return d.decision.purpose_source; },
+                             "What was read against the item's carve-outs.")
+      .def_property_readonly("purpose",
+                             [](const PyDecision& d) {
+                               std::vector<PyPurposeReading> out;
+                               for (const PurposeReading& r : d.decision.purpose) out.push_back(to_py(r));
+                               return out;
+                             },
+                             "What reading the purpose found, per carve-out.")
+      .def_property_readonly("purpose_questions",
+                             [](const PyDecision& d) {
+                               std::vector<PyPurposeQuestion> out;
+                               for (const PurposeQuestion& q : d.decision.purpose_questions)
+                                 out.push_back(PyPurposeQuestion{*q.carve_out, q.outcome_if_yes, facts_of(q.together_with)});
+                               return out;
+                             },
+                             "Carve-outs the purpose may be: asked, never applied.")
       .def("deciding_clause", [](const PyDecision& d) { return copy_of(d.decision.deciding_clause()); },
            "The deciding clause, or None when none is cited.")
       .def("explain", [](const PyDecision& d, Language language) { return explain(d.decision, language); },
@@ -531,6 +619,8 @@ void bind_decisions(py::module_& m) {
       .def_property_readonly("flags", [](const PyAdmission& a) { return to_vector(a.admission.flags); }, "propose_amendment when a basis exists but the committee cannot carry it.")
       .def_property_readonly("why", [](const PyAdmission& a) { return std::string(a.admission.why); }, "Reason, Chinese.")
       .def_property_readonly("why_en", [](const PyAdmission& a) { return std::string(a.admission.why_en); }, "Reason, English.")
+      .def_property_readonly("certainty", [](const PyAdmission& a) { return a.admission.certainty; },
+                             "How sure the item is; when uncertain the demand is rejected until it is confirmed.")
       .def("to_json",
            [](const PyAdmission& a, Language language, bool compact) { return to_json(a.admission, language, compact); },
            py::arg("language") = Language::zh, py::arg("compact") = false, "The Admission JSON.")
@@ -543,6 +633,8 @@ void bind_decisions(py::module_& m) {
       .def_property_readonly("notify", [](const PySupervision& s) { return s.supervision.notify; }, "通报或公开曝光, and 上级主管部门纠正.")
       .def_property_readonly("why", [](const PySupervision& s) { return std::string(s.supervision.why); }, "Reason, Chinese.")
       .def_property_readonly("why_en", [](const PySupervision& s) { return std::string(s.supervision.why_en); }, "Reason, English.")
+      .def_property_readonly("certainty", [](const PySupervision& s) { return s.supervision.certainty; },
+                             "How sure the item is; when uncertain the verdict is undetermined.")
       .def("to_json",
            [](const PySupervision& s, Language language, bool compact) { return to_json(s.supervision, language, compact); },
            py::arg("language") = Language::zh, py::arg("compact") = false, "The Supervision JSON.")

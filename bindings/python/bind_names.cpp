@@ -33,6 +33,11 @@ void bind_names(py::module_& m) {
       .value("fuzzy", MatchHow::fuzzy, "One wrong, homophone or look-alike character.")
       .value("phrase", MatchHow::phrase, "The name or an alias inside a sentence.");
 
+  py::enum_<Certainty>(m, "Certainty", "How sure the name matcher is of what free text names.")
+      .value("confident", Certainty::confident, "One item, with confidence: decide on it.")
+      .value("uncertain", Certainty::uncertain, "Plausible candidates, none confident: ask which is meant.")
+      .value("none", Certainty::none, "Nothing plausible: the text names no item of the catalog.");
+
   m.attr("plausible_score") = plausible_score;
 
   py::class_<PyMatch>(m, "Match", "One candidate of the name matcher.")

@@ -9,6 +9,7 @@
 #include "jianzheng/engine.hpp"
 #include "jianzheng/item.hpp"
 #include "jianzheng/name_matcher.hpp"
+#include "jianzheng/purpose.hpp"
 
 namespace jianzheng::python {
 
@@ -24,6 +25,25 @@ inline std::vector<PyMatch> to_py(const std::vector<Match>& matches) {
   std::vector<PyMatch> out;
   out.reserve(matches.size());
   for (const Match& m : matches) out.push_back(PyMatch{*m.item, std::string(m.name), m.score, m.how});
+  return out;
+}
+
+/// One purpose reading, owning its carve-out and words.
+struct PyPurposeReading {
+  CarveOut carve_out;
+  PurposeCertainty certainty = PurposeCertainty::none;
+  std::vector<std::string> evidence;
+  std::vector<std::string> look_alike;
+  bool negated = false;
+  bool doubtful = false;
+};
+
+inline PyPurposeReading to_py(const PurposeReading& r) {
+  PyPurposeReading out{*r.carve_out, r.certainty, {}, {}, r.negated, r.doubtful};
+  for (std::string_view e : r.evidence)
+    if (!e.empty()) out.evidence.emplace_back(e);
+  for (std::string_view e : r.look_alike)
+    if (!e.empty()) out.look_alike.emplace_back(e);
   return out;
 }
 

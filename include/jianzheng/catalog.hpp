@@ -110,6 +110,13 @@ struct Change {
   std::vector<LegalBasis> bases; ///< The provisions behind it.
 };
 
+/// A platform purpose code (办理用途编码) and the carve-out scenario it stands for: a
+/// request's `carve_out` may give the code instead of the scenario (docs/purpose.md).
+struct PurposeCode {
+  std::string code;      ///< As the platform assigns it; opaque, never generated here.
+  std::string scenario;  ///< A carve-out scenario as the catalog names it, e.g. "不动产登记".
+};
+
 /// One catalog file, as written.
 struct CatalogLayer {
   Provenance provenance;        ///< Where it comes from.
@@ -118,6 +125,8 @@ struct CatalogLayer {
   std::vector<Item> items;      ///< Items it adds.
   std::vector<AliasEntry> aliases;  ///< Aliases it adds to any item below or in it.
   std::vector<Change> changes;  ///< Dated changes.
+  std::vector<PurposeCode> purpose_codes;  ///< Platform purpose codes it maps (an upper
+                                           ///< layer's mapping of a code wins).
 };
 
 /// The catalog in force on a date: the composition of a stack of layers.
@@ -153,6 +162,10 @@ class Catalog {
   /// Dates after as_of() at which a recomposition would differ (layer validity, renames,
   /// retirements), ascending: engines keep one composition per interval.
   const std::vector<Date>& breakpoints() const noexcept { return breakpoints_; }
+  /// Platform purpose codes of the layers in force, by code.
+  const std::vector<PurposeCode>& purpose_codes() const noexcept { return purpose_codes_; }
+  /// The carve-out scenario a platform purpose code stands for, or nullptr. O(log n).
+  const std::string* scenario_of_code(std::string_view code) const noexcept;
 
  private:
   std::vector<Item> items_;
@@ -160,6 +173,7 @@ class Catalog {
   std::vector<Provenance> provenance_;
   Date as_of_;
   std::vector<Date> breakpoints_;
+  std::vector<PurposeCode> purpose_codes_;  // sorted by code
   std::vector<std::uint32_t> by_id_;                           // item positions, sorted by id
   std::vector<std::pair<std::string, std::uint32_t>> by_name_;  // (name or alias, position)
 

@@ -14,9 +14,12 @@
 #include <string>
 #include <string_view>
 
+#include "jianzheng/catalog.hpp"
 #include "jianzheng/clause.hpp"
 #include "jianzheng/date.hpp"
 #include "jianzheng/item.hpp"
+#include "jianzheng/name_matcher.hpp"
+#include "jianzheng/purpose.hpp"
 #include "jianzheng/request.hpp"
 #include "jianzheng/route.hpp"
 
@@ -85,6 +88,10 @@ enum class Rule {
 };
 /// The stable JSON name of a rule.
 const char* to_string(Rule rule) noexcept;
+/// The clause id a rule decides by when it fires: "annex.1" for carve_out and listed's
+/// 附件1, "2.1.3", "2.2.2", "2.1.2", "2.2.1", "2.1.1", "2.1.4", "2.1.1"; "" for resolve.
+/// (listed → "2.2.2", carve_out → "annex.1".)
+const char* clause_of(Rule rule) noexcept;
 
 /// A step the committee must take before issuing. JSON: the snake_case names.
 enum class Step {
@@ -133,10 +140,52 @@ struct TimeLimit {
   const char* note = nullptr;
 };
 
+/// The bit of a fact in a set of facts (OpenQuestion::together_with).
+constexpr std::uint8_t fact_bit(Fact fact) noexcept {
+  return static_cast<std::uint8_t>(1u << static_cast<unsigned>(fact));
+}
+
 /// A fact whose yes could change the outcome (docs/design.md §4 open_questions).
 struct OpenQuestion {
   Fact fact = Fact::within_duties;           ///< The unknown fact.
   Outcome outcome_if_yes = Outcome::refuse;  ///< An outcome answering it yes could lead to.
+  /// The other unknown facts that must be answered yes as well for that outcome (fact_bit
+  /// of each); 0 when this fact's yes alone leads there. Conditions that must all hold
+  /// are put to the clerk together (二（一）3: 三项均为"是"时…).
+  std::uint8_t together_with = 0;
+};
+
+/// Where the purpose read against the item's carve-outs came from. JSON: the snake_case
+/// names.
+enum class PurposeSource {
+  none,       ///< Nothing was read: no purpose, or the item has no carve-outs.
+  purpose,    ///< The request's purpose, read by the purpose recogniser.
+  text,       ///< The request's free text (it named the certificate and gave no purpose).
+  carve_out,  ///< The request's explicit carve_out: nothing was read.
+};
+/// The stable JSON name of a purpose source.
+const char* to_string(PurposeSource source) noexcept;
+
+/// A carve-out the purpose may be (a possible reading): never applied until the clerk
+/// confirms it (docs/decisions-engine.md). JSON: "purpose_questions".
+struct PurposeQuestion {
+  const CarveOut* carve_out = nullptr;  ///< The carve-out asked about (catalog-owned).
+  /// The outcome a yes could lead to: issue_for_stated_purpose when within_duties and
+  /// verifiable may still be yes, refuse when one of them is no.
+  Outcome outcome_if_yes = Outcome::issue_for_stated_purpose;
+  /// Unknown facts that must be yes as well for that outcome (fact_bit of each).
+  std::uint8_t together_with = 0;
+};
+
+/// An item free text may name, when the name matcher is not confident (docs/names.md), with
+/// the outcome the request would have if the clerk confirms it.
+struct ItemCandidate {
+  const Item* item = nullptr;           ///< The candidate (catalog-owned).
+  double score = 0;                     ///< The name matcher's score, in [0, 1].
+  MatchHow how = MatchHow::exact;       ///< How it matched.
+  Outcome outcome = Outcome::refuse;    ///< The outcome if it is this item.
+  Rule rule = Rule::resolve;            ///< The rule that would decide it (clause_of(rule)).
+  const CarveOut* carve_out = nullptr;  ///< The carve-out its purpose matches, if any.
 };
 
 /// One rule tried, in order. `why` is a static sentence (Chinese, and `why_en` English).
@@ -173,9 +222,34 @@ struct Decision {
   BasisSource basis = BasisSource::none;  ///< Where the qualifying basis came from.
   const LegalBasis* item_basis = nullptr; ///< The item's qualifying basis, when basis == item.
   Receipt receipt;                      ///< Catalog, hash, engine, as-of date.
+  Facts facts;                          ///< The request's facts as answered (explanations
+                                        ///< state a no as no, an unknown as not yet known).
+  /// How sure the item is: confident (an id, or a name the matcher is sure of), uncertain
+  /// (plausible candidates, none sure: `item` is nullptr and `candidates` lists them), or
+  /// none (nothing plausible: an unlisted item).
+  Certainty certainty = Certainty::confident;
+  FixedList<ItemCandidate, 3> candidates;  ///< When uncertain: the candidates, best first.
+  /// When uncertain: the outcome, and its rule, if the text names none of the candidates.
+  Outcome outcome_if_none = Outcome::refuse;
+  Rule rule_if_none = Rule::basis;      ///< See outcome_if_none.
+  PurposeSource purpose_source = PurposeSource::none;  ///< What was read for carve-outs.
+  /// What reading the purpose found, one entry per carve-out where something was found (a
+  /// word, a hint, a negation, a look-alike), in the item's order. A matched carve-out
+  /// that is not in force on the as-of date (法律援助 from 2022-01-01) is here and not in
+  /// `carve_out`.
+  FixedList<PurposeReading, 3> purpose;
+  FixedList<PurposeQuestion, 3> purpose_questions;  ///< Carve-outs the purpose may be.
+  const Provenance* list = nullptr;     ///< The list (catalog layer) a listed item is on,
+                                        ///< for citing it by number (附件1第1项); else nullptr.
 
   /// The deciding clause (clauses[0]), or nullptr when none is cited.
   const Clause* deciding_clause() const noexcept { return clauses.empty() ? nullptr : clauses[0]; }
+  /// A reading that matched a carve-out not in force on the as-of date, or nullptr.
+  const PurposeReading* ended_carve_out() const noexcept {
+    for (const PurposeReading& r : purpose)
+      if (r.certainty == PurposeCertainty::matched && !r.carve_out->validity.contains(receipt.as_of)) return &r;
+    return nullptr;
+  }
 };
 
 /// One paragraph explaining the decision to a clerk, in Chinese or English.
@@ -189,6 +263,21 @@ std::string to_json(const Decision& decision, Language language = Language::zh,
 enum class AdmissionOutcome { admitted, rejected };
 /// The stable JSON name.
 const char* to_string(AdmissionOutcome outcome) noexcept;
+
+/// An item a demand's free text may name (the name matcher is not confident), and the
+/// answer if the clerk confirms it.
+struct AdmissionCandidate {
+  const Item* item = nullptr;      ///< The candidate (catalog-owned).
+  double score = 0;                ///< The name matcher's score.
+  MatchHow how = MatchHow::exact;  ///< How it matched.
+  AdmissionOutcome outcome = AdmissionOutcome::rejected;  ///< The answer if it is this item.
+};
+
+/// A carve-out a demand's purpose may be (a possible reading), and the answer if it is.
+struct AdmissionPurposeQuestion {
+  const CarveOut* carve_out = nullptr;                           ///< The carve-out asked about.
+  AdmissionOutcome outcome_if_yes = AdmissionOutcome::rejected;  ///< The answer if it is.
+};
 
 /// The answer to a Demand (准入). Valid while its Engine lives.
 struct Admission {
@@ -204,16 +293,43 @@ struct Admission {
   const char* why = "";                       ///< Static reason, Chinese.
   const char* why_en = "";                    ///< Static reason, English.
   Receipt receipt;                            ///< Catalog, hash, engine, as-of date.
+  /// How sure the item is; when uncertain, `item` is nullptr, the demand is rejected until
+  /// the item is confirmed, and `candidates` gives each candidate's answer.
+  Certainty certainty = Certainty::confident;
+  FixedList<AdmissionCandidate, 3> candidates;        ///< When uncertain, best first.
+  PurposeSource purpose_source = PurposeSource::none;  ///< What was read for carve-outs.
+  FixedList<PurposeReading, 3> purpose;               ///< What reading the purpose found.
+  FixedList<AdmissionPurposeQuestion, 3> purpose_questions;  ///< Carve-outs it may be.
 };
 /// JSON: {"outcome", "item", "clauses", "carve_out", "route", "flags", "open_questions",
-/// "why", "receipt"}.
+/// "why", "receipt", "item_question", "purpose_questions", "purpose"}.
 std::string to_json(const Admission& admission, Language language = Language::zh,
                     bool compact = false);
 
 /// 二（三）6: whether a reported demand is unreasonable.
-enum class SupervisionOutcome { reasonable, unreasonable };
+enum class SupervisionOutcome {
+  reasonable,    ///< Not an unreasonable certificate.
+  unreasonable,  ///< 不合理证明: 通报或公开曝光, 上级主管部门纠正.
+  undetermined,  ///< Cannot be judged until the item or the purpose is confirmed: the
+                 ///< candidates' verdicts differ. Nobody is notified on a guess.
+};
 /// The stable JSON name.
 const char* to_string(SupervisionOutcome outcome) noexcept;
+
+/// An item a complaint's free text may name (the name matcher is not confident), and the
+/// verdict if the clerk confirms it.
+struct SupervisionCandidate {
+  const Item* item = nullptr;      ///< The candidate (catalog-owned).
+  double score = 0;                ///< The name matcher's score.
+  MatchHow how = MatchHow::exact;  ///< How it matched.
+  SupervisionOutcome outcome = SupervisionOutcome::reasonable;  ///< The verdict if it is this item.
+};
+
+/// A carve-out a complaint's purpose may be, and the verdict if it is.
+struct SupervisionPurposeQuestion {
+  const CarveOut* carve_out = nullptr;                                  ///< The carve-out asked about.
+  SupervisionOutcome outcome_if_yes = SupervisionOutcome::reasonable;  ///< The verdict if it is.
+};
 
 /// The answer to a Complaint (监督). Valid while its Engine lives.
 struct Supervision {
@@ -226,8 +342,16 @@ struct Supervision {
   const char* why = "";                   ///< Static reason, Chinese.
   const char* why_en = "";                ///< Static reason, English.
   Receipt receipt;                        ///< Catalog, hash, engine, as-of date.
+  /// How sure the item is; when uncertain, `item` is nullptr and `candidates` gives each
+  /// candidate's verdict (undetermined when they differ).
+  Certainty certainty = Certainty::confident;
+  FixedList<SupervisionCandidate, 3> candidates;      ///< When uncertain, best first.
+  PurposeSource purpose_source = PurposeSource::none;  ///< What was read for carve-outs.
+  FixedList<PurposeReading, 3> purpose;               ///< What reading the purpose found.
+  FixedList<SupervisionPurposeQuestion, 3> purpose_questions;  ///< Carve-outs it may be.
 };
-/// JSON: {"outcome", "item", "clauses", "carve_out", "route", "notify", "why", "receipt"}.
+/// JSON: {"outcome", "item", "clauses", "carve_out", "route", "notify", "why", "receipt",
+/// "item_question", "purpose_questions", "purpose"}.
 std::string to_json(const Supervision& supervision, Language language = Language::zh,
                     bool compact = false);
 

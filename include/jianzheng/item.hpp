@@ -49,12 +49,23 @@ struct Alias {
 /// A carve-out (（…除外）): a purpose for which the no-issue listing does not apply.
 /// The committee may still issue, only for that purpose, within its duties, verifiably,
 /// and the certificate states the purpose.
+///
+/// The purpose recogniser (purpose.hpp) reads a request's purpose against `words`, `hints`
+/// and `look_alikes`. Each is a pattern: alternatives joined by `|`, and parts joined by `+`
+/// that must all occur in one clause of the purpose, in any order — "房子|房屋+过户|转移"
+/// is 房子 or 房屋 together with 过户 or 转移 (docs/purpose.md).
 struct CarveOut {
   std::string scenario;               ///< As the list names it, e.g. "不动产登记".
-  std::vector<std::string> words;     ///< Words that recognise it in a request's purpose.
+  std::vector<std::string> words;     ///< Patterns that state it: the purpose is `matched`.
   std::vector<LegalBasis> bases;      ///< A real law or regulation behind it, when one exists.
   Validity validity;                  ///< When it applies (e.g. 法律援助 until 2022-01-01).
   std::string note;                   ///< Why the window is what it is, with its source.
+  std::string text;                   ///< The exception as the list writes it, verbatim
+                                      ///< (附件1 第1项: "不动产登记情况"); may be empty.
+  std::vector<std::string> hints;     ///< Patterns that suggest it without stating it: `possible`.
+  std::vector<std::string> look_alikes;  ///< Patterns that look like it and are not (补领结婚证
+                                         ///< is no lost marriage archive): a word or hint
+                                         ///< inside one does not count.
 };
 
 /// Codes the integrated government-service platform assigns. Opaque strings, never

@@ -14,6 +14,7 @@
 #include "jianzheng/legal_basis.hpp"
 #include "jianzheng/list_diff.hpp"
 #include "jianzheng/name_matcher.hpp"
+#include "jianzheng/purpose.hpp"
 #include "jianzheng/request.hpp"
 #include "jianzheng/route.hpp"
 #include "jianzheng/schedule.hpp"

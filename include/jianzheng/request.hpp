@@ -81,7 +81,13 @@ struct Requester {
 struct Request {
   std::string item;       ///< Item id; wins over `text` when both are given.
   std::string text;       ///< Free text naming the certificate, in any spelling.
-  std::string purpose;    ///< 用途, e.g. "不动产登记"; matched against carve-outs.
+  std::string purpose;    ///< 用途 in any words, e.g. "房子过户"; read against the item's
+                          ///< carve-outs (purpose.hpp). When empty, free `text` is read.
+  /// An explicit carve-out: a scenario of the item as the catalog names it ("不动产登记"), or
+  /// a platform purpose code the catalog maps to one (docs/purpose.md). It decides without
+  /// reading `purpose`; one the item does not have is Error(unknown_reference, "/carve_out")
+  /// listing the item's scenarios.
+  std::string carve_out;
   Requester requester;    ///< Who asks.
   std::vector<LegalBasis> bases;  ///< Bases the requester supplies (二（三）4).
   Facts facts;            ///< The five tri-state facts.
@@ -93,7 +99,8 @@ struct Demand {
   std::string department;  ///< The demanding department, e.g. "县人社局".
   std::string item;        ///< Item id; wins over `text`.
   std::string text;        ///< Free text naming the certificate.
-  std::string purpose;     ///< What for; matched against carve-outs.
+  std::string purpose;     ///< What for; read against carve-outs.
+  std::string carve_out;   ///< An explicit carve-out, as Request::carve_out.
   std::vector<LegalBasis> bases;  ///< The bases the department supplies (有关依据).
   Tri within_duties = Tri::unknown;  ///< Whether the matter is within the committee's duties.
   Tri verifiable = Tri::unknown;     ///< Whether the committee is able to verify it (有能力核实).
@@ -106,7 +113,8 @@ struct Complaint {
   RequesterKind body_kind = RequesterKind::other;  ///< Its kind.
   std::string item;        ///< Item id; wins over `text`.
   std::string text;        ///< Free text naming the certificate demanded.
-  std::string purpose;     ///< What the body wanted it for.
+  std::string purpose;     ///< What the body wanted it for; read against carve-outs.
+  std::string carve_out;   ///< An explicit carve-out, as Request::carve_out.
   std::vector<LegalBasis> bases;  ///< Any basis the body cited.
   std::string channel;     ///< How it was reported, e.g. "hotline 0936-6121532", "online".
   std::optional<Date> date;  ///< When the demand was made; today when absent.
@@ -120,11 +128,11 @@ struct Complaint {
 Request request_from_json(std::string_view json_text, std::string_view origin = "<text>");
 /// Canonical JSON of a request (the shape request_from_json reads).
 std::string to_json(const Request& request);
-/// Parses a Demand: {"department", "item"|"text", "purpose", "bases", "within_duties",
-/// "verifiable", "date"}; same strictness as request_from_json.
+/// Parses a Demand: {"department", "item"|"text", "purpose", "carve_out", "bases",
+/// "within_duties", "verifiable", "date"}; same strictness as request_from_json.
 Demand demand_from_json(std::string_view json_text, std::string_view origin = "<text>");
-/// Parses a Complaint: {"body", "body_kind", "item"|"text", "purpose", "bases", "channel",
-/// "date"}; same strictness as request_from_json.
+/// Parses a Complaint: {"body", "body_kind", "item"|"text", "purpose", "carve_out", "bases",
+/// "channel", "date"}; same strictness as request_from_json.
 Complaint complaint_from_json(std::string_view json_text, std::string_view origin = "<text>");
 
 }  // namespace jianzheng

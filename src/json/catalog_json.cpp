@@ -71,12 +71,37 @@ Alias alias_from(const Node& n) {
   return a;
 }
 
+// A recognition pattern (docs/purpose.md): alternatives joined by '|', parts joined by '+';
+// no part and no alternative may be empty ("a||b", "+b" are typos, not patterns).
+std::vector<std::string> patterns_from(const Node& n, std::string_view key) {
+  std::vector<std::string> out;
+  auto v = n.get(key);
+  if (!v) return out;
+  for (const auto& e : v->elements()) {
+    std::string p = e.nonempty_string();
+    bool empty_piece = false;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= p.size(); ++i) {
+      if (i < p.size() && p[i] != '|' && p[i] != '+') continue;
+      if (p.find_first_not_of(" \t", start) >= i) empty_piece = true;
+      start = i + 1;
+    }
+    if (empty_piece)
+      e.fail(ErrorCode::invalid_value, "\"" + p + "\" has an empty alternative or part; a pattern is "
+             "alternatives joined by '|' and parts joined by '+', e.g. \"房子|房屋+过户\"");
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 CarveOut carve_out_from(const Node& n) {
-  n.only_keys({"scenario", "words", "bases", "from", "until", "note"});
+  n.only_keys({"scenario", "text", "words", "hints", "look_alikes", "bases", "from", "until", "note"});
   CarveOut c;
   c.scenario = n.at("scenario").nonempty_string();
-  if (auto w = n.get("words"))
-    for (const auto& e : w->elements()) c.words.push_back(e.nonempty_string());
+  c.text = detail::optional_string(n, "text");
+  c.words = patterns_from(n, "words");
+  c.hints = patterns_from(n, "hints");
+  c.look_alikes = patterns_from(n, "look_alikes");
   c.bases = bases_from(n);
   c.validity.from = opt_date(n, "from");
   c.validity.until = opt_date(n, "until");
@@ -171,7 +196,7 @@ json::object change_json(const Change& c) {
 }
 
 CatalogLayer layer_from(const Node& root) {
-  root.only_keys({"format", "catalog", "extends", "settings", "items", "aliases", "changes"});
+  root.only_keys({"format", "catalog", "extends", "settings", "items", "aliases", "changes", "purpose_codes"});
   const Node fmt = root.at("format");
   if (fmt.string() != kFormat)
     fmt.fail(ErrorCode::unsupported_format, "this is \"" + fmt.string() + "\"; this version reads \"" + std::string(kFormat) + "\"");
@@ -192,10 +217,21 @@ CatalogLayer layer_from(const Node& root) {
     }
   if (auto v = root.get("changes"))
     for (const auto& e : v->elements()) layer.changes.push_back(change_from(e));
+  if (auto v = root.get("purpose_codes"))
+    for (const auto& e : v->elements()) {
+      e.only_keys({"code", "scenario"});
+      layer.purpose_codes.push_back(PurposeCode{e.at("code").nonempty_string(), e.at("scenario").nonempty_string()});
+    }
   return layer;
 }
 
 }  // namespace
+
+json::value purpose_codes_json(const std::vector<PurposeCode>& codes) {
+  json::array a;
+  for (const PurposeCode& c : codes) a.push_back(json::object{{"code", c.code}, {"scenario", c.scenario}});
+  return a;
+}
 
 json::value basis_to_json(const LegalBasis& b) {
   json::object o;
@@ -269,7 +305,10 @@ Route route_from_json(const Node& n) {
 json::value carve_out_to_json(const CarveOut& c) {
   json::object o;
   o["scenario"] = c.scenario;
+  if (!c.text.empty()) o["text"] = c.text;
   o["words"] = detail::strings_json(c.words);
+  if (!c.hints.empty()) o["hints"] = detail::strings_json(c.hints);
+  if (!c.look_alikes.empty()) o["look_alikes"] = detail::strings_json(c.look_alikes);
   o["bases"] = bases_json(c.bases);
   o["from"] = optional_date(c.validity.from);
   o["until"] = optional_date(c.validity.until);
@@ -403,6 +442,7 @@ std::string to_json(const CatalogLayer& layer) {
   json::array changes;
   for (const auto& c : layer.changes) changes.push_back(detail::change_json(c));
   o["changes"] = std::move(changes);
+  if (!layer.purpose_codes.empty()) o["purpose_codes"] = detail::purpose_codes_json(layer.purpose_codes);
   return detail::canonical(o);
 }
 
@@ -420,6 +460,8 @@ std::string to_json(const Catalog& catalog) {
   json::object o;
   o["catalog"] = std::move(head);
   o["items"] = std::move(items);
+  // Only when there are any, so a catalog without them keeps the hash it always had.
+  if (!catalog.purpose_codes().empty()) o["purpose_codes"] = detail::purpose_codes_json(catalog.purpose_codes());
   return detail::canonical(o);
 }
 

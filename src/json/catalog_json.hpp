@@ -20,8 +20,11 @@ LegalBasis basis_from_json(const Node& n);
 json::value route_to_json(const Route& r);
 Route route_from_json(const Node& n);
 
-/// {"scenario", "words", "bases", "from", "until", ["note"]}.
+/// {"scenario", ["text"], "words", ["hints"], ["look_alikes"], "bases", "from", "until", ["note"]}.
 json::value carve_out_to_json(const CarveOut& c);
+
+/// [{"code", "scenario"}], platform purpose codes.
+json::value purpose_codes_json(const std::vector<PurposeCode>& codes);
 
 /// The item shape of docs/design.md §8; `with_layer` adds "layer" (composed catalogs only).
 json::value item_to_json(const Item& item, bool with_layer);

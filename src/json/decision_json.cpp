@@ -3,6 +3,7 @@
 // fields) and strict about the ones it does: a closed enum outside its set is unknown_enum.
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -139,11 +140,64 @@ json::value flags_json(const List& flags) {
   return a;
 }
 
-template <class List>
-json::value open_questions_json(const List& qs) {
+json::array facts_json(unsigned bits) {
   json::array a;
-  for (const OpenQuestion& q : qs)
-    a.push_back(json::object{{"fact", to_string(q.fact)}, {"outcome_if_yes", to_string(q.outcome_if_yes)}});
+  for (Fact f : all_facts)
+    if (bits & fact_bit(f)) a.emplace_back(to_string(f));
+  return a;
+}
+
+// The question put to the clerk about a purpose, in the language asked.
+std::string purpose_question_text(const CarveOut& co, Language l) {
+  return l == Language::zh ? "用途是否属于「" + co.scenario + "」？" : "Is the purpose \"" + co.scenario + "\"?";
+}
+
+const char* item_question_text(Language l) {
+  return l == Language::zh ? "所申请的证明是下列哪一项？" : "Which of these certificates is asked for?";
+}
+
+json::value readings_json(PurposeSource source, const FixedList<PurposeReading, 3>& readings, const Date& day) {
+  json::array a;
+  for (const PurposeReading& r : readings) {
+    json::object o;
+    o["scenario"] = r.carve_out->scenario;
+    o["result"] = to_string(r.certainty);
+    o["in_force"] = r.carve_out->validity.contains(day);
+    json::array ev;
+    for (std::string_view e : r.evidence)
+      if (!e.empty()) ev.emplace_back(e);
+    o["evidence"] = std::move(ev);
+    json::array look;
+    for (std::string_view e : r.look_alike)
+      if (!e.empty()) look.emplace_back(e);
+    o["look_alike"] = std::move(look);
+    o["negated"] = r.negated;
+    o["doubtful"] = r.doubtful;
+    a.push_back(std::move(o));
+  }
+  return json::object{{"source", to_string(source)}, {"readings", std::move(a)}};
+}
+
+template <class Candidates>
+json::value item_question_json(Certainty certainty, const Candidates& cands, Language l) {
+  if (certainty != Certainty::uncertain) return nullptr;
+  json::array a;
+  for (const auto& c : cands) {
+    char score[16];
+    std::snprintf(score, sizeof score, "%.3f", c.score);
+    a.push_back(json::object{{"id", c.item->id}, {"name", c.item->name}, {"score", json::parse(score)},
+                             {"how", to_string(c.how)}, {"outcome", to_string(c.outcome)}});
+  }
+  return json::object{{"question", item_question_text(l)}, {"candidates", std::move(a)}};
+}
+
+template <class Questions>
+json::value outcome_questions_json(const Questions& qs, Language l) {
+  json::array a;
+  for (const auto& q : qs)
+    a.push_back(json::object{{"scenario", q.carve_out->scenario}, {"text", q.carve_out->text},
+                             {"question", purpose_question_text(*q.carve_out, l)},
+                             {"outcome_if_yes", to_string(q.outcome_if_yes)}});
   return a;
 }
 
@@ -319,6 +373,20 @@ class Writer {
   Level stack_[16];
 };
 
+void write_facts(Writer& w, unsigned bits) {
+  w.begin_array(true);
+  for (Fact f : all_facts)
+    if (bits & fact_bit(f)) w.string(to_string(f));
+  w.end_array();
+}
+
+// A score as Boost.JSON writes a double parsed from three decimals (0.8, 0.775).
+void write_score(Writer& w, double score) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.3f", score);
+  w.raw(json::serialize(json::parse(buf)));
+}
+
 void write_strings(Writer& w, const std::vector<std::string>& v) {
   w.begin_array(true);
   for (const std::string& s : v) w.string(s);
@@ -450,7 +518,7 @@ std::optional<Request> fast_request(std::string_view text) {
   Request r;
   if (!fast_string(o, "item", r.item) || !fast_string(o, "text", r.text)) return std::nullopt;
   if (r.item.empty() && r.text.empty()) return std::nullopt;
-  if (!fast_string(o, "purpose", r.purpose)) return std::nullopt;
+  if (!fast_string(o, "purpose", r.purpose) || !fast_string(o, "carve_out", r.carve_out)) return std::nullopt;
   if (auto q = o.find("requester"); q != o.end() && !q->value().is_null()) {
     if (!q->value().is_object()) return std::nullopt;
     const json::object& qo = q->value().get_object();
@@ -504,6 +572,7 @@ Request checked_request_from_json(std::string_view text, std::string_view origin
   Request r;
   read_item_text(root, r.item, r.text);
   r.purpose = detail::optional_string(root, "purpose");
+  r.carve_out = detail::optional_string(root, "carve_out");
   if (auto q = root.get("requester")) {
     if (auto k = q->get("kind")) r.requester.kind = read_enum(*k, requester_kind_from_string, kKinds);
     r.requester.name = detail::optional_string(*q, "name");
@@ -526,6 +595,7 @@ std::string to_json(const Request& r) {
   if (!r.item.empty()) o["item"] = r.item;
   if (!r.text.empty()) o["text"] = r.text;
   o["purpose"] = r.purpose;
+  if (!r.carve_out.empty()) o["carve_out"] = r.carve_out;
   o["requester"] = json::object{{"kind", to_string(r.requester.kind)}, {"name", r.requester.name}};
   json::array bases;
   for (const LegalBasis& b : r.bases) bases.push_back(detail::basis_to_json(b));
@@ -545,6 +615,7 @@ Demand demand_from_json(std::string_view text, std::string_view origin) {
   d.department = detail::optional_string(root, "department");
   read_item_text(root, d.item, d.text);
   d.purpose = detail::optional_string(root, "purpose");
+  d.carve_out = detail::optional_string(root, "carve_out");
   d.bases = read_bases(root);
   if (auto v = root.get("within_duties")) d.within_duties = read_tri(*v);
   if (auto v = root.get("verifiable")) d.verifiable = read_tri(*v);
@@ -561,6 +632,7 @@ Complaint complaint_from_json(std::string_view text, std::string_view origin) {
   if (auto k = root.get("body_kind")) c.body_kind = read_enum(*k, requester_kind_from_string, kKinds);
   read_item_text(root, c.item, c.text);
   c.purpose = detail::optional_string(root, "purpose");
+  c.carve_out = detail::optional_string(root, "carve_out");
   c.bases = read_bases(root);
   c.channel = detail::optional_string(root, "channel");
   c.date = opt_date(root);
@@ -632,6 +704,8 @@ std::string to_json(const Decision& d, Language language, bool compact) {
     w.begin_object();
     w.member("fact", to_string(q.fact));
     w.member("outcome_if_yes", to_string(q.outcome_if_yes));
+    w.key("together_with");
+    write_facts(w, q.together_with);
     w.end_object();
   }
   w.end_array();
@@ -655,6 +729,82 @@ std::string to_json(const Decision& d, Language language, bool compact) {
   w.key("as_of");
   w.day(d.receipt.as_of);
   w.end_object();
+  w.member("certainty", to_string(d.certainty));
+  w.key("item_question");
+  if (d.certainty == Certainty::uncertain) {
+    w.begin_object();
+    w.member("question", item_question_text(language));
+    w.key("candidates");
+    w.begin_array(false);
+    for (const ItemCandidate& c : d.candidates) {
+      w.begin_object();
+      w.member("id", c.item->id);
+      w.member("name", c.item->name);
+      w.key("score");
+      write_score(w, c.score);
+      w.member("how", to_string(c.how));
+      w.member("outcome", to_string(c.outcome));
+      w.member("clause", clause_of(c.rule));
+      w.key("carve_out");
+      if (c.carve_out) w.string(c.carve_out->scenario); else w.null();
+      w.end_object();
+    }
+    w.end_array();
+    w.member("outcome_if_none", to_string(d.outcome_if_none));
+    w.member("clause_if_none", clause_of(d.rule_if_none));
+    w.end_object();
+  } else {
+    w.null();
+  }
+  w.key("purpose_questions");
+  w.begin_array(false);
+  for (const PurposeQuestion& q : d.purpose_questions) {
+    w.begin_object();
+    w.member("scenario", q.carve_out->scenario);
+    w.member("text", q.carve_out->text);
+    w.member("question", purpose_question_text(*q.carve_out, language));
+    w.key("evidence");
+    w.begin_array(true);
+    for (const PurposeReading& r : d.purpose)
+      if (r.carve_out == q.carve_out)
+        for (std::string_view e : r.evidence)
+          if (!e.empty()) w.string(e);
+    w.end_array();
+    w.member("outcome_if_yes", to_string(q.outcome_if_yes));
+    w.key("together_with");
+    write_facts(w, q.together_with);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("purpose");
+  w.begin_object();
+  w.member("source", to_string(d.purpose_source));
+  w.key("readings");
+  w.begin_array(false);
+  for (const PurposeReading& r : d.purpose) {
+    w.begin_object();
+    w.member("scenario", r.carve_out->scenario);
+    w.member("result", to_string(r.certainty));
+    w.key("in_force");
+    w.boolean(r.carve_out->validity.contains(d.receipt.as_of));
+    w.key("evidence");
+    w.begin_array(true);
+    for (std::string_view e : r.evidence)
+      if (!e.empty()) w.string(e);
+    w.end_array();
+    w.key("look_alike");
+    w.begin_array(true);
+    for (std::string_view e : r.look_alike)
+      if (!e.empty()) w.string(e);
+    w.end_array();
+    w.key("negated");
+    w.boolean(r.negated);
+    w.key("doubtful");
+    w.boolean(r.doubtful);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
   w.end_object();
   w.finish();
   return out;
@@ -669,10 +819,16 @@ std::string to_json(const Admission& a, Language language, bool compact) {
   o["route"] = route_json(a.route, a.receipt.as_of);
   o["flags"] = flags_json(a.flags);
   json::array open;
-  for (const OpenQuestion& q : a.open_questions) open.push_back(json::object{{"fact", to_string(q.fact)}, {"outcome_if_yes", "admitted"}});
+  for (const OpenQuestion& q : a.open_questions)
+    open.push_back(json::object{{"fact", to_string(q.fact)}, {"outcome_if_yes", "admitted"},
+                                {"together_with", facts_json(q.together_with)}});
   o["open_questions"] = std::move(open);
   o["why"] = language == Language::zh ? a.why : a.why_en;
   o["receipt"] = receipt_json(a.receipt);
+  o["certainty"] = to_string(a.certainty);
+  o["item_question"] = item_question_json(a.certainty, a.candidates, language);
+  o["purpose_questions"] = outcome_questions_json(a.purpose_questions, language);
+  o["purpose"] = readings_json(a.purpose_source, a.purpose, a.receipt.as_of);
   return render(o, compact);
 }
 
@@ -686,6 +842,10 @@ std::string to_json(const Supervision& s, Language language, bool compact) {
   o["notify"] = s.notify;
   o["why"] = language == Language::zh ? s.why : s.why_en;
   o["receipt"] = receipt_json(s.receipt);
+  o["certainty"] = to_string(s.certainty);
+  o["item_question"] = item_question_json(s.certainty, s.candidates, language);
+  o["purpose_questions"] = outcome_questions_json(s.purpose_questions, language);
+  o["purpose"] = readings_json(s.purpose_source, s.purpose, s.receipt.as_of);
   return render(o, compact);
 }
 

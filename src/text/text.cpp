@@ -203,6 +203,25 @@ bool is_han(char32_t c) noexcept {
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
 }
 
+bool is_plain_folded(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) {
+      if (!((b0 >= 'a' && b0 <= 'z') || (b0 >= '0' && b0 <= '9'))) return false;
+      ++i;
+      continue;
+    }
+    // Basic-block Han is three bytes, E4 80 80 (U+4E00) to E9 BF BF (U+9FFF).
+    if (b0 < 0xE4 || b0 > 0xE9 || i + 2 >= s.size()) return false;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return false;
+    const char32_t c = (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+    if (!in_table(c) || kSimplified[c - kTableFirst] != 0) return false;
+    i += 3;
+  }
+  return true;
+}
+
 void warm_up() {
   nfkc_casefold();
   nfd();

@@ -24,6 +24,13 @@ struct Folded {
 /// Throws Error(invalid_utf8) for text that is not UTF-8.
 Folded fold(std::string_view utf8);
 
+/// Whether `utf8` is already folded and needs no work: valid UTF-8 made only of a–z, 0–9
+/// and basic-block Han characters that folding keeps as they are (no Traditional form,
+/// no punctuation, no space). fold() of such text gives back the same characters; callers
+/// on a hot path (the purpose recogniser) skip folding for it. Never throws: invalid
+/// UTF-8 is simply not plain.
+bool is_plain_folded(std::string_view utf8) noexcept;
+
 /// Loads ICU's normalisation data now (it is otherwise loaded by the first text that needs
 /// it), so that building a matcher pays for it rather than its first query.
 void warm_up();

@@ -31,6 +31,7 @@ DECISION = validator("decision.schema.json")
 SHAPE_CODES = ("unknown_field", "unknown_enum", "missing_field", "wrong_type")
 DECISION_ORDER = ["outcome", "item", "clauses", "carve_out", "route", "steps", "flags",
                 "time_limit", "open_questions", "explanation", "trace", "receipt"]
+ADDED = ["certainty", "item_question", "purpose_questions", "purpose"]  # issue 11, after the design's members
 
 
 @pytest.mark.parametrize("path", sorted(FIXTURES.glob("valid_*.json")), ids=lambda p: p.name)
@@ -49,7 +50,8 @@ def test_request_fixtures_with_a_shape_fault_are_rejected(path):
 
 def requests():
     items = [i["id"] for i in json.loads((SOURCE / "data" / "catalog" / "national-batch1.json").read_text(encoding="utf-8"))["items"]]
-    purposes = ["", "不动产登记", "办理收养登记", "申请法律援助", "银行贷款"]
+    purposes = ["", "不动产登记", "办理收养登记", "申请法律援助", "银行贷款", "过户用", "不是公证用，银行要",
+                "结婚证丢了，到民政局补领结婚证"]
     patterns = [dict(zip(["within_duties", "verifiable", "transitional_need", "public_interest", "legal_risk"], p))
                 for p in itertools.product(["yes", "unknown"], ["yes", "no"], ["yes", "unknown"], ["yes", "no"], ["yes", "unknown"])]
     out = []
@@ -58,6 +60,11 @@ def requests():
                     "date": ["2021-09-30", "2026-07-02", "2035-03-01"][k % 3]})
     for facts, bases in itertools.product(patterns, [[], ["《中华人民共和国村民委员会组织法》第二十八条"]]):
         out.append({"text": "某村集体收益分配资格证明", "facts": facts, "bases": bases, "date": "2021-09-30"})
+    # Names the matcher may be unsure of, and explicit carve-outs (issue 11).
+    for k, text in enumerate(["亲戚关系证明", "失业人员证明", "无罪证明", "房产证明，过户用"]):
+        out.append({"text": text, "purpose": "过户用", "facts": patterns[k], "date": "2021-09-30"})
+    for scenario in ["不动产登记", "公证"]:
+        out.append({"item": "kinship", "carve_out": scenario, "facts": patterns[0], "date": "2021-09-30"})
     return out
 
 
@@ -71,10 +78,20 @@ def test_decisions_validate_and_keep_the_design_order(lang):
     out = run.stdout.decode("utf-8").splitlines()
     assert len(out) == len(reqs)
     outcomes = set()
+    purpose_questions = 0
     for line in out:
         d = json.loads(line)
         DECISION.validate(d)
         assert list(d)[:len(DECISION_ORDER)] == DECISION_ORDER
+        assert list(d)[len(DECISION_ORDER):] == ADDED
         outcomes.add(d["outcome"])
+        # An uncertain item is never decided on: item is null, and the question lists candidates.
+        assert (d["item_question"] is not None) == (d["certainty"] == "uncertain")
+        if d["certainty"] == "uncertain":
+            assert d["item"] is None
+        purpose_questions += len(d["purpose_questions"])
+        for q in d["purpose_questions"]:
+            assert d["outcome"] != "issue_for_stated_purpose"  # never applied on a possible reading
+    assert purpose_questions > 0
     assert outcomes == {"must_issue", "issue_after_deliberation", "issue_transitional", "issue_after_risk_assessment",
                         "issue_for_stated_purpose", "refuse", "refuse_redirect"}
