@@ -250,8 +250,7 @@ HttpResponse json_response(std::string body, RouteId route) {
 std::string catalog_json(const Catalogs& c) {
   const Catalog& today = c.engine.catalog();
   std::string out = "{\"id\": " + json_string(today.id()) + ", \"sha256\": " +
-                    json_string(c.engine.catalog_sha256()) + ", \"as_of\": " +
-                    json_string(today.as_of().to_string()) + ", \"items\": " +
+                    json_string(c.engine.catalog_sha256()) + ", \"items\": " +
                     std::to_string(today.items().size()) + ", \"guides\": " +
                     std::to_string(c.guides.guides.size()) + ", \"generation\": " +
                     std::to_string(c.generation) + ", \"loaded_at\": " + std::to_string(c.loaded_at) + "}";

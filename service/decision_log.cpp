@@ -132,6 +132,7 @@ void DecisionLog::run() {
     }
   }
   const std::size_t lost = queue_.size();
+  lost_ = lost;
   lock.unlock();
   if (fd_ >= 0) {
     ::fsync(fd_);
@@ -143,10 +144,10 @@ void DecisionLog::run() {
               << " lines were not written (判定日志写入失败)\n";
 }
 
-void DecisionLog::stop(std::chrono::milliseconds patience) {
+std::size_t DecisionLog::stop(std::chrono::milliseconds patience) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (stopped_) return;
+    if (stopped_) return lost_;
     stopped_ = true;
     stopping_ = true;
     give_up_ = std::chrono::steady_clock::now() + patience;
@@ -154,6 +155,8 @@ void DecisionLog::stop(std::chrono::milliseconds patience) {
   wake_.notify_all();
   room_.notify_all();
   if (writer_.joinable()) writer_.join();
+  std::lock_guard<std::mutex> lock(mutex_);
+  return lost_;
 }
 
 bool DecisionLog::failing() const {

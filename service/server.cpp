@@ -211,6 +211,7 @@ void Session::read_header() {
   busy_ = true;
   header_parser_.emplace();
   header_parser_->header_limit(static_cast<std::uint32_t>(server_.options().header_limit));
+  header_parser_->body_limit(boost::none);  // the body's limit is checked below, by route
   stream_.expires_after(server_.options().read_timeout);
   http::async_read_header(stream_, buffer_, *header_parser_,
                           [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
@@ -225,8 +226,9 @@ void Session::on_header(beast::error_code ec) {
                   "the request line and headers exceed " + std::to_string(server_.options().header_limit) +
                       " bytes (请求头过大)");
   if (ec == beast::error::timeout) {
+    // The stream closed the socket when the deadline passed: nothing more can be said.
     server_.metrics().timeouts.fetch_add(1);
-    return refuse(408, "timeout", "request", "the request did not arrive in time (请求超时)");
+    return close();
   }
   if (ec == http::error::end_of_stream || ec == net::error::eof || ec == net::error::operation_aborted ||
       ec == net::error::connection_reset)
@@ -274,7 +276,7 @@ void Session::on_body(beast::error_code ec) {
                       std::to_string(server_.api().body_limit(parser_->get().target())) + " bytes (请求体过大)");
   if (ec == beast::error::timeout) {
     server_.metrics().timeouts.fetch_add(1);
-    return refuse(408, "timeout", "body", "the request body did not arrive in time (请求超时)");
+    return close();
   }
   if (ec == http::error::end_of_stream || ec == net::error::eof || ec == net::error::operation_aborted ||
       ec == net::error::connection_reset)
@@ -589,9 +591,9 @@ int Server::run() {
   for (unsigned i = 1; i < threads; ++i) pool.emplace_back([this] { io_.run(); });
   io_.run();
   for (auto& t : pool) t.join();
-  if (decision_log_) decision_log_->stop();
+  const std::size_t lost = decision_log_ ? decision_log_->stop() : 0;
   log_ << "jianzheng serve: stopped" << std::endl;
-  return 0;
+  return lost ? 1 : 0;  // lines lost from the audit trail are a failure, even on a graceful stop
 }
 
 }  // namespace
