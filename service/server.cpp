@@ -199,7 +199,9 @@ void Session::wait_for_request() {
   stream_.expires_after(server_.options().idle_timeout);
   stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
     self->buffer_.commit(n);
-    if (ec) {
+    // Closed meanwhile (a stop while idle): bytes that raced the close are not a request
+    // in flight, and must not be decided without an answer to carry it.
+    if (ec || self->closed_) {
       if (ec == beast::error::timeout) self->server_.metrics().idle_closed.fetch_add(1);
       return self->close();
     }
@@ -218,6 +220,7 @@ void Session::read_header() {
 }
 
 void Session::on_header(beast::error_code ec) {
+  if (closed_) return;
   started_ = Clock::now();
   route_ = RouteId::other;
   request_id_.clear();
@@ -270,6 +273,7 @@ void Session::read_body(std::size_t limit) {
 }
 
 void Session::on_body(beast::error_code ec) {
+  if (closed_) return;
   if (ec == http::error::body_limit)
     return refuse(413, "too_large", "body",
                   "the body exceeds the limit of " +
