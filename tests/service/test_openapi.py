@@ -107,3 +107,11 @@ def test_error_answers_match_the_error_schema(server, doc):
                                ("POST", "/v1/decide", "[]"), ("GET", "/v1/decide", None)]:
         status, _, out = server.request(method, path, body=body, headers={"Content-Type": "application/json"})
         c.check("Error", json.loads(out))
+
+
+def test_docs_service_md_names_only_documented_endpoints(doc):
+    text = (SOURCE / "docs" / "service.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(?:GET|POST) (/[^`?\s]*)", text))
+    assert "/v1/decide" in named and "/v1/admin/reload" in named
+    for path in named:
+        assert path in doc["paths"] or path == "/", path
