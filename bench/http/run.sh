@@ -92,8 +92,12 @@ http {
   }
 }
 NGINX
+chmod -R a+rX "$work"  # nginx's workers run as www-data when the bench runs as root
 "$nginx_bin" -c "$work/nginx.conf" -p "$work"
 wait_port "$port_nginx"
+case "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port_nginx/v1/decide")" in
+  200) ;; *) echo "nginx does not serve the decision file" >&2; exit 1 ;;
+esac
 
 "$jz" items --json --date 2021-09-30 > "$work/items.json"
 python3 "$here/make_jdm.py" "$work/items.json" "$root/data/clauses.json" "$work/graph.json"
