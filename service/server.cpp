@@ -590,10 +590,22 @@ int Server::run() {
   signals_.add(SIGHUP);
   wait_for_signal();
   net::post(strand_, [this] { accept(); });
+  // A handler that throws (only memory exhaustion can, the API catches the rest) must not take
+  // the process down: the thread logs it and goes back to the loop.
+  const auto loop = [this] {
+    for (;;) {
+      try {
+        io_.run();
+        return;
+      } catch (const std::exception& e) {
+        log_ << "jianzheng serve: error in the event loop, continuing: " << e.what() << std::endl;
+      }
+    }
+  };
   std::vector<std::thread> pool;
   pool.reserve(threads - 1);
-  for (unsigned i = 1; i < threads; ++i) pool.emplace_back([this] { io_.run(); });
-  io_.run();
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(loop);
+  loop();
   for (auto& t : pool) t.join();
   const std::size_t lost = decision_log_ ? decision_log_->stop() : 0;
   log_ << "jianzheng serve: stopped" << std::endl;

@@ -37,7 +37,7 @@ nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 work=$(mktemp -d)
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done  # Node's workers leave with their primary
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   wait 2>/dev/null || true
   rm -rf "$work"
@@ -56,6 +56,9 @@ fi
 request_item='{"item": "marital-status", "purpose": "银行贷款", "date": "2021-09-30"}'
 request_text='{"text": "开个单身证明", "purpose": "银行贷款", "date": "2021-09-30"}'
 
+for port in $port_jz $port_jz_log $port_nginx $port_zen; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use" >&2; exit 1; fi
+done
 wait_port() {  # port: wait until it answers, at most 15 s
   for _ in $(seq 150); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
@@ -104,6 +107,8 @@ python3 "$here/make_jdm.py" "$work/items.json" "$root/data/clauses.json" "$work/
 (cd "$work" && NODE_PATH="$work/node_modules" node "$here/zen_server.js" "$work/graph.json" "$port_zen" >"$work/zen.log" 2>&1) &
 pids+=($!)
 wait_port "$port_zen"
+zen_pid=$(pgrep -o -f "zen_server.js $work/graph.json")  # the cluster's primary; its workers are its children
+pids+=("$zen_pid")
 zen_answer=$(curl -sf -X POST -H 'Content-Type: application/json' --data-binary "$request_item" "http://127.0.0.1:$port_zen/")
 case "$zen_answer" in *refuse_redirect*) ;; *) echo "ZEN did not decide as expected: $zen_answer" >&2; exit 1 ;; esac
 
@@ -120,7 +125,17 @@ lua() {  # body → a wrk script that POSTs it as JSON; "" → a plain GET
 to_ms() {  # "812.00us" / "1.23ms" / "1.02s" → milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+family() { echo "$1" $(pgrep -P "$1" || true); }  # a server's process and its workers
+cpu_ticks() {  # user + system ticks of the family
+  local t=0 p
+  for p in $(family "$1"); do t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo "$t"
+}
+rss_kb() {  # resident memory of the family, KiB
+  local k=0 p
+  for p in $(family "$1"); do k=$((k + $(awk '/VmRSS/ { print $2 }' "/proc/$p/status" 2>/dev/null || echo 0))); done
+  echo "$k"
+}
 
 rows=()
 run() {  # name url body [pid]
@@ -132,7 +147,7 @@ run() {  # name url body [pid]
   local wrk_pid=$!
   while kill -0 "$wrk_pid" 2>/dev/null; do
     if [ -n "$pid" ]; then
-      local rss; rss=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
+      local rss; rss=$(rss_kb "$pid")
       ((rss > rss_max)) && rss_max=$rss
     fi
     sleep 0.5
@@ -150,22 +165,24 @@ run() {  # name url body [pid]
           'BEGIN { printf "%.2f", t / hz / d }')
   fi
   local rss_mb="—"; [ -n "$pid" ] && rss_mb=$(awk -v k="$rss_max" 'BEGIN { printf "%.1f", k / 1024 }')
-  rows+=("| $name | $rps | $p50 | $p99 | $non2xx | $errors | $rss_mb | $cpu |")
-  echo "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, non-2xx $non2xx, socket errors $errors, RSS max $rss_mb MB, cores $cpu" >&2
+  local per_core="—"
+  [ -n "$pid" ] && per_core=$(awk -v r="$rps" -v c="$cpu" 'BEGIN { if (c > 0) printf "%.0f", r / c; else print "—" }')
+  rows+=("| $name | $rps | $p50 | $p99 | $non2xx | $errors | $rss_mb | $cpu | $per_core |")
+  echo "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, non-2xx $non2xx, socket errors $errors, RSS max $rss_mb MB, cores $cpu, req per CPU-s $per_core" >&2
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-run "nginx, static file (the same decision bytes, GET)" "http://127.0.0.1:$port_nginx/v1/decide" ""
+run "nginx, static file (the same decision bytes, GET)" "http://127.0.0.1:$port_nginx/v1/decide" "" "$(cat "$work/nginx.pid")"
 run "jianzheng serve, by item id" "http://127.0.0.1:$port_jz/v1/decide" "$request_item" "$jz_pid"
 run "jianzheng serve, by item id, with --decision-log" "http://127.0.0.1:$port_jz_log/v1/decide" "$request_item" "$jz_log_pid"
 run "jianzheng serve, by free text (开个单身证明)" "http://127.0.0.1:$port_jz/v1/decide" "$request_text" "$jz_pid"
-run "Node http + ZEN, one worker per core" "http://127.0.0.1:$port_zen/" "$request_item"
+run "Node http + ZEN, one worker per core" "http://127.0.0.1:$port_zen/" "$request_item" "$zen_pid"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo
 echo "wrk -t$wrk_threads -c$connections -d${duration}s, $(date -u +%Y-%m-%d), $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), load average before $load_before, after $load_after"
 echo "jianzheng $("$jz" --version | awk '{ print $2 }'), nginx $("$nginx_bin" -v 2>&1 | sed 's|.*/||'), node $(node --version), zen-engine $zen_version, decision log lines written: $(wc -l < "$work/decisions.jsonl")"
 echo
-echo "| server | requests/s | p50 ms | p99 ms | non-2xx | socket errors | RSS max MB | cores busy |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| server | requests/s | p50 ms | p99 ms | non-2xx | socket errors | RSS max MB | cores busy | requests per CPU-second |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
