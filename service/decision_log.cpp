@@ -29,28 +29,34 @@ void DecisionLog::open_file() {
 }
 
 bool DecisionLog::try_push(std::string line) {
+  bool was_empty = false;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (stopping_ || queue_.size() >= capacity_) {
       ++rejected_;
       return false;
     }
+    was_empty = queue_.empty();
     queue_.push_back(std::move(line));
   }
-  wake_.notify_one();
+  // The writer sleeps only on an empty queue; while it has lines it loops without waiting,
+  // so under load most pushes need no wake-up (no futex call per decision).
+  if (was_empty) wake_.notify_one();
   return true;
 }
 
 bool DecisionLog::push_wait(std::string line, std::chrono::milliseconds wait) {
+  bool was_empty = false;
   {
     std::unique_lock<std::mutex> lock(mutex_);
     if (!room_.wait_for(lock, wait, [&] { return stopping_ || queue_.size() < capacity_; }) || stopping_) {
       ++rejected_;
       return false;
     }
+    was_empty = queue_.empty();
     queue_.push_back(std::move(line));
   }
-  wake_.notify_one();
+  if (was_empty) wake_.notify_one();
   return true;
 }
 
