@@ -369,8 +369,12 @@ struct Engine::Impl {
       f.source = PurposeSource::none;
       return f;
     }
-    PurposeReading rs[3];
-    const std::size_t n = c.purposes->read(item, words, rs, 3);
+    union Readings {  // filled by read(); left uninitialised until then (a hot path)
+      Readings() noexcept {}
+      PurposeReading r[3];
+    } buf;
+    const PurposeReading* rs = buf.r;
+    const std::size_t n = c.purposes->read(item, words, buf.r, 3);
     for (std::size_t i = 0; i < n; ++i) {
       if (!rs[i].found()) continue;
       keep(f.found, rs[i]);

@@ -11,8 +11,11 @@
 #include "jianzheng/purpose.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <new>
 
 #include "embedded_data.hpp"
 #include "enum_names.hpp"
@@ -45,7 +48,12 @@ struct Tag {
   std::uint8_t scenario = 0;  // carve-out index in the item
   std::uint16_t pattern = 0;  // index in the carve-out's words / hints / look-alikes
   std::uint8_t part = 0;      // part of the pattern
+  std::uint16_t slot = 0;     // the part's index among all parts of its kind in the carve-out
 };
+
+// At most this many parts of one kind (words, hints, look-alikes) per carve-out; patterns past
+// it are left out when the tables are built.
+constexpr std::size_t kMaxParts = 128;
 
 struct Entry {
   std::string text;  // folded UTF-8
@@ -53,19 +61,41 @@ struct Entry {
 };
 
 // A pattern: how many parts it has.
+// A set of pattern parts (slots), as bits.
+struct SlotSet {
+  std::uint64_t bits[2] = {0, 0};
+  void set(std::size_t slot) noexcept { bits[slot / 64] |= 1ull << (slot % 64); }
+  bool test(std::size_t slot) const noexcept { return bits[slot / 64] & (1ull << (slot % 64)); }
+  bool contains(const SlotSet& o) const noexcept {
+    return (bits[0] & o.bits[0]) == o.bits[0] && (bits[1] & o.bits[1]) == o.bits[1];
+  }
+};
+
 struct Pattern {
   std::uint8_t parts = 0;
+  std::uint16_t first = 0;  // slot of its first part
+  SlotSet slots;            // all its parts
 };
 
 struct Scenario {
   const CarveOut* carve_out = nullptr;
   std::vector<Pattern> words, hints, look_alikes;
+  std::uint16_t slots[3] = {0, 0, 0};  // parts in use per kind (word, hint, look-alike)
 };
 
 // The bytes of the UTF-8 character at `s[i]`, packed (up to four), and its length.
 inline std::uint32_t char_key(std::string_view s, std::size_t i, std::size_t* length) noexcept {
   const auto b0 = static_cast<unsigned char>(s[i]);
-  std::size_t n = b0 < 0x80 ? 1 : (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : 4;
+  if (b0 < 0x80) {
+    *length = 1;
+    return b0;
+  }
+  if ((b0 & 0xF0) == 0xE0 && i + 3 <= s.size()) {  // Han: the common case
+    *length = 3;
+    return (std::uint32_t{b0} << 16) | (std::uint32_t{static_cast<unsigned char>(s[i + 1])} << 8) |
+           static_cast<unsigned char>(s[i + 2]);
+  }
+  std::size_t n = (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : 4;
   if (i + n > s.size()) n = s.size() - i;
   std::uint32_t key = 0;
   for (std::size_t k = 0; k < n; ++k) key = (key << 8) | static_cast<unsigned char>(s[i + k]);
@@ -73,7 +103,10 @@ inline std::uint32_t char_key(std::string_view s, std::size_t i, std::size_t* le
   return key;
 }
 
-// The indexed strings of one item (or of the vocabulary alone), by first character.
+// The indexed strings of one item (or of the vocabulary alone). They are grouped by their
+// first two characters (one-character strings by their one), so a position of the text is
+// looked up with two probes of a small open-addressing table and compares only the strings
+// that begin with the same two characters (不是, 不用于 … would otherwise all start at 不).
 class Index {
  public:
   void add(std::string text, Tag tag) {
@@ -87,19 +120,26 @@ class Index {
   }
 
   void build() {
-    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) { return a.text < b.text; });
+    std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+      const std::uint64_t ka = head(a.text), kb = head(b.text);
+      return ka != kb ? ka < kb : a.text < b.text;
+    });
     std::size_t size = 16;
     while (size < entries_.size() * 4) size *= 2;
     slots_.assign(size, Slot{});
-    for (std::size_t i = 0; i < entries_.size();) {
+    for (const Entry& e : entries_) {
       std::size_t n = 0;
-      const std::uint32_t key = char_key(entries_[i].text, 0, &n);
+      const std::uint32_t c = char_key(e.text, 0, &n);
+      starts_[bloom(c) / 64] |= 1ull << (bloom(c) % 64);
+      const bool of_carve_out = std::any_of(e.tags.begin(), e.tags.end(), [](const Tag& t) {
+        return t.kind == Kind::word || t.kind == Kind::hint || t.kind == Kind::look_alike;
+      });
+      if (of_carve_out) carve_starts_[bloom(c) / 64] |= 1ull << (bloom(c) % 64);
+    }
+    for (std::size_t i = 0; i < entries_.size();) {
+      const std::uint64_t key = head(entries_[i].text);
       std::size_t j = i + 1;
-      while (j < entries_.size()) {
-        std::size_t m = 0;
-        if (char_key(entries_[j].text, 0, &m) != key) break;
-        ++j;
-      }
+      while (j < entries_.size() && head(entries_[j].text) == key) ++j;
       std::size_t h = hash(key) & (slots_.size() - 1);
       while (slots_[h].key != 0) h = (h + 1) & (slots_.size() - 1);
       slots_[h] = Slot{key, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)};
@@ -107,8 +147,24 @@ class Index {
     }
   }
 
-  // The entries beginning with the character `key`: [first, last).
-  std::pair<const Entry*, const Entry*> starting_with(std::uint32_t key) const noexcept {
+  // Whether some string may begin with the character `c` (packed UTF-8): most characters of
+  // a purpose begin none, and are passed over with one bit test.
+  bool may_start(std::uint32_t c) const noexcept { return starts_[bloom(c) / 64] & (1ull << (bloom(c) % 64)); }
+
+  // Whether a word, hint or look-alike of a carve-out may occur in `text` at all: when no
+  // character of it can begin one, the purpose names no carve-out and need not be scanned.
+  bool may_mention_carve_out(std::string_view text) const noexcept {
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t n = 0;
+      const std::uint32_t c = char_key(text, i, &n);
+      if (carve_starts_[bloom(c) / 64] & (1ull << (bloom(c) % 64))) return true;
+      i += n;
+    }
+    return false;
+  }
+
+  // The entries whose head is `key` (see head()): [first, last).
+  std::pair<const Entry*, const Entry*> with_head(std::uint64_t key) const noexcept {
     std::size_t h = hash(key) & (slots_.size() - 1);
     while (slots_[h].key != 0) {
       if (slots_[h].key == key) return {entries_.data() + slots_[h].first, entries_.data() + slots_[h].last};
@@ -117,18 +173,43 @@ class Index {
     return {nullptr, nullptr};
   }
 
+  // The head of the string at s[i]: its first two characters packed, or its only one with the
+  // top bit set; `length` is the bytes of the head.
+  static std::uint64_t head(std::string_view s, std::size_t i, std::size_t* length) noexcept {
+    std::size_t n1 = 0, n2 = 0;
+    const std::uint64_t c1 = char_key(s, i, &n1);
+    if (i + n1 >= s.size()) {
+      *length = n1;
+      return c1 | kSingle;
+    }
+    const std::uint64_t c2 = char_key(s, i + n1, &n2);
+    *length = n1 + n2;
+    return (c1 << 32) | c2;
+  }
+  static std::uint64_t head(std::string_view s) noexcept {
+    std::size_t n = 0;
+    return head(s, 0, &n);
+  }
+  static constexpr std::uint64_t kSingle = 1ull << 63;
+
  private:
   struct Slot {
-    std::uint32_t key = 0;  // packed UTF-8 of the first character; 0 = empty
+    std::uint64_t key = 0;  // a head; 0 = empty
     std::uint32_t first = 0, last = 0;
   };
-  static std::size_t hash(std::uint32_t key) noexcept { return (key * 2654435761u) >> 7; }
+  static std::size_t hash(std::uint64_t key) noexcept {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 40);
+  }
+  static std::size_t bloom(std::uint32_t c) noexcept { return (c * 2654435761u) >> 20; }  // 12 bits
 
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;
+  std::uint64_t starts_[64] = {};
+  std::uint64_t carve_starts_[64] = {};
 };
 
 struct ItemTable {
+  std::uint64_t matcher = 0;  // the id of the matcher it belongs to (ReadCache keys)
   const Item* item = nullptr;
   std::vector<Scenario> scenarios;
   Index index;
@@ -186,33 +267,55 @@ struct Scan {
   std::size_t count = 0;
   std::uint16_t clauses = 1, sentences = 1;
   bool overflow = false;
+  bool cues = false;  // a negation word occurred (else nothing is negated)
 };
 
 bool overlaps(const Occurrence& a, const Occurrence& b) noexcept { return a.begin < b.end && b.begin < a.end; }
 
+// Records the occurrences of `e` at text[i…]; false when the bound is reached.
+bool record(const Entry* e, std::size_t i, Scan& s) {
+  for (const Tag& t : e->tags) {
+    if (s.count == kMaxOccurrences) {
+      s.overflow = true;
+      return false;
+    }
+    s.occ[s.count++] = Occurrence{e, &t, static_cast<std::uint16_t>(i),
+                                  static_cast<std::uint16_t>(i + e->text.size()),
+                                  static_cast<std::uint16_t>(s.clauses - 1),
+                                  static_cast<std::uint16_t>(s.sentences - 1)};
+    s.cues = s.cues || is_cue(t.kind);
+  }
+  return true;
+}
+
+bool is_break(char c) noexcept { return c == kSentenceBreak || c == kClauseBreak; }
+
 void scan(const Index& index, std::string_view text, Scan& s) {
   for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == kSentenceBreak || text[i] == kClauseBreak) {
+    if (is_break(text[i])) {
       ++s.clauses;
       if (text[i] == kSentenceBreak) ++s.sentences;
       ++i;
       continue;
     }
     std::size_t n = 0;
-    const std::uint32_t key = char_key(text, i, &n);
-    const auto [first, last] = index.starting_with(key);
-    for (const Entry* e = first; e != last; ++e) {
-      if (e->text.size() > text.size() - i || std::memcmp(e->text.data(), text.data() + i, e->text.size()) != 0)
-        continue;
-      for (const Tag& t : e->tags) {
-        if (s.count == kMaxOccurrences) {
-          s.overflow = true;
-          return;
-        }
-        s.occ[s.count++] = Occurrence{e, &t, static_cast<std::uint16_t>(i),
-                                      static_cast<std::uint16_t>(i + e->text.size()),
-                                      static_cast<std::uint16_t>(s.clauses - 1),
-                                      static_cast<std::uint16_t>(s.sentences - 1)};
+    const std::uint32_t c = char_key(text, i, &n);
+    if (!index.may_start(c)) {
+      i += n;
+      continue;
+    }
+    const std::uint64_t one = c | Index::kSingle;
+    for (auto [e, last] = index.with_head(one); e != last; ++e)
+      if (!record(e, i, s)) return;
+    if (i + n < text.size() && !is_break(text[i + n])) {
+      std::size_t head_bytes = 0;
+      const std::uint64_t two = Index::head(text, i, &head_bytes);
+      for (auto [e, last] = index.with_head(two); e != last; ++e) {
+        const std::size_t rest = e->text.size() - head_bytes;
+        if (e->text.size() > text.size() - i ||
+            (rest && std::memcmp(e->text.data() + head_bytes, text.data() + i + head_bytes, rest) != 0))
+          continue;
+        if (!record(e, i, s)) return;
       }
     }
     i += n;
@@ -281,98 +384,30 @@ std::string_view prepared(std::string_view text, std::string& buffer) {
   return buffer;
 }
 
-// The reading of one carve-out from the occurrences of one scan.
-class Reader {
+// What is known of each occurrence of one scan, whatever the carve-out: whether a cue negates
+// it, and which clauses hold a word of doubt. Negation is worked out once per occurrence, on
+// first need.
+class ScanFacts {
  public:
-  Reader(const Scan& s, std::uint8_t scenario, const Scenario& sc) : s_(s), scenario_(scenario), sc_(sc) {}
+  explicit ScanFacts(const Scan& s) : s_(s) {
+    for (std::size_t i = 0; i < s.count; ++i)
+      if (s.occ[i].tag->kind == Kind::doubt) doubt_ |= bit(s.occ[i].clause);
+  }
 
-  PurposeReading read() {
-    PurposeReading r;
-    r.carve_out = sc_.carve_out;
-    find_look_alikes(r);
-    bool possible = false, doubtful = false, negated = false;
-    std::array<std::string_view, 2> possible_evidence{};
-    for (std::uint16_t sentence = 0; sentence < s_.sentences; ++sentence) {
-      for (std::uint16_t p = 0; p < sc_.words.size(); ++p) {
-        std::array<std::string_view, 2> ev{};
-        const State st = pattern_state(sentence, Kind::word, p, sc_.words[p].parts, ev);
-        if (st == State::negated) negated = true;
-        if (st == State::plain && !s_.overflow) {
-          r.certainty = PurposeCertainty::matched;
-          r.evidence = ev;
-          return r;
-        }
-        if (st == State::plain || st == State::doubtful) {  // doubt, or too much text to be sure
-          if (!possible) possible_evidence = ev;
-          possible = true;
-          doubtful = true;
-        }
-      }
-      for (std::uint16_t p = 0; p < sc_.hints.size(); ++p) {
-        std::array<std::string_view, 2> ev{};
-        const State st = pattern_state(sentence, Kind::hint, p, sc_.hints[p].parts, ev);
-        if (st == State::negated) negated = true;
-        if (st != State::plain && st != State::doubtful) continue;
-        if (!possible) possible_evidence = ev;
-        possible = true;
-      }
+  bool doubtful(const Occurrence& o) const noexcept { return doubt_ & bit(o.clause); }
+
+  bool negated(std::size_t i) const noexcept {
+    if (!s_.cues) return false;
+    if (!(known_[i / 64] & (1ull << (i % 64)))) {
+      known_[i / 64] |= 1ull << (i % 64);
+      if (compute_negated(s_.occ[i])) negated_[i / 64] |= 1ull << (i % 64);
     }
-    if (possible) {
-      r.certainty = PurposeCertainty::possible;
-      r.evidence = possible_evidence;
-      r.doubtful = doubtful;
-    } else {
-      r.negated = negated;
-    }
-    return r;
+    return negated_[i / 64] & (1ull << (i % 64));
   }
 
  private:
-  enum class State { absent, negated, doubtful, plain };
-
-  bool mine(const Occurrence& o, Kind k) const noexcept { return o.tag->kind == k && o.tag->scenario == scenario_; }
-
-  bool clause_has(std::uint16_t clause, Kind k) const noexcept {
-    for (std::size_t i = 0; i < s_.count; ++i)
-      if (s_.occ[i].clause == clause && s_.occ[i].tag->kind == k) return true;
-    return false;
-  }
-
-  // Look-alikes present in full (every part in one clause: they are local phrases such as
-  // 结婚证丢了, 收养流浪猫) void what they overlap.
-  void find_look_alikes(PurposeReading& r) {
-    for (std::uint16_t clause = 0; clause < s_.clauses; ++clause)
-      for (std::uint16_t p = 0; p < sc_.look_alikes.size(); ++p) {
-        const std::uint8_t parts = sc_.look_alikes[p].parts;
-        std::array<const Occurrence*, 2> first{};
-        bool all = parts > 0;
-        for (std::uint8_t part = 0; part < parts && all; ++part) {
-          const Occurrence* found = nullptr;
-          for (std::size_t i = 0; i < s_.count && !found; ++i) {
-            const Occurrence& o = s_.occ[i];
-            if (o.clause == clause && mine(o, Kind::look_alike) && o.tag->pattern == p && o.tag->part == part)
-              found = &o;
-          }
-          if (part < first.size()) first[part] = found;
-          all = found != nullptr;
-        }
-        if (!all) continue;
-        for (std::size_t i = 0; i < s_.count; ++i) {
-          const Occurrence& o = s_.occ[i];
-          if (o.clause != clause || !mine(o, Kind::look_alike) || o.tag->pattern != p) continue;
-          if (active_count_ < kMaxActive) active_[active_count_++] = &o;
-        }
-        if (r.look_alike[0].empty())
-          for (std::size_t k = 0; k < first.size(); ++k)
-            if (first[k]) r.look_alike[k] = first[k]->entry->text;
-      }
-  }
-
-  bool voided(const Occurrence& o) const noexcept {
-    for (std::size_t i = 0; i < active_count_; ++i)
-      if (overlaps(o, *active_[i])) return true;
-    return false;
-  }
+  // Clauses past the 63rd share the last bit: a word there is doubtful if any of them is.
+  static std::uint64_t bit(std::uint16_t clause) noexcept { return 1ull << (clause < 63 ? clause : 63); }
 
   // A cue that overlaps a word, a hint, a look-alike or a doubt word is not a cue.
   bool is_live_cue(const Occurrence& q) const noexcept {
@@ -389,9 +424,8 @@ class Reader {
     for (std::size_t i = 0; i < s_.count; ++i) {
       const Occurrence& o = s_.occ[i];
       if (o.clause != r.clause || &o == &r) continue;
-      if ((is_cue(o.tag->kind) || o.tag->kind == Kind::doubt || o.tag->kind == Kind::word || o.tag->kind == Kind::hint) &&
-          overlaps(o, r))
-        return false;
+      const Kind k = o.tag->kind;
+      if ((is_cue(k) || k == Kind::doubt || k == Kind::word || k == Kind::hint) && overlaps(o, r)) return false;
     }
     return true;
   }
@@ -405,7 +439,7 @@ class Reader {
     return false;
   }
 
-  bool is_negated(const Occurrence& o) const noexcept {
+  bool compute_negated(const Occurrence& o) const noexcept {
     for (std::size_t i = 0; i < s_.count; ++i) {
       const Occurrence& q = s_.occ[i];
       if (q.clause != o.clause || !is_cue(q.tag->kind)) continue;
@@ -421,38 +455,248 @@ class Reader {
     return false;
   }
 
-  // Whether pattern `p` of kind `k` is present in `sentence`: every part has an occurrence
-  // not voided by a look-alike. Plain when every part has one that is neither negated nor
-  // in a clause of doubt; doubtful when every part has one that is not negated; else negated.
-  State pattern_state(std::uint16_t sentence, Kind k, std::uint16_t p, std::uint8_t parts,
-                      std::array<std::string_view, 2>& evidence) const noexcept {
-    if (parts == 0) return State::absent;
-    State worst = State::plain;
-    for (std::uint8_t part = 0; part < parts; ++part) {
-      State best = State::absent;
-      for (std::size_t i = 0; i < s_.count && best != State::plain; ++i) {
-        const Occurrence& o = s_.occ[i];
-        if (o.sentence != sentence || !mine(o, k) || o.tag->pattern != p || o.tag->part != part || voided(o)) continue;
-        State st = State::negated;
-        if (!is_negated(o)) st = clause_has(o.clause, Kind::doubt) ? State::doubtful : State::plain;
-        if (st > best) {
-          best = st;
-          if (part < evidence.size()) evidence[part] = o.entry->text;
+  static constexpr std::size_t kWords = (kMaxOccurrences + 63) / 64;
+  const Scan& s_;
+  std::uint64_t doubt_ = 0;
+  mutable std::uint64_t known_[kWords] = {};
+  mutable std::uint64_t negated_[kWords] = {};
+};
+
+// The reading of one carve-out from the occurrences of one scan: a table of the best state of
+// each pattern part per sentence, filled in one pass over the occurrences.
+class Reader {
+ public:
+  Reader(const Scan& s, const ScanFacts& facts, std::uint8_t scenario, const Scenario& sc)
+      : s_(s), facts_(facts), scenario_(scenario), sc_(sc) {}
+
+  PurposeReading read() {
+    PurposeReading r;
+    r.carve_out = sc_.carve_out;
+    find_look_alikes(r);
+    bool possible = false, doubtful = false, negated = false;
+    std::array<std::string_view, 2> possible_evidence{};
+    for (std::uint16_t sentence = 0; sentence < s_.sentences; ++sentence) {
+      if (!fill(sentence)) continue;
+      for (const Pattern& p : sc_.words) {
+        std::array<std::string_view, 2> ev{};
+        const State st = pattern_state(p, word_, ev);
+        if (st == kNegated) negated = true;
+        if (st == kPlain && !s_.overflow) {
+          r.certainty = PurposeCertainty::matched;
+          r.evidence = ev;
+          return r;
+        }
+        if (st == kPlain || st == kDoubtful) {  // doubt, or too much text to be sure
+          if (!possible) possible_evidence = ev;
+          possible = true;
+          doubtful = true;
         }
       }
-      if (best == State::absent) return State::absent;
-      if (best < worst) worst = best;
+      for (const Pattern& p : sc_.hints) {
+        std::array<std::string_view, 2> ev{};
+        const State st = pattern_state(p, hint_, ev);
+        if (st == kNegated) negated = true;
+        if (st != kPlain && st != kDoubtful) continue;
+        if (!possible) possible_evidence = ev;
+        possible = true;
+      }
     }
+    if (possible) {
+      r.certainty = PurposeCertainty::possible;
+      r.evidence = possible_evidence;
+      r.doubtful = doubtful;
+    } else {
+      r.negated = negated;
+    }
+    return r;
+  }
+
+ private:
+  using State = std::uint8_t;
+  static constexpr State kAbsent = 0, kNegated = 1, kDoubtful = 2, kPlain = 3;
+
+  struct Best {
+    SlotSet present;  // parts with an occurrence; state and occ are set only for these
+    State state[kMaxParts];
+    const Occurrence* occ[kMaxParts];
+  };
+
+  bool mine(const Occurrence& o) const noexcept { return o.tag->scenario == scenario_; }
+
+  // Look-alikes present in full (every part in one clause: they are local phrases such as
+  // 结婚证丢了, 收养流浪猫) void what they overlap.
+  void find_look_alikes(PurposeReading& r) {
+    if (sc_.look_alikes.empty()) return;
+    bool any = false;
+    for (std::size_t i = 0; i < s_.count && !any; ++i)
+      any = s_.occ[i].tag->kind == Kind::look_alike && mine(s_.occ[i]);
+    if (!any) return;
+    for (std::uint16_t clause = 0; clause < s_.clauses; ++clause) {
+      const Occurrence* first[kMaxParts];
+      std::fill(first, first + sc_.slots[2], nullptr);
+      bool in_clause = false;
+      for (std::size_t i = 0; i < s_.count; ++i) {
+        const Occurrence& o = s_.occ[i];
+        if (o.clause != clause || o.tag->kind != Kind::look_alike || !mine(o)) continue;
+        if (!first[o.tag->slot]) first[o.tag->slot] = &o;
+        in_clause = true;
+      }
+      if (!in_clause) continue;
+      for (std::uint16_t p = 0; p < sc_.look_alikes.size(); ++p) {
+        const Pattern& pat = sc_.look_alikes[p];
+        bool all = true;
+        for (std::uint8_t part = 0; part < pat.parts && all; ++part) all = first[pat.first + part] != nullptr;
+        if (!all) continue;
+        for (std::size_t i = 0; i < s_.count; ++i) {
+          const Occurrence& o = s_.occ[i];
+          if (o.clause == clause && o.tag->kind == Kind::look_alike && mine(o) && o.tag->pattern == p &&
+              active_count_ < kMaxActive)
+            active_[active_count_++] = &o;
+        }
+        if (r.look_alike[0].empty())
+          for (std::size_t k = 0; k < r.look_alike.size() && k < pat.parts; ++k)
+            r.look_alike[k] = first[pat.first + k]->entry->text;
+      }
+    }
+  }
+
+  bool voided(const Occurrence& o) const noexcept {
+    for (std::size_t i = 0; i < active_count_; ++i)
+      if (overlaps(o, *active_[i])) return true;
+    return false;
+  }
+
+  // The best state of every word and hint part in `sentence`; false when there is none.
+  bool fill(std::uint16_t sentence) {
+    word_.present = SlotSet{};
+    hint_.present = SlotSet{};
+    bool any = false;
+    for (std::size_t i = 0; i < s_.count; ++i) {
+      const Occurrence& o = s_.occ[i];
+      const Kind k = o.tag->kind;
+      if (o.sentence != sentence || (k != Kind::word && k != Kind::hint) || !mine(o) || voided(o)) continue;
+      Best& best = k == Kind::word ? word_ : hint_;
+      const State st = facts_.negated(i) ? kNegated : facts_.doubtful(o) ? kDoubtful : kPlain;
+      const std::uint16_t slot = o.tag->slot;
+      if (!best.present.test(slot) || st > best.state[slot]) {
+        best.present.set(slot);
+        best.state[slot] = st;
+        best.occ[slot] = &o;
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  // A pattern is as good as its worst part.
+  static State pattern_state(const Pattern& p, const Best& best, std::array<std::string_view, 2>& evidence) noexcept {
+    if (!best.present.contains(p.slots)) return kAbsent;
+    State worst = kPlain;
+    for (std::uint8_t part = 0; part < p.parts; ++part) worst = std::min(worst, best.state[p.first + part]);
+    for (std::size_t k = 0; k < evidence.size() && k < p.parts; ++k)
+      evidence[k] = best.occ[p.first + k]->entry->text;
     return worst;
   }
 
   static constexpr std::size_t kMaxActive = 16;
   const Scan& s_;
+  const ScanFacts& facts_;
   std::uint8_t scenario_;
   const Scenario& sc_;
-  const Occurrence* active_[kMaxActive] = {};
+  const Occurrence* active_[kMaxActive];
   std::size_t active_count_ = 0;
+  Best word_, hint_;
 };
+
+// The readings of the last purposes read on this thread, by matcher, item and text. Platforms
+// send the same few purposes again and again ("不动产登记", "银行贷款"); reading one is a pure
+// function of the item and the text, so a hit copies the answer instead of scanning again.
+// Per thread, so no locks; keyed by the matcher's id, which no other matcher ever has, so a
+// reading of a matcher that is gone is never returned. Only short, already folded texts are
+// kept (a sentence is read afresh).
+class ReadCache {
+ public:
+  static constexpr std::size_t kSlots = 32, kMaxText = 48, kMaxReadings = 3;
+
+  bool get(const ItemTable& table, std::string_view text, PurposeReading* out, std::size_t capacity,
+           std::size_t* n) const noexcept {
+    const Slot& s = slots_[slot_of(table, text)];
+    if (s.matcher != table.matcher || s.table != &table || s.length != text.size() || s.capacity != capacity ||
+        std::memcmp(s.text, text.data(), text.size()) != 0)
+      return false;
+    for (std::size_t i = 0; i < s.n; ++i) new (&out[i]) PurposeReading(s.readings[i]);
+    *n = s.n;
+    return true;
+  }
+
+  void put(const ItemTable& table, std::string_view text, const PurposeReading* readings, std::size_t capacity,
+           std::size_t n) noexcept {
+    if (text.size() > kMaxText || n > kMaxReadings) return;
+    Slot& s = slots_[slot_of(table, text)];
+    s.matcher = table.matcher;
+    s.table = &table;
+    s.length = static_cast<std::uint32_t>(text.size());
+    s.capacity = capacity;
+    std::memcpy(s.text, text.data(), text.size());
+    s.n = n;
+    for (std::size_t i = 0; i < n; ++i) s.readings[i] = readings[i];
+  }
+
+  static bool fits(std::string_view text) noexcept { return text.size() <= kMaxText; }
+
+ private:
+  struct Slot {
+    std::uint64_t matcher = 0;  // 0: empty (matcher ids start at 1)
+    const ItemTable* table = nullptr;
+    std::uint32_t length = 0;
+    std::size_t capacity = 0, n = 0;
+    char text[kMaxText];
+    PurposeReading readings[kMaxReadings];
+  };
+  static std::size_t slot_of(const ItemTable& table, std::string_view text) noexcept {
+    std::uint64_t h = 1469598103934665603ull ^ reinterpret_cast<std::uintptr_t>(&table);
+    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<std::size_t>(h ^ (h >> 29)) % kSlots;
+  }
+  Slot slots_[kSlots];
+};
+
+ReadCache& read_cache() {
+  thread_local std::unique_ptr<ReadCache> cache;  // allocated on a thread's first read
+  if (!cache) cache = std::make_unique<ReadCache>();
+  return *cache;
+}
+
+std::size_t read_with(const ItemTable& table_ref, std::string_view purpose, PurposeReading* out, std::size_t capacity) {
+  const ItemTable* table = &table_ref;
+  std::string buffer;
+  const std::string_view text = prepared(purpose, buffer);
+  const bool cacheable = table->matcher != 0 && text.data() == purpose.data() && ReadCache::fits(text);
+  std::size_t cached = 0;
+  if (cacheable && read_cache().get(*table, text, out, capacity, &cached)) return cached;
+  const std::size_t n = std::min(table->scenarios.size(), capacity);
+  bool any = false;  // cues alone say nothing: most purposes name no carve-out at all
+  Scan s;
+  if (table->index.may_mention_carve_out(text)) {
+    scan(table->index, text, s);
+    for (std::size_t i = 0; i < s.count && !any; ++i) {
+      const Kind k = s.occ[i].tag->kind;
+      any = k == Kind::word || k == Kind::hint || k == Kind::look_alike;
+    }
+  }
+  std::optional<ScanFacts> facts;
+  if (any) facts.emplace(s);
+  for (std::size_t i = 0; i < n; ++i) {  // `out` may be uninitialised storage: construct in place
+    if (any) {
+      new (&out[i]) PurposeReading(Reader(s, *facts, static_cast<std::uint8_t>(i), table->scenarios[i]).read());
+    } else {
+      new (&out[i]) PurposeReading();
+      out[i].carve_out = table->scenarios[i].carve_out;
+    }
+  }
+  if (cacheable) read_cache().put(*table, text, out, capacity, n);
+  return n;
+}
 
 }  // namespace
 
@@ -468,19 +712,29 @@ const PurposeVocabulary& PurposeVocabulary::embedded_default() {
 }
 
 struct PurposeMatcher::Tables {
+  std::uint64_t id;              // unique among all matchers ever built (ReadCache keys)
   std::vector<ItemTable> items;  // items with carve-outs, in catalog order
   Index vocabulary;              // the vocabulary alone (community matters)
   bool scenario_only = false;
   PurposeVocabulary vocab;       // kept for items compiled on demand
 
   Tables(const std::vector<Item>& list, bool scenario_only_in, const PurposeVocabulary& v)
-      : scenario_only(scenario_only_in), vocab(v) {
+      : id(next_id()), scenario_only(scenario_only_in), vocab(v) {
     for (const Item& item : list)
-      if (!item.carve_outs.empty()) items.push_back(compile(item));
+      if (!item.carve_outs.empty()) {
+        items.push_back(compile(item));
+        items.back().matcher = id;
+      }
     add_vocabulary(vocabulary, vocab, true);
     vocabulary.build();
   }
 
+  static std::uint64_t next_id() {
+    static std::atomic<std::uint64_t> counter{0};
+    return ++counter;
+  }
+
+  // An item's tables; `matcher` stays 0 (never cached) unless the constructor sets it.
   ItemTable compile(const Item& item) const {
     ItemTable t;
     t.item = &item;
@@ -494,27 +748,28 @@ struct PurposeMatcher::Tables {
           {Kind::word, scenario_only ? &scenario_name : &co.words},
           {Kind::hint, &co.hints},
           {Kind::look_alike, &co.look_alikes}};
+      const auto add_pattern = [&](Kind kind, const std::vector<std::vector<std::string>>& parts) {
+        const int k = kind == Kind::word ? 0 : kind == Kind::hint ? 1 : 2;
+        if (parts.empty() || parts.size() > 8 || sc.slots[k] + parts.size() > kMaxParts) return;
+        std::vector<Pattern>& out = k == 0 ? sc.words : k == 1 ? sc.hints : sc.look_alikes;
+        const auto pattern = static_cast<std::uint16_t>(out.size());
+        Pattern pat{static_cast<std::uint8_t>(parts.size()), sc.slots[k], {}};
+        for (std::size_t part = 0; part < parts.size(); ++part) pat.slots.set(sc.slots[k] + part);
+        out.push_back(pat);
+        for (std::size_t part = 0; part < parts.size(); ++part)
+          for (const std::string& alt : parts[part])
+            t.index.add(alt, Tag{kind, static_cast<std::uint8_t>(si), pattern, static_cast<std::uint8_t>(part),
+                                 static_cast<std::uint16_t>(sc.slots[k] + part)});
+        sc.slots[k] = static_cast<std::uint16_t>(sc.slots[k] + parts.size());
+      };
       for (const auto& [kind, patterns] : lists) {
         if (scenario_only && kind == Kind::hint) continue;
-        std::vector<Pattern>& out = kind == Kind::word ? sc.words : kind == Kind::hint ? sc.hints : sc.look_alikes;
-        for (const std::string& text : *patterns) {
-          const auto parts = split_pattern(text);
-          if (parts.empty() || parts.size() > 8) continue;
-          const auto pattern = static_cast<std::uint16_t>(out.size());
-          out.push_back(Pattern{static_cast<std::uint8_t>(parts.size())});
-          for (std::size_t part = 0; part < parts.size(); ++part)
-            for (const std::string& alt : parts[part])
-              t.index.add(alt, Tag{kind, static_cast<std::uint8_t>(si), pattern, static_cast<std::uint8_t>(part)});
-        }
+        for (const std::string& text : *patterns) add_pattern(kind, split_pattern(text));
       }
       // The scenario name always states the scenario (any_word reads it besides its words).
       if (!scenario_only) {
-        const std::string name = folded(co.scenario);
-        if (!name.empty()) {
-          const auto pattern = static_cast<std::uint16_t>(sc.words.size());
-          sc.words.push_back(Pattern{1});
-          t.index.add(name, Tag{Kind::word, static_cast<std::uint8_t>(si), pattern, 0});
-        }
+        std::string name = folded(co.scenario);
+        if (!name.empty()) add_pattern(Kind::word, {{std::move(name)}});
       }
       t.scenarios.push_back(std::move(sc));
     }
@@ -540,22 +795,14 @@ PurposeMatcher::PurposeMatcher(const std::vector<Item>& items, bool scenario_onl
 std::size_t PurposeMatcher::read(const Item& item, std::string_view purpose, PurposeReading* out,
                                  std::size_t capacity) const {
   if (item.carve_outs.empty() || capacity == 0) return 0;
-  const Tables& t = *tables_;
-  const ItemTable* table = t.find(item);
-  std::optional<ItemTable> own;  // an item the matcher was not built for: compiled now
-  if (!table) {
-    own = t.compile(item);
-    table = &*own;
+  const ItemTable* table = tables_->find(item);
+  if (!table) {  // an item the matcher was not built for: compiled now
+    const ItemTable own = tables_->compile(item);
+    return read_with(own, purpose, out, capacity);
   }
-  std::string buffer;
-  const std::string_view text = prepared(purpose, buffer);
-  Scan s;
-  scan(table->index, text, s);
-  const std::size_t n = std::min(table->scenarios.size(), capacity);
-  for (std::size_t i = 0; i < n; ++i)
-    out[i] = Reader(s, static_cast<std::uint8_t>(i), table->scenarios[i]).read();
-  return n;
+  return read_with(*table, purpose, out, capacity);
 }
+
 
 std::vector<PurposeReading> PurposeMatcher::read(const Item& item, std::string_view purpose) const {
   std::vector<PurposeReading> out(std::min(item.carve_outs.size(), kMaxScenarios));

@@ -99,9 +99,10 @@ class PurposeMatcher {
   /// reads matched, and the decision says it has ended. Throws Error(invalid_utf8) for text
   /// that is not UTF-8, Error(too_large) beyond max_purpose_bytes.
   std::vector<PurposeReading> read(const Item& item, std::string_view purpose) const;
-  /// The same, written into `out` (at most `capacity` readings, the item's first carve-outs);
-  /// returns how many were written. Allocates nothing for text that needs no folding (plain
-  /// Simplified Han, a–z, 0–9): the decision engine's path.
+  /// The same, written into `out` (at most `capacity` readings, the item's first carve-outs;
+  /// `out` may be uninitialised storage); returns how many were written. Allocates nothing
+  /// for text that needs no folding (plain Simplified Han, a–z, 0–9): the decision engine's
+  /// path.
   std::size_t read(const Item& item, std::string_view purpose, PurposeReading* out,
                    std::size_t capacity) const;
 
