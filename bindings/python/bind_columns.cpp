@@ -184,18 +184,31 @@ struct StringTable {
   }
 };
 
-// A small direct-mapped memory of the codes of str objects already read, so a column whose
-// rows share objects (a list of repeated literals, pandas' parsed CSV) skips re-encoding.
-// Valid while the GIL is held and no Python code runs: the objects cannot go away meanwhile.
-struct ObjectCodes {
+// A small direct-mapped memory of what objects already read came to, so a column whose rows
+// share objects (a list of repeated literals, pandas' parsed CSV, category-like strings)
+// skips re-reading them. Valid while the GIL is held and no Python code runs: the objects
+// cannot go away meanwhile.
+template <class T>
+struct ObjectMemo {
   static constexpr std::size_t kSlots = 4096;
   std::vector<PyObject*> keys = std::vector<PyObject*>(kSlots, nullptr);
-  std::vector<std::int32_t> codes = std::vector<std::int32_t>(kSlots, 0);
+  std::vector<T> values = std::vector<T>(kSlots);
   static std::size_t slot(PyObject* o) {
     return static_cast<std::size_t>((reinterpret_cast<std::uintptr_t>(o) >> 4) * 0x9E3779B97F4A7C15ull >> 52) &
            (kSlots - 1);
   }
+  /// The remembered value of `o`, or read(o) remembered.
+  template <class Read>
+  T get(PyObject* o, Read read) {
+    const std::size_t i = slot(o);
+    if (keys[i] == o) return values[i];
+    const T v = read(o);
+    keys[i] = o;
+    values[i] = v;
+    return v;
+  }
 };
+using ObjectCodes = ObjectMemo<std::int32_t>;
 
 // A column, read: one value for every row, or one value for all rows (a scalar).
 template <class T>
@@ -265,19 +278,17 @@ std::string form_kind(const py::tuple& form) { return form[0].cast<std::string>(
 // One string cell from an object: its code, or kAbsent for a missing or empty cell.
 std::int32_t string_cell(PyObject* o, StringCells& out, const Singletons& s, ObjectCodes& memo,
                          std::string& scratch, const ColumnName& c, std::size_t row) {
-  const std::size_t slot = ObjectCodes::slot(o);
-  if (memo.keys[slot] == o) return memo.codes[slot];
-  std::int32_t code = kAbsent;
-  if (PyUnicode_Check(o)) {
-    if (!utf8_of(o, scratch))
-      cell_error(ErrorCode::invalid_utf8, c, row, "a string that cannot be encoded as UTF-8 (lone surrogate)");
-    if (!scratch.empty()) code = out.table.intern(scratch);
-  } else if (!s.is_missing(o)) {
-    cell_error(ErrorCode::wrong_type, c, row, "expected a string (or None/NaN for none), got " + type_name(o));
-  }
-  memo.keys[slot] = o;
-  memo.codes[slot] = code;
-  return code;
+  return memo.get(o, [&](PyObject* obj) {
+    std::int32_t code = kAbsent;
+    if (PyUnicode_Check(obj)) {
+      if (!utf8_of(obj, scratch))
+        cell_error(ErrorCode::invalid_utf8, c, row, "a string that cannot be encoded as UTF-8 (lone surrogate)");
+      if (!scratch.empty()) code = out.table.intern(scratch);
+    } else if (!s.is_missing(obj)) {
+      cell_error(ErrorCode::wrong_type, c, row, "expected a string (or None/NaN for none), got " + type_name(obj));
+    }
+    return code;
+  });
 }
 
 void read_strings(const py::object& prepared, const ColumnName& c, const Singletons& s, StringCells& out) {
@@ -371,7 +382,12 @@ void read_dates(const py::object& prepared, const ColumnName& c, const Singleton
   } else if (kind == "objects") {
     const Objects objs = objects_of(form[1]);
     out.values.resize(objs.size);
-    for (std::size_t i = 0; i < objs.size; ++i) out.values[i] = date_cell(objs.items[i], s, scratch, c, i);
+    ObjectMemo<std::int32_t> memo;  // strings only: reading other objects may run Python code
+    for (std::size_t i = 0; i < objs.size; ++i) {
+      PyObject* o = objs.items[i];
+      out.values[i] = PyUnicode_CheckExact(o) ? memo.get(o, [&](PyObject* obj) { return date_cell(obj, s, scratch, c, i); })
+                                              : date_cell(o, s, scratch, c, i);
+    }
   } else if (kind == "days") {
     const Buffer b = buffer_of(form[1], sizeof(std::int64_t), c.field.c_str());
     const std::int64_t* p = b.data<std::int64_t>();
@@ -450,7 +466,12 @@ void read_facts(const py::object& prepared, const ColumnName& c, const Singleton
   } else if (kind == "objects") {
     const Objects objs = objects_of(form[1]);
     out.values.resize(objs.size);
-    for (std::size_t i = 0; i < objs.size; ++i) out.values[i] = fact_cell(objs.items[i], s, scratch, c, i);
+    ObjectMemo<Tri> memo;  // strings only: reading other objects may run Python code
+    for (std::size_t i = 0; i < objs.size; ++i) {
+      PyObject* o = objs.items[i];
+      out.values[i] = PyUnicode_CheckExact(o) ? memo.get(o, [&](PyObject* obj) { return fact_cell(obj, s, scratch, c, i); })
+                                              : fact_cell(o, s, scratch, c, i);
+    }
   } else if (kind == "bool") {
     const Buffer b = buffer_of(form[1], 1, c.field.c_str());
     const auto* p = b.data<std::uint8_t>();
@@ -569,10 +590,15 @@ std::uint64_t flags_key(const Decision& d) {
 struct Table {
   CodeMap map;
   std::vector<Decision> examples;
+  std::uint64_t last_key = ~0ull;  // consecutive rows often agree
+  std::int32_t last_code = kAbsent;
   std::int32_t code(std::uint64_t key, const Decision& d) {
+    if (key == last_key) return last_code;
     bool added = false;
     const auto c = map.find_or_add(key, static_cast<std::int32_t>(examples.size()), &added);
     if (added) examples.push_back(d);
+    last_key = key;
+    last_code = c;
     return c;
   }
 };
@@ -618,11 +644,20 @@ struct DecisionColumns {
   std::size_t size = 0;
 };
 
+// Engine::decide, with the row in the error.
+Decision decide_row(const Engine& engine, const Request& r, std::size_t row) {
+  try {
+    return engine.decide(r);
+  } catch (const Error& e) {
+    throw Error(e.code(), "/" + std::to_string(row) + e.where(), "row " + std::to_string(row) + ": " + e.message());
+  }
+}
+
 // Decides rows [lo, hi) into `rows` with codes into `tables`. Throws Error with the row.
 void decide_rows(const Engine& engine, const Inputs& in, std::size_t lo, std::size_t hi, Rows& rows,
                  Tables& tables) {
   Request r;
-  std::int32_t last_item = -2, last_text = -2, last_purpose = -2;
+  std::int32_t last_item = -2, last_text = -2, last_purpose = -2, last_day = kNoDate;
   auto set = [](std::string& field, std::int32_t& last, const StringCells& col, std::size_t row) {
     const std::int32_t c = col.given ? col.at(row) : kAbsent;
     if (c == last) return;
@@ -640,15 +675,12 @@ void decide_rows(const Engine& engine, const Inputs& in, std::size_t lo, std::si
     for (std::size_t f = 0; f < fact_count; ++f)
       r.facts.values[f] = in.facts[f].given ? in.facts[f].at(i) : Tri::unknown;
     const std::int32_t day = in.date.given ? in.date.at(i) : kNoDate;
-    if (day == kNoDate) r.date.reset();
-    else r.date = Date::from_days(day);
-    Decision d;
-    try {
-      d = engine.decide(r);
-    } catch (const Error& e) {
-      throw Error(e.code(), "/" + std::to_string(i) + e.where(), "row " + std::to_string(i) + ": " + e.message());
+    if (day != last_day) {
+      last_day = day;
+      if (day == kNoDate) r.date.reset();
+      else r.date = Date::from_days(day);
     }
-    encode(d, i, rows, tables);
+    encode(decide_row(engine, r, i), i, rows, tables);
   }
 }
 
