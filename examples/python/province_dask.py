@@ -110,17 +110,21 @@ def main(argv=None):
                                    dashboard_address=None, silence_logs=logging.CRITICAL)
             client = Client(cluster)
         try:
-            client.run(lambda: __import__("jianzheng").__version__)  # workers are up and can import it
+            # Workers are up, import pandas and jianzheng and build the engine once before timing.
+            client.run(lambda: (__import__("pandas"), __import__("dask.dataframe"), __import__("jianzheng").Engine()))
+            cpu_before = client.run(time.process_time)
+            load = os.getloadavg()[0]
             started = time.perf_counter()
             table, rows, partitions = on_dask(client, ledger_dir, engine)
             seconds = time.perf_counter() - started
+            cpu = sum(client.run(time.process_time).values()) - sum(cpu_before.values())
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
         label = args.scheduler or f"LocalCluster, {workers} worker process{'es' if workers != 1 else ''}"
         print(f"dask ({label}): {rows:,} rows in {partitions} partitions decided and counted in {seconds:.2f} s "
-              f"({rows / seconds:,.0f} rows/s)")
+              f"({rows / seconds:,.0f} rows/s; workers' CPU {cpu:.1f} s; load average {load:.1f})")
         results.append(table)
 
     table = results[-1]
