@@ -32,6 +32,7 @@ import tempfile
 import warnings
 
 from . import _core
+from ._columns import _error
 
 # --- the CJK font ---------------------------------------------------------------------------
 
@@ -139,9 +140,9 @@ def ledger_columns(frame, columns=None):
     found = {}
     for field, name in (columns or {}).items():
         if field not in LEDGER_COLUMNS:
-            raise _core.Error(f"unknown ledger field {field!r}; the fields are {', '.join(LEDGER_COLUMNS)}")
+            raise _error("unknown_field", field, f"unknown ledger field {field!r}; the fields are {', '.join(LEDGER_COLUMNS)}")
         if name not in frame.columns:
-            raise _core.Error(f"the ledger has no column {name!r} (given for {field!r})")
+            raise _error("missing_field", str(name), f"the ledger has no column {name!r} (given for {field!r})")
         found[field] = name
     for field, names in LEDGER_COLUMNS.items():
         if field not in found:
@@ -426,7 +427,7 @@ def chart_data(ledger, decisions, engine, columns=None):
     found = ledger_columns(ledger, columns)
     for field in ("township", "date"):
         if field not in found:
-            raise _core.Error(f"the ledger needs a {field} column ({' or '.join(LEDGER_COLUMNS[field])})")
+            raise _error("missing_field", field, f"the ledger needs a {field} column ({' or '.join(LEDGER_COLUMNS[field])})")
     dates = pd.to_datetime(ledger[found["date"]])
     data = pd.DataFrame({
         "township": ledger[found["township"]].astype(str).to_numpy(),
@@ -522,21 +523,22 @@ def _atomic_write(path, write, binary=False):
             os.unlink(tmp)
 
 
-def _summary_rows(data):
+def _summary_rows(data, programme):
     """Per township: requests, listed requests, and (with an issued column) how many listed
-    requests were issued after 三（五） began."""
+    requests were still issued after 三（五） began — most first, since those are the
+    townships a report names."""
     import pandas as pd
     rows = []
-    impl = pd.Timestamp(str(_core.Programme.embedded_default().find_phase("3.5").start))
+    impl = pd.Timestamp(str(programme.find_phase("3.5").start))
     for township, part in data.groupby("township", sort=True):
         listed = part[part["listed"]]
-        row = [township, len(part), len(listed), f"{100 * len(listed) / max(len(part), 1):.1f}%"]
+        row = [township, len(part), len(listed), 100 * len(listed) / max(len(part), 1)]
         if "issued" in data.columns:
             after = listed[listed["month"] >= impl]
             issued = int(after["issued"].sum())
-            row += [len(after), issued, f"{100 * issued / max(len(after), 1):.1f}%"]
+            row += [len(after), issued, 100 * issued / max(len(after), 1)]
         rows.append(row)
-    return rows
+    return sorted(rows, key=lambda r: -r[-1])
 
 
 def write_report(path, ledger, decisions=None, complaints=None, *, engine=None, programme=None, columns=None,
@@ -567,22 +569,25 @@ def write_report(path, ledger, decisions=None, complaints=None, *, engine=None, 
         "h1{font-size:1.5em}figure{margin:2em 0}figure svg{width:100%;height:auto;display:block}"
         "figcaption{color:#444;font-size:.92em}table{border-collapse:collapse;font-size:.9em}"
         "td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}td:first-child,th:first-child"
-        "{text-align:left}.note{color:#666;font-size:.85em}</style></head><body>",
+        "{text-align:left}.note{color:#666;font-size:.85em}tr.warn td{color:#b2182b;font-weight:bold}</style></head><body>",
         f"<h1>{e(title)}</h1>",
         f'<p class="note">依据《实施方案》三（六）认真总结评估。数据：{len(data):,} 条证明申请记录，'
         f"{data['township'].nunique()} 个乡镇，{e(period)}。每条记录由 jianzheng {e(_core.__version__)} 按"
         f"《实施方案》二（一）、二（二）判定（清单 {e(engine.catalog_sha256(str(last.date()))[:12])}）；"
         f"阶段日期取自 {e(programme.title())}。生成于 {datetime.date.today().isoformat()}。</p>",
     ]
-    summary = _summary_rows(data)
+    summary = _summary_rows(data, programme)
     head = ["乡镇", "申请", "列入清单事项", "占比"]
     if "issued" in data.columns:
-        head += ["三（五）实施后列入清单事项", "其中实际出具", "出具率"]
+        head += ["三（五）实施后列入清单事项", "其中仍实际出具", "出具率"]
     parts.append("<h2>各乡镇概况</h2><table><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr>")
     for row in summary:
-        parts.append("<tr>" + "".join(f"<td>{e(f'{v:,}' if isinstance(v, int) else str(v))}</td>" for v in row)
-                     + "</tr>")
+        cells = [e(f"{v:,}") if isinstance(v, int) else e(f"{v:.1f}%") if isinstance(v, float) else e(v) for v in row]
+        warn = "issued" in data.columns and row[-1] >= 50
+        parts.append(("<tr class='warn'>" if warn else "<tr>") + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     parts.append("</table>")
+    if "issued" in data.columns:
+        parts.append('<p class="note">按三（五）全面组织实施后列入清单事项的出具率排序；出具率达50%及以上的乡镇标红。</p>')
     for n, (name, fig) in enumerate(figures.items(), start=1):
         parts.append(f'<figure id="{name}" class="chart">{_svg_text(fig)}'
                      f"<figcaption>图{n}　{e(CAPTIONS[name])}</figcaption></figure>")
@@ -605,7 +610,7 @@ def _read_ledger(paths):
     for p in paths:
         files += sorted(glob.glob(os.path.join(p, "*.csv"))) if os.path.isdir(p) else [p]
     if not files:
-        raise _core.Error("no ledger files given")
+        raise _error("missing_field", "ledger", "no ledger files given")
     frames = [pd.read_csv(f, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig") for f in files]
     return pd.concat(frames, ignore_index=True)
 
