@@ -100,6 +100,30 @@ struct Singletons {
 
 // --- strings ------------------------------------------------------------------------------
 
+// Appends one code point as UTF-8; false for a surrogate or a value past U+10FFFF, which
+// UTF-8 cannot carry.
+bool append_utf8(std::string& out, std::uint32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    if (c >= 0xD800 && c <= 0xDFFF) return false;
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x110000) {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    return false;
+  }
+  return true;
+}
+
 // UTF-8 of a str, read from its code points (no cached copy is attached to the object).
 // False for a lone surrogate, which has no UTF-8.
 bool utf8_of(PyObject* o, std::string& out) {
@@ -118,25 +142,8 @@ bool utf8_of(PyObject* o, std::string& out) {
   const int kind = PyUnicode_KIND(o);
   const void* data = PyUnicode_DATA(o);
   out.reserve(static_cast<std::size_t>(n) * 3);
-  for (Py_ssize_t i = 0; i < n; ++i) {
-    const Py_UCS4 c = PyUnicode_READ(kind, data, i);
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      if (c >= 0xD800 && c <= 0xDFFF) return false;
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
+  for (Py_ssize_t i = 0; i < n; ++i)
+    if (!append_utf8(out, PyUnicode_READ(kind, data, i))) return false;
   return true;
 }
 
@@ -144,27 +151,8 @@ bool utf8_of(PyObject* o, std::string& out) {
 bool utf8_of_ucs4(const std::uint32_t* cell, std::size_t width, std::string& out) {
   while (width > 0 && cell[width - 1] == 0) --width;
   out.clear();
-  for (std::size_t i = 0; i < width; ++i) {
-    const std::uint32_t c = cell[i];
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      if (c >= 0xD800 && c <= 0xDFFF) return false;
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x110000) {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      return false;
-    }
-  }
+  for (std::size_t i = 0; i < width; ++i)
+    if (!append_utf8(out, cell[i])) return false;
   return true;
 }
 
@@ -275,80 +263,91 @@ std::optional<std::size_t> rows_of(const py::tuple& form) {
 
 std::string form_kind(const py::tuple& form) { return form[0].cast<std::string>(); }
 
-// One string cell from an object: its code, or kAbsent for a missing or empty cell.
-std::int32_t string_cell(PyObject* o, StringCells& out, const Singletons& s, ObjectCodes& memo,
-                         std::string& scratch, const ColumnName& c, std::size_t row) {
-  return memo.get(o, [&](PyObject* obj) {
-    std::int32_t code = kAbsent;
-    if (PyUnicode_Check(obj)) {
-      if (!utf8_of(obj, scratch))
-        cell_error(ErrorCode::invalid_utf8, c, row, "a string that cannot be encoded as UTF-8 (lone surrogate)");
-      if (!scratch.empty()) code = out.table.intern(scratch);
-    } else if (!s.is_missing(obj)) {
-      cell_error(ErrorCode::wrong_type, c, row, "expected a string (or None/NaN for none), got " + type_name(obj));
-    }
-    return code;
-  });
-}
-
-void read_strings(const py::object& prepared, const ColumnName& c, const Singletons& s, StringCells& out) {
+// Reads a prepared column into `out`. `object(o, row)` reads one object (lists, object
+// arrays, scalars); `text(utf8, row)` one cell of a numpy unicode array; `numbers(kind,
+// array, out)` a numeric form, false when the column does not take it. A "codes" form reads
+// its categories with the same functions, then maps each row's code (`none` for -1).
+template <class T, class Object, class Text, class Numbers>
+void read_column(const py::object& prepared, const ColumnName& c, Cells<T>& out, T none, const char* expected,
+                 Object object, Text text, Numbers numbers) {
   if (prepared.is_none()) return;
   const py::tuple form = prepared;
   const std::string kind = form_kind(form);
   out.given = true;
-  ObjectCodes memo;
-  std::string scratch;
   if (kind == "scalar") {
     out.scalar = true;
-    out.values.push_back(string_cell(form[1].ptr(), out, s, memo, scratch, c, 0));
+    out.values.push_back(object(form[1].ptr(), 0));
   } else if (kind == "objects") {
     const Objects objs = objects_of(form[1]);
     out.values.resize(objs.size);
-    for (std::size_t i = 0; i < objs.size; ++i)
-      out.values[i] = string_cell(objs.items[i], out, s, memo, scratch, c, i);
+    for (std::size_t i = 0; i < objs.size; ++i) out.values[i] = object(objs.items[i], i);
   } else if (kind == "unicode") {
     const py::buffer_info info = py::reinterpret_borrow<py::buffer>(form[1]).request();
-    const std::size_t n = static_cast<std::size_t>(info.size);
-    const std::size_t width = static_cast<std::size_t>(info.itemsize) / 4;
+    const std::size_t n = static_cast<std::size_t>(info.size), width = static_cast<std::size_t>(info.itemsize) / 4;
     if (info.ndim != 1 || (n > 1 && info.strides[0] != info.itemsize))
       throw Error(ErrorCode::invalid_argument, c.field, "internal: a unicode column was not prepared as a contiguous array");
     const auto* base = static_cast<const std::uint32_t*>(info.ptr);
+    std::string scratch;
     out.values.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
       if (!utf8_of_ucs4(base + i * width, width, scratch))
-        cell_error(ErrorCode::invalid_utf8, c, i, "a string that cannot be encoded as UTF-8");
-      out.values[i] = scratch.empty() ? kAbsent : out.table.intern(scratch);
+        cell_error(ErrorCode::invalid_utf8, c, i, "text that cannot be encoded as UTF-8");
+      out.values[i] = text(scratch, i);
     }
   } else if (kind == "codes") {
-    // Categories are read once; each row's code then maps onto them.
-    StringCells categories;
-    read_strings(form[2], ColumnName{c.field, c.label + " (categories)"}, s, categories);
+    Cells<T> categories;
+    read_column(py::object(form[2]), ColumnName{c.field, c.label + " (categories)"}, categories, none, expected,
+                object, text, numbers);
     const Buffer codes = buffer_of(form[1], sizeof(std::int64_t), c.field.c_str());
-    std::vector<std::int32_t> remap;
-    remap.reserve(categories.values.size());
-    for (std::int32_t v : categories.values)
-      remap.push_back(v == kAbsent ? kAbsent : out.table.intern(categories.table.values[static_cast<std::size_t>(v)]));
     const std::int64_t* p = codes.data<std::int64_t>();
+    const std::size_t k = categories.values.size();
     out.values.resize(codes.size());
     for (std::size_t i = 0; i < codes.size(); ++i)
-      out.values[i] = p[i] < 0 || static_cast<std::size_t>(p[i]) >= remap.size() ? kAbsent
-                                                                                  : remap[static_cast<std::size_t>(p[i])];
-  } else {
-    throw Error(ErrorCode::wrong_type, c.field,
-                "column \"" + c.label + "\": expected strings (or None/NaN for none), got a column of " + kind);
+      out.values[i] = p[i] < 0 || static_cast<std::size_t>(p[i]) >= k ? none : categories.values[static_cast<std::size_t>(p[i])];
+  } else if (!numbers(kind, form[1], out.values)) {
+    throw Error(ErrorCode::wrong_type, c.field, "column \"" + c.label + "\": " + expected + ", got a column of " + kind);
   }
+}
+
+// One string cell from an object: its code, or kAbsent for a missing or empty cell.
+std::int32_t string_cell(PyObject* o, StringTable& table, const Singletons& s, std::string& scratch,
+                         const ColumnName& c, std::size_t row) {
+  if (PyUnicode_Check(o)) {
+    if (!utf8_of(o, scratch))
+      cell_error(ErrorCode::invalid_utf8, c, row, "a string that cannot be encoded as UTF-8 (lone surrogate)");
+    return scratch.empty() ? kAbsent : table.intern(scratch);
+  }
+  if (!s.is_missing(o))
+    cell_error(ErrorCode::wrong_type, c, row, "expected a string (or None/NaN for none), got " + type_name(o));
+  return kAbsent;
+}
+
+void read_strings(const py::object& prepared, const ColumnName& c, const Singletons& s, StringCells& out) {
+  ObjectCodes memo;  // every check here is in C: no Python code runs while reading
+  std::string scratch;
+  read_column(
+      prepared, c, out, kAbsent, "expected strings (or None/NaN for none)",
+      [&](PyObject* o, std::size_t row) {
+        return memo.get(o, [&](PyObject* obj) { return string_cell(obj, out.table, s, scratch, c, row); });
+      },
+      [&](const std::string& text, std::size_t) { return text.empty() ? kAbsent : out.table.intern(text); },
+      [](const std::string&, const py::handle&, std::vector<std::int32_t>&) { return false; });
 }
 
 // --- dates --------------------------------------------------------------------------------
 
 std::int32_t days_of(long days) { return static_cast<std::int32_t>(days); }
 
+std::int32_t date_text(const std::string& text, const ColumnName& c, std::size_t row) {
+  if (auto d = Date::try_parse(text)) return days_of(d->days());
+  cell_error(ErrorCode::invalid_date, c, row, "expected a real day as YYYY-MM-DD, got \"" + text + "\"");
+}
+
 std::int32_t date_cell(PyObject* o, const Singletons& s, std::string& scratch, const ColumnName& c, std::size_t row) {
   if (s.is_missing(o)) return kNoDate;
   if (PyUnicode_Check(o)) {
     if (!utf8_of(o, scratch)) cell_error(ErrorCode::invalid_utf8, c, row, "a date that is not UTF-8");
-    if (auto d = Date::try_parse(scratch)) return days_of(d->days());
-    cell_error(ErrorCode::invalid_date, c, row, "expected a real day as YYYY-MM-DD, got \"" + scratch + "\"");
+    return date_text(scratch, c, row);
   }
   if (PyDate_Check(o))  // datetime.date, datetime.datetime, pandas.Timestamp
     return days_of(Date::from_ymd(PyDateTime_GET_YEAR(o), static_cast<unsigned>(PyDateTime_GET_MONTH(o)),
@@ -365,59 +364,28 @@ std::int32_t date_cell(PyObject* o, const Singletons& s, std::string& scratch, c
 }
 
 void read_dates(const py::object& prepared, const ColumnName& c, const Singletons& s, Cells<std::int32_t>& out) {
-  if (prepared.is_none()) return;
   if (!PyDateTimeAPI) PyDateTime_IMPORT;
-  const py::tuple form = prepared;
-  const std::string kind = form_kind(form);
-  out.given = true;
+  ObjectMemo<std::int32_t> memo;  // str only: reading other objects may run Python code
   std::string scratch;
-  auto from_days = [&](std::int64_t v, std::size_t row) {
-    if (v == kNaT) return kNoDate;
-    if (v < -5'000'000 || v > 5'000'000) cell_error(ErrorCode::invalid_date, c, row, "a date outside the years 1 to 9999");
-    return static_cast<std::int32_t>(v);
-  };
-  if (kind == "scalar") {
-    out.scalar = true;
-    out.values.push_back(date_cell(form[1].ptr(), s, scratch, c, 0));
-  } else if (kind == "objects") {
-    const Objects objs = objects_of(form[1]);
-    out.values.resize(objs.size);
-    ObjectMemo<std::int32_t> memo;  // strings only: reading other objects may run Python code
-    for (std::size_t i = 0; i < objs.size; ++i) {
-      PyObject* o = objs.items[i];
-      out.values[i] = PyUnicode_CheckExact(o) ? memo.get(o, [&](PyObject* obj) { return date_cell(obj, s, scratch, c, i); })
-                                              : date_cell(o, s, scratch, c, i);
-    }
-  } else if (kind == "days") {
-    const Buffer b = buffer_of(form[1], sizeof(std::int64_t), c.field.c_str());
-    const std::int64_t* p = b.data<std::int64_t>();
-    out.values.resize(b.size());
-    for (std::size_t i = 0; i < b.size(); ++i) out.values[i] = from_days(p[i], i);
-  } else if (kind == "codes") {
-    Cells<std::int32_t> categories;
-    read_dates(form[2], ColumnName{c.field, c.label + " (categories)"}, s, categories);
-    const Buffer codes = buffer_of(form[1], sizeof(std::int64_t), c.field.c_str());
-    const std::int64_t* p = codes.data<std::int64_t>();
-    out.values.resize(codes.size());
-    for (std::size_t i = 0; i < codes.size(); ++i)
-      out.values[i] = p[i] < 0 || static_cast<std::size_t>(p[i]) >= categories.values.size()
-                          ? kNoDate
-                          : categories.values[static_cast<std::size_t>(p[i])];
-  } else if (kind == "unicode") {
-    const py::buffer_info info = py::reinterpret_borrow<py::buffer>(form[1]).request();
-    const std::size_t n = static_cast<std::size_t>(info.size), width = static_cast<std::size_t>(info.itemsize) / 4;
-    const auto* base = static_cast<const std::uint32_t*>(info.ptr);
-    out.values.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!utf8_of_ucs4(base + i * width, width, scratch)) cell_error(ErrorCode::invalid_utf8, c, i, "a date that is not UTF-8");
-      auto d = Date::try_parse(scratch);
-      if (!d) cell_error(ErrorCode::invalid_date, c, i, "expected a real day as YYYY-MM-DD, got \"" + scratch + "\"");
-      out.values[i] = days_of(d->days());
-    }
-  } else {
-    throw Error(ErrorCode::wrong_type, c.field,
-                "column \"" + c.label + "\": expected dates (\"YYYY-MM-DD\", datetime.date, datetime64), got a column of " + kind);
-  }
+  read_column(
+      prepared, c, out, kNoDate, "expected dates (\"YYYY-MM-DD\", datetime.date, datetime64)",
+      [&](PyObject* o, std::size_t row) {
+        if (!PyUnicode_CheckExact(o)) return date_cell(o, s, scratch, c, row);
+        return memo.get(o, [&](PyObject* obj) { return date_cell(obj, s, scratch, c, row); });
+      },
+      [&](const std::string& text, std::size_t row) { return date_text(text, c, row); },
+      [&](const std::string& kind, const py::handle& array, std::vector<std::int32_t>& values) {
+        if (kind != "days") return false;
+        const Buffer b = buffer_of(array, sizeof(std::int64_t), c.field.c_str());
+        const std::int64_t* p = b.data<std::int64_t>();
+        values.resize(b.size());
+        for (std::size_t i = 0; i < b.size(); ++i) {
+          if (p[i] != kNaT && (p[i] < -5'000'000 || p[i] > 5'000'000))
+            cell_error(ErrorCode::invalid_date, c, i, "a date outside the years 1 to 9999");
+          values[i] = p[i] == kNaT ? kNoDate : static_cast<std::int32_t>(p[i]);
+        }
+        return true;
+      });
 }
 
 // --- facts --------------------------------------------------------------------------------
@@ -432,14 +400,18 @@ Tri fact_number(double v, const ColumnName& c, std::size_t row) {
   cell_error(ErrorCode::unknown_enum, c, row, py::str(py::float_(v)).cast<std::string>() + ": " + kFactValues);
 }
 
+Tri fact_text(const std::string& text, const ColumnName& c, std::size_t row) {
+  if (auto t = tri_from_string(text)) return *t;
+  cell_error(ErrorCode::unknown_enum, c, row, "\"" + text + "\": " + kFactValues);
+}
+
 Tri fact_cell(PyObject* o, const Singletons& s, std::string& scratch, const ColumnName& c, std::size_t row) {
   if (o == Py_True || (s.np_true && o == s.np_true)) return Tri::yes;
   if (o == Py_False || (s.np_false && o == s.np_false)) return Tri::no;
   if (s.is_missing(o)) return Tri::unknown;
   if (PyUnicode_Check(o)) {
     if (!utf8_of(o, scratch)) cell_error(ErrorCode::invalid_utf8, c, row, "a value that is not UTF-8");
-    if (auto t = tri_from_string(scratch)) return *t;
-    cell_error(ErrorCode::unknown_enum, c, row, "\"" + scratch + "\": " + kFactValues);
+    return fact_text(scratch, c, row);
   }
   if (PyLong_Check(o)) {
     const long v = PyLong_AsLong(o);
@@ -455,65 +427,39 @@ Tri fact_cell(PyObject* o, const Singletons& s, std::string& scratch, const Colu
 }
 
 void read_facts(const py::object& prepared, const ColumnName& c, const Singletons& s, Cells<Tri>& out) {
-  if (prepared.is_none()) return;
-  const py::tuple form = prepared;
-  const std::string kind = form_kind(form);
-  out.given = true;
+  ObjectMemo<Tri> memo;  // str only: reading other objects may run Python code
   std::string scratch;
-  if (kind == "scalar") {
-    out.scalar = true;
-    out.values.push_back(fact_cell(form[1].ptr(), s, scratch, c, 0));
-  } else if (kind == "objects") {
-    const Objects objs = objects_of(form[1]);
-    out.values.resize(objs.size);
-    ObjectMemo<Tri> memo;  // strings only: reading other objects may run Python code
-    for (std::size_t i = 0; i < objs.size; ++i) {
-      PyObject* o = objs.items[i];
-      out.values[i] = PyUnicode_CheckExact(o) ? memo.get(o, [&](PyObject* obj) { return fact_cell(obj, s, scratch, c, i); })
-                                              : fact_cell(o, s, scratch, c, i);
-    }
-  } else if (kind == "bool") {
-    const Buffer b = buffer_of(form[1], 1, c.field.c_str());
-    const auto* p = b.data<std::uint8_t>();
-    out.values.resize(b.size());
-    for (std::size_t i = 0; i < b.size(); ++i) out.values[i] = p[i] ? Tri::yes : Tri::no;
-  } else if (kind == "int") {
-    const Buffer b = buffer_of(form[1], sizeof(std::int64_t), c.field.c_str());
-    const auto* p = b.data<std::int64_t>();
-    out.values.resize(b.size());
-    for (std::size_t i = 0; i < b.size(); ++i) {
-      if (p[i] != 0 && p[i] != 1) cell_error(ErrorCode::unknown_enum, c, i, std::to_string(p[i]) + ": " + kFactValues);
-      out.values[i] = p[i] ? Tri::yes : Tri::no;
-    }
-  } else if (kind == "float") {
-    const Buffer b = buffer_of(form[1], sizeof(double), c.field.c_str());
-    const auto* p = b.data<double>();
-    out.values.resize(b.size());
-    for (std::size_t i = 0; i < b.size(); ++i) out.values[i] = fact_number(p[i], c, i);
-  } else if (kind == "codes") {
-    Cells<Tri> categories;
-    read_facts(form[2], ColumnName{c.field, c.label + " (categories)"}, s, categories);
-    const Buffer codes = buffer_of(form[1], sizeof(std::int64_t), c.field.c_str());
-    const std::int64_t* p = codes.data<std::int64_t>();
-    out.values.resize(codes.size());
-    for (std::size_t i = 0; i < codes.size(); ++i)
-      out.values[i] = p[i] < 0 || static_cast<std::size_t>(p[i]) >= categories.values.size()
-                          ? Tri::unknown
-                          : categories.values[static_cast<std::size_t>(p[i])];
-  } else if (kind == "unicode") {
-    const py::buffer_info info = py::reinterpret_borrow<py::buffer>(form[1]).request();
-    const std::size_t n = static_cast<std::size_t>(info.size), width = static_cast<std::size_t>(info.itemsize) / 4;
-    const auto* base = static_cast<const std::uint32_t*>(info.ptr);
-    out.values.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (!utf8_of_ucs4(base + i * width, width, scratch)) cell_error(ErrorCode::invalid_utf8, c, i, "a value that is not UTF-8");
-      auto t = tri_from_string(scratch);
-      if (!t) cell_error(ErrorCode::unknown_enum, c, i, "\"" + scratch + "\": " + kFactValues);
-      out.values[i] = *t;
-    }
-  } else {
-    throw Error(ErrorCode::wrong_type, c.field, "column \"" + c.label + "\": " + kFactValues + ", got a column of " + kind);
-  }
+  read_column(
+      prepared, c, out, Tri::unknown, kFactValues,
+      [&](PyObject* o, std::size_t row) {
+        if (!PyUnicode_CheckExact(o)) return fact_cell(o, s, scratch, c, row);
+        return memo.get(o, [&](PyObject* obj) { return fact_cell(obj, s, scratch, c, row); });
+      },
+      [&](const std::string& text, std::size_t row) { return fact_text(text, c, row); },
+      [&](const std::string& kind, const py::handle& array, std::vector<Tri>& values) {
+        if (kind == "bool") {
+          const Buffer b = buffer_of(array, 1, c.field.c_str());
+          const auto* p = b.data<std::uint8_t>();
+          values.resize(b.size());
+          for (std::size_t i = 0; i < b.size(); ++i) values[i] = p[i] ? Tri::yes : Tri::no;
+        } else if (kind == "int") {
+          const Buffer b = buffer_of(array, sizeof(std::int64_t), c.field.c_str());
+          const auto* p = b.data<std::int64_t>();
+          values.resize(b.size());
+          for (std::size_t i = 0; i < b.size(); ++i) {
+            if (p[i] != 0 && p[i] != 1) cell_error(ErrorCode::unknown_enum, c, i, std::to_string(p[i]) + ": " + kFactValues);
+            values[i] = p[i] ? Tri::yes : Tri::no;
+          }
+        } else if (kind == "float") {
+          const Buffer b = buffer_of(array, sizeof(double), c.field.c_str());
+          const auto* p = b.data<double>();
+          values.resize(b.size());
+          for (std::size_t i = 0; i < b.size(); ++i) values[i] = fact_number(p[i], c, i);
+        } else {
+          return false;
+        }
+        return true;
+      });
 }
 
 // --- the columns of a call ----------------------------------------------------------------

@@ -140,6 +140,8 @@ def test_lists_arrays_series_and_categoricals_give_the_same_frame(engine):
          for k, v in cols.items()},
         dict(cols, date=pd.to_datetime(pd.Series(cols["date"]))),                       # datetime64[ns]
         dict(cols, date=np.array(cols["date"], dtype="datetime64[D]")),
+        dict(cols, date=np.array(cols["date"]), text=np.array([t or "" for t in cols["text"]])),  # '<U…'
+        dict(cols, date=pd.Categorical(pd.to_datetime(pd.Series(cols["date"])))),
         dict(cols, date=list(pd.to_datetime(pd.Series(cols["date"])))),                  # Timestamps
         dict(cols, date=[datetime.date.fromisoformat(d) for d in cols["date"]]),
         dict(cols, date=pd.to_datetime(pd.Series(cols["date"])).dt.tz_localize("Asia/Shanghai")),
