@@ -91,7 +91,7 @@ def main():
         results[label] = engine.decide_columns(**cols, threads=1)
         report("decide_columns: " + label, *best(lambda: engine.decide_columns(**cols, threads=1), args.repeat))
     cpu, wall = best(lambda: results[cases[3][0]].to_frame(), args.repeat)
-    print(f"  {'to_frame() of 1,000,000 free-text decisions':58s} {cpu * 1000:6.0f} ms CPU  {wall * 1000:6.0f} ms wall")
+    print(f"  {f'to_frame() of {n:,} free-text decisions':58s} {cpu * 1000:6.0f} ms CPU  {wall * 1000:6.0f} ms wall")
     if args.many:
         for label, cols in (cases[0], cases[3]):
             dicts = []
