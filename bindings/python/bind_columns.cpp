@@ -604,6 +604,9 @@ void decide_rows(const Engine& engine, const Inputs& in, std::size_t lo, std::si
                  Tables& tables) {
   Request r;
   std::int32_t last_item = -2, last_text = -2, last_purpose = -2, last_day = kNoDate;
+  constexpr std::size_t kDaySlots = 2048;
+  std::vector<std::int32_t> day_keys(kDaySlots, kNoDate);
+  std::vector<Date> day_values(kDaySlots);
   auto set = [](std::string& field, std::int32_t& last, const StringCells& col, std::size_t row) {
     const std::int32_t c = col.given ? col.at(row) : kAbsent;
     if (c == last) return;
@@ -623,8 +626,16 @@ void decide_rows(const Engine& engine, const Inputs& in, std::size_t lo, std::si
     const std::int32_t day = in.date.given ? in.date.at(i) : kNoDate;
     if (day != last_day) {
       last_day = day;
-      if (day == kNoDate) r.date.reset();
-      else r.date = Date::from_days(day);
+      if (day == kNoDate) {
+        r.date.reset();
+      } else {  // a ledger has a few hundred distinct days: convert each once
+        const std::size_t slot = static_cast<std::uint32_t>(day) & (kDaySlots - 1);
+        if (day_keys[slot] != day) {
+          day_keys[slot] = day;
+          day_values[slot] = Date::from_days(day);
+        }
+        r.date = day_values[slot];
+      }
     }
     encode(decide_row(engine, r, i), i, rows, tables);
   }
