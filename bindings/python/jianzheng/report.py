@@ -203,7 +203,7 @@ def _top(series_by_group, top):
         return list(order.index), {}
     keep = list(order.index[:top - 1])
     rest = [g for g in order.index if g not in keep]
-    return keep + [f"其他{len(rest)}个"], {g: f"其他{len(rest)}个" for g in rest}
+    return keep + [f"其他{len(rest)}个乡镇"], {g: f"其他{len(rest)}个乡镇" for g in rest}
 
 
 def _phase_colours(plt, programme):
@@ -277,7 +277,7 @@ def chart_listed_by_month(plt, pd, data, programme, top=12):
         first_ax = first_ax or ax
         _shade_phases(ax, pd, programme, colours, lo, hi, alpha=0.35)
         ax.plot(series[g].index, series[g].to_numpy(), color="#2b5d8a", linewidth=1.5, zorder=2)
-        title = g if g not in fold.values() else f"{g}乡镇（平均）"
+        title = g if g not in fold.values() else f"{g}（平均）"
         ax.set_title(f"{title}　{int(totals.get(g, sum(totals[t] for t, f in fold.items() if f == g))):,}件",
                      fontsize=9.5, pad=3)
         ax.set_xlim(lo, hi)
@@ -318,7 +318,8 @@ def chart_outcomes_by_township(plt, pd, data, outcome_names, top=24):
         counts = counts.rename(index=lambda t: fold.get(t, t)).groupby(level=0).sum().reindex(groups)
     share = counts.div(counts.sum(axis=1), axis=0) * 100
     refused = share[[c for c in ("refuse", "refuse_redirect") if c in share.columns]].sum(axis=1)
-    share = share.loc[refused.sort_values(ascending=False, kind="stable").index]
+    order = [g for g in refused.sort_values(ascending=False, kind="stable").index if g not in fold.values()]
+    share = share.loc[order + [g for g in groups if g in fold.values()]]  # the folded rest last
     height = max(3.8, 0.36 * len(share) + 2.2)
     fig, ax = plt.subplots(figsize=(11.5, height))
     fig.subplots_adjust(left=0.14, right=0.97, top=1 - 0.75 / height, bottom=1.2 / height)
@@ -429,8 +430,11 @@ def chart_data(ledger, decisions, engine, columns=None):
         if field not in found:
             raise _error("missing_field", field, f"the ledger needs a {field} column ({' or '.join(LEDGER_COLUMNS[field])})")
     dates = pd.to_datetime(ledger[found["date"]])
+    township = ledger[found["township"]].astype(str)
+    if "county" in found and ledger[found["county"]].nunique() > 1:  # names repeat across counties
+        township = ledger[found["county"]].astype(str) + "·" + township
     data = pd.DataFrame({
-        "township": ledger[found["township"]].astype(str).to_numpy(),
+        "township": township.to_numpy(),
         "month": _month_starts(pd, dates).to_numpy(),
         "outcome": decisions["outcome"].astype(str).to_numpy(),
         "item": decisions["item"].to_numpy(),
