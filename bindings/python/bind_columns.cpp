@@ -309,6 +309,18 @@ void read_column(const py::object& prepared, const ColumnName& c, Cells<T>& out,
   }
 }
 
+// A float column where every cell is NaN — what pandas makes of a column with no value at
+// all (an empty CSV column) — is a column of absent values; a number in it is wrong_type.
+template <class T>
+bool all_nan(const py::handle& array, const ColumnName& c, T none, std::vector<T>& values) {
+  const Buffer b = buffer_of(array, sizeof(double), c.field.c_str());
+  const double* p = b.data<double>();
+  for (std::size_t i = 0; i < b.size(); ++i)
+    if (!std::isnan(p[i])) cell_error(ErrorCode::wrong_type, c, i, "expected text, got the number " + std::to_string(p[i]));
+  values.assign(b.size(), none);
+  return true;
+}
+
 // One string cell from an object: its code, or kAbsent for a missing or empty cell.
 std::int32_t string_cell(PyObject* o, StringTable& table, const Singletons& s, std::string& scratch,
                          const ColumnName& c, std::size_t row) {
@@ -331,7 +343,9 @@ void read_strings(const py::object& prepared, const ColumnName& c, const Singlet
         return memo.get(o, [&](PyObject* obj) { return string_cell(obj, out.table, s, scratch, c, row); });
       },
       [&](const std::string& text, std::size_t) { return text.empty() ? kAbsent : out.table.intern(text); },
-      [](const std::string&, const py::handle&, std::vector<std::int32_t>&) { return false; });
+      [&](const std::string& kind, const py::handle& array, std::vector<std::int32_t>& values) {
+        return kind == "float" && all_nan(array, c, kAbsent, values);
+      });
 }
 
 // --- dates --------------------------------------------------------------------------------
@@ -375,6 +389,7 @@ void read_dates(const py::object& prepared, const ColumnName& c, const Singleton
       },
       [&](const std::string& text, std::size_t row) { return date_text(text, c, row); },
       [&](const std::string& kind, const py::handle& array, std::vector<std::int32_t>& values) {
+        if (kind == "float") return all_nan(array, c, kNoDate, values);
         if (kind != "days") return false;
         const Buffer b = buffer_of(array, sizeof(std::int64_t), c.field.c_str());
         const std::int64_t* p = b.data<std::int64_t>();

@@ -241,6 +241,14 @@ def test_decide_frame_reads_a_ledger_and_keeps_its_index(engine):
             {"item": "birth"},
             {"text": "居住证明", "date": "2021-07-05", "within_duties": "no", "verifiable": False}]
     assert _cells(frame) == _expected(engine, rows)
+    # A column pandas read with no value at all is float NaN: absent, not an error.
+    empty = ledger.assign(用途=np.nan, 日期=np.nan)
+    got = engine.decide_frame(empty, columns={"text": "证明名称", "purpose": "用途", "date": "日期"}, threads=1)
+    assert _cells(got) == _expected(engine, [{k: v for k, v in r.items() if k not in ("purpose", "date")}
+                                             for r in rows])
+    with pytest.raises(jianzheng.Error) as e:
+        engine.decide_frame(ledger.assign(用途=[np.nan, 3.0, np.nan, np.nan]), columns={"text": "证明名称", "purpose": "用途"})
+    assert (e.value.code, e.value.where) == ("wrong_type", "/1/purpose")
     # Columns named as the request fields need no mapping.
     renamed = ledger.rename(columns={"证明名称": "text", "用途": "purpose", "日期": "date"})
     assert _cells(engine.decide_frame(renamed, threads=1)) == _cells(frame)
