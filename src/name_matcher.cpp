@@ -248,6 +248,7 @@ struct NameMatcher::Tables {
     double score;           // of a direct hit
     std::vector<const Item*> rivals;  // other items with the same folded key: ambiguous
     const VagueKey* vague;  // a vague alias (表现证明), or nullptr
+    bool derived = false;   // a short form of a name or alias (after every direct key)
     std::string pinyin, initials;
     std::size_t distinct;   // distinct characters, for the candidate filter
     std::vector<Char> chars;  // per character: reading, criticality, look-alikes
@@ -326,7 +327,7 @@ void NameMatcher::Tables::add_key(std::u32string text, const Item& item, std::st
     }
     return;
   }
-  Key key{std::move(text), &item, name, how, score, {}, nullptr, {}, {}, 0, {}};
+  Key key{std::move(text), &item, name, how, score, {}, nullptr, false, {}, {}, 0, {}};
   key.vague = vague_key(key.text);
   key.pinyin = detail::pinyin(key.text, false);
   key.initials = detail::pinyin(key.text, true);
@@ -428,6 +429,7 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
     for (std::size_t f = 1; f < forms.size(); ++f)
       add_key(forms[f], *source.item, source.name, MatchHow::alias, source.score - kDerivedPenalty);
   }
+  for (std::size_t k = direct; k < keys.size(); ++k) keys[k].derived = true;
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
     for (Char& ch : keys[k].chars) {
       auto it = owner.find(ch.c);
@@ -504,12 +506,28 @@ namespace {
 
 // The text with colloquial descriptions rewritten (kRewrites); empty when nothing changed.
 std::u32string rewritten(const std::u32string& q) {
-  std::u32string out;
+  // Most texts hold no rewrite at all: find the first possible one before copying anything.
+  constexpr std::u32string_view kFirstChars = U"没未还已死去过是丢走下生";
+  std::size_t first = 0;
+  for (; first < q.size(); ++first) {
+    if (kFirstChars.find(q[first]) == std::u32string_view::npos) continue;
+    bool possible = false;
+    for (const auto& r : kRewrites)
+      if (r.from.front() == q[first] && q.compare(first, r.from.size(), r.from) == 0) {
+        possible = true;
+        break;
+      }
+    if (possible) break;
+  }
+  if (first == q.size()) return {};
+  std::u32string out(q, 0, first);
+  out.reserve(q.size() + 4);
   bool changed = false;
-  for (std::size_t i = 0; i < q.size();) {
+  for (std::size_t i = first; i < q.size();) {
     const Rewrite* hit = nullptr;
     for (const auto& r : kRewrites)
-      if (q.compare(i, r.from.size(), r.from) == 0 && (!hit || r.from.size() > hit->from.size()))
+      if (r.from.front() == q[i] && q.compare(i, r.from.size(), r.from) == 0 &&
+          (!hit || r.from.size() > hit->from.size()))
         hit = &r;
     if (hit) {
       out += hit->to;
@@ -527,6 +545,13 @@ std::u32string without_de_before_certificate(std::u32string q) {
   for (auto at = q.find(U"的证明"); at != std::u32string::npos; at = q.find(U"的证明", at))
     q.erase(at, 1);
   return q;
+}
+std::u32string without_de_before_certificate(const std::u32string& q, const std::u32string& suffix) {
+  std::u32string out;
+  out.reserve(q.size() + suffix.size());
+  out += q;
+  out += suffix;
+  return without_de_before_certificate(std::move(out));
 }
 
 // A description that says 证明 first and what it certifies after (证明老人还活着, 开个证明说我
@@ -677,11 +702,13 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     const bool says_certificate =
         q.find(U'证') != std::u32string::npos || q.find(U'明') != std::u32string::npos;
     const std::u32string plain =
-        without_de_before_certificate(says_certificate ? q : q + std::u32string(kCertificate));
+        without_de_before_certificate(q, says_certificate ? std::u32string() : std::u32string(kCertificate));
     const double variant = says_certificate ? 0 : kVariantPenalty;
     std::vector<std::uint8_t> shared_chars(t.keys.size());
     std::vector<Tables::Char> described;
     std::vector<Tables::Cell> scratch;
+    std::vector<std::uint32_t> approximate;
+    approximate.reserve(t.keys.size());
 
     // Searches one reading of the text; `reworded` is what rewording it cost.
     auto search_text = [&](const std::u32string& searched, double reworded) {
@@ -698,6 +725,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         std::uint32_t key;
         Tables::Occurrence at;
         double reworded;
+        bool alone;  // a vague key without its context: a question
       };
       std::vector<Hit> hits;
       // Whether the occurrence at `begin` does not count, and whether a vague key lacks
@@ -720,10 +748,9 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
                    kDocumentEndings.find(before) == std::u32string_view::npos;
         return false;
       };
-      std::vector<bool> vague_alone(t.keys.size(), false);
       // First the keys written out whole (a plain substring search), then — only for what
       // that leaves — the words of a key in another order, then the approximate search.
-      std::vector<std::uint32_t> approximate;
+      approximate.clear();
       bool exact_hit = false;
       for (std::uint32_t k = 0; k < t.keys.size(); ++k) {
         const auto& key = t.keys[k];
@@ -734,22 +761,29 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
                at = searched.find(key.text, at + 1)) {
             bool alone = false;
             if (changed(at, key, &alone)) continue;
-            vague_alone[k] = alone;
-            hits.push_back(Hit{k, {0, at, at + key.text.size()}, reworded});
+            hits.push_back(Hit{k, {0, at, at + key.text.size()}, reworded, alone});
             hit = exact_hit = true;
             break;
           }
           // 继承遗产证明 is 遗产继承证明: the part before 证明 in two pieces, swapped.
           if (!hit && ends_with(key.text, kCertificate) && !key.vague) {
-            const std::size_t body = key.text.size() - kCertificate.size();
+            const std::u32string_view text(key.text);
+            const std::u32string_view in(searched);
+            const std::size_t body = text.size() - kCertificate.size();
             for (std::size_t split = 2; !hit && split + 2 <= body; ++split) {
-              const std::u32string swapped = key.text.substr(split, body - split) +
-                                             key.text.substr(0, split) + std::u32string(kCertificate);
-              const auto at = searched.find(swapped);
-              bool alone = false;
-              if (at == std::u32string::npos || changed(at, key, &alone)) continue;
-              hits.push_back(Hit{k, {0, at, at + swapped.size()}, reworded + kRewordPenalty});
-              hit = exact_hit = true;
+              // text[split, body) + text[0, split) + 证明, found without building it.
+              const auto second = text.substr(split, body - split), first = text.substr(0, split);
+              for (auto at = in.find(second); !hit && at != std::u32string_view::npos;
+                   at = in.find(second, at + 1)) {
+                const std::size_t end = at + body + kCertificate.size();
+                bool alone = false;
+                if (in.compare(at + second.size(), first.size(), first) != 0 ||
+                    in.compare(at + body, kCertificate.size(), kCertificate) != 0 ||
+                    changed(at, key, &alone))
+                  continue;
+                hits.push_back(Hit{k, {0, at, end}, reworded + kRewordPenalty, alone});
+                hit = exact_hit = true;
+              }
             }
           }
         }
@@ -757,10 +791,13 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
       }
       if (!approximate.empty()) {
         described.clear();
+        described.reserve(searched.size());
         for (char32_t c : searched) described.push_back(Tables::describe(c));
+        constexpr std::u32string_view kFillerEnds = U"地员况民容请记息事的了还";
         for (std::size_t i = 0; i < searched.size(); ++i)
-          for (auto filler : kFillers)
-            if (filler.size() <= i + 1 &&
+          if (kFillerEnds.find(searched[i]) != std::u32string_view::npos)
+            for (auto filler : kFillers)
+            if (filler.back() == searched[i] && filler.size() <= i + 1 &&
                 searched.compare(i + 1 - filler.size(), filler.size(), filler) == 0) {
               described[i].filler = static_cast<std::uint8_t>(filler.size());
               break;
@@ -770,11 +807,16 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           // With a key written out whole in the text, another item is considered only when
           // all its characters are there too (two items asked in one sentence).
           if (exact_hit && shared_chars[k] < key.distinct) continue;
+          // A short form scores below the name it comes from: once the item has a hit, its
+          // short forms are not aligned too (keys are in order, direct ones first).
+          if (key.derived && std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
+                return t.keys[h.key].item == key.item;
+              }))
+            continue;
           auto at = Tables::find(key, described, scratch);
           bool alone = false;
           if (!at || changed(at->begin, key, &alone)) continue;
-          vague_alone[k] = alone;
-          hits.push_back(Hit{k, *at, reworded});
+          hits.push_back(Hit{k, *at, reworded, alone});
         }
       }
       // A key found exactly explains its span: fuzzy hits of other items overlapping it are
@@ -804,7 +846,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           score -= h.reworded;
           how = MatchHow::fuzzy;
         }
-        if (vague_alone[h.key]) score = std::min(score, kVagueScore);
+        if (h.alone) score = std::min(score, kVagueScore);
         offer(key, score - variant, how);
       }
       // Descriptions: <kin>关系证明 (母女关系证明) and a 户口登记项目 field with a word of
@@ -834,16 +876,20 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         if (!t.template_keys[f]) continue;
         const FieldTemplate& tpl = kFieldTemplates[f];
         auto ends_at = [&](std::size_t end, std::u32string_view w) {
-          return !w.empty() && end >= w.size() && searched.compare(end - w.size(), w.size(), w) == 0;
+          return !w.empty() && end >= w.size() && searched[end - 1] == w.back() &&
+                 searched.compare(end - w.size(), w.size(), w) == 0;
         };
         // The start of "<first><second>" (or the other order) ending at `end`, if any.
         auto pair_before = [&](std::size_t end) -> std::optional<std::size_t> {
-          for (auto a : tpl.first)
-            for (auto b : tpl.second) {
-              if (ends_at(end, b) && ends_at(end - b.size(), a)) return end - b.size() - a.size();
-              if (tpl.either_order && ends_at(end, a) && ends_at(end - a.size(), b))
-                return end - a.size() - b.size();
-            }
+          for (auto b : tpl.second)
+            if (ends_at(end, b))
+              for (auto a : tpl.first)
+                if (ends_at(end - b.size(), a)) return end - b.size() - a.size();
+          if (tpl.either_order)
+            for (auto a : tpl.first)
+              if (ends_at(end, a))
+                for (auto b : tpl.second)
+                  if (ends_at(end - a.size(), b)) return end - a.size() - b.size();
           return std::nullopt;
         };
         for (auto at = searched.find(kCertificate); at != std::u32string::npos;
@@ -862,11 +908,10 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     if (found.empty()) {
       const std::u32string colloquial = rewritten(plain);
       if (!colloquial.empty()) search_text(without_de_before_certificate(colloquial), kRewordPenalty);
-    }
-    if (found.empty()) {
-      const std::u32string base = rewritten(plain);
-      const std::u32string last = certificate_last(base.empty() ? plain : base);
-      if (!last.empty()) search_text(without_de_before_certificate(last), kRewordPenalty);
+      if (found.empty()) {
+        const std::u32string last = certificate_last(colloquial.empty() ? plain : colloquial);
+        if (!last.empty()) search_text(without_de_before_certificate(last), kRewordPenalty);
+      }
     }
   }
 
