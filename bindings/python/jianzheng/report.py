@@ -53,7 +53,8 @@ def cjk_font_path():
     $JIANZHENG_CJK_FONT when set. Otherwise the "Noto Sans CJK SC" face of Debian's
     fonts-noto-cjk collection, saved once as its own file in ~/.cache/jianzheng (matplotlib
     reads only the first face of a collection, which has Japanese glyph forms). Raises
-    RuntimeError naming the Debian package when there is no such font.
+    RuntimeError naming the Debian package when there is no such font. Where the home folder
+    cannot be written, the file goes into a folder of this user's under the temporary folder.
     """
     env = os.environ.get("JIANZHENG_CJK_FONT")
     if env:
@@ -64,25 +65,32 @@ def cjk_font_path():
         raise RuntimeError("the charts need a CJK font: apt install fonts-noto-cjk "
                            "(or set JIANZHENG_CJK_FONT to a font file with Chinese glyphs)")
     stat = os.stat(NOTO_CJK)
-    out = os.path.join(_cache_dir(), f"NotoSansCJKsc-Regular-{int(stat.st_mtime)}-{stat.st_size}.otf")
-    if os.path.isfile(out):
-        return out
+    name = f"NotoSansCJKsc-Regular-{int(stat.st_mtime)}-{stat.st_size}.otf"
+    # The user's cache, or (a read-only home, a CI runner) a folder of this user's in /tmp.
+    folders = [_cache_dir(), os.path.join(tempfile.gettempdir(), f"jianzheng-{os.getuid()}")]
+    for folder in folders:
+        if os.path.isfile(os.path.join(folder, name)):
+            return os.path.join(folder, name)
     from fontTools.ttLib import TTCollection  # matplotlib's own dependency
-    collection = TTCollection(NOTO_CJK, lazy=True)
-    for face in collection.fonts:
-        if face["name"].getDebugName(1) == NOTO_CJK_SC:
-            os.makedirs(os.path.dirname(out), exist_ok=True)
+    faces = [f for f in TTCollection(NOTO_CJK, lazy=True).fonts if f["name"].getDebugName(1) == NOTO_CJK_SC]
+    if not faces:
+        raise RuntimeError(f"{NOTO_CJK} has no face {NOTO_CJK_SC!r}")
+    for folder in folders:
+        try:
+            os.makedirs(folder, mode=0o700, exist_ok=True)
             # Written beside, then renamed: a half-written font is never used.
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(out), suffix=".otf.part")
-            os.close(fd)
-            try:
-                face.save(tmp)
-                os.replace(tmp, out)
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-            return out
-    raise RuntimeError(f"{NOTO_CJK} has no face {NOTO_CJK_SC!r}")
+            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".otf.part")
+        except OSError:
+            continue
+        os.close(fd)
+        try:
+            faces[0].save(tmp)
+            os.replace(tmp, os.path.join(folder, name))
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        return os.path.join(folder, name)
+    raise RuntimeError(f"no writable folder for the chart font: tried {', '.join(folders)}")
 
 
 def _pyplot():
