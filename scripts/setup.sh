@@ -17,6 +17,8 @@ packages=(
   python3-jsonschema             # schema tests of data/ and fixtures
   python3-venv python3-setuptools python3-pip python3-wheel   # offline `pip install .`
   python3-pandas python3-matplotlib   # optional conveniences, used by examples and tests
+  chromium chromium-driver python3-selenium   # the desk page's browser tests (tests/web)
+  poppler-utils python3-pil fonts-noto-cjk    # its printed PDFs, screenshots, Chinese glyphs
 )
 
 missing=()
