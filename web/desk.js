@@ -175,6 +175,16 @@
     });
   }
 
+  // Another item is another request: answers given about the first one do not carry over.
+  function chooseItem(request, id) {
+    if (request.item !== id) {
+      delete request.facts;
+      delete request.carve_out;
+      state.purposeAnswers = {};
+    }
+    request.item = id;
+  }
+
   // Answers an open question and decides again at once.
   function answer(change, focus) {
     var r = JSON.parse(JSON.stringify(state.request));
@@ -266,7 +276,7 @@
         others.map(function (m) {
           return el("button", {
             type: "button", class: "chip", value: m.item, "data-candidate": m.item,
-            onclick: function () { answer(function (q) { q.item = m.item; }); }
+            onclick: function () { answer(function (q) { chooseItem(q, m.item); }); }
           }, m.name);
         })));
     }
@@ -409,7 +419,7 @@
           return el("button", {
             type: "button", class: "chip", value: id, "data-candidate": id,
             "aria-pressed": r.item === id ? "true" : "false",
-            onclick: function () { answer(function (req) { req.item = id; }); }
+            onclick: function () { answer(function (req) { chooseItem(req, id); }); }
           }, el("span", { text: c.name }),
              leads ? el("span", { class: "small muted", text: " " + t("candidate_leads_to", { o: t("headline." + leads) }) }) : null);
         })));
@@ -789,15 +799,20 @@
       if (state.decision) renderNotice(state.decision);
     });
     $("items-filter").addEventListener("input", function () { if (state.items) renderItems(); });
+    // Esc empties the request field for the next resident.
+    $("q-text").addEventListener("keydown", function (e) { if (e.key === "Escape") e.target.value = ""; });
     window.addEventListener("hashchange", route);
     applyStrings();
     route();
     loadItems().catch(function () { /* the browser shows the error when opened */ });
-    // A link may carry the request: ?text=…&purpose=…&date=… decides at once.
-    if (params.get("text")) {
-      form.elements.text.value = params.get("text");
+    // A link may carry the request: ?text=…&purpose=…&date=… (or ?item=<id>) decides at once.
+    if (params.get("text") || params.get("item")) {
+      form.elements.text.value = params.get("text") || "";
       if (params.get("purpose")) form.elements.purpose.value = params.get("purpose");
-      decide(formRequest());
+      var linked = formRequest();
+      if (params.get("item")) linked.item = params.get("item");
+      if (!linked.text) delete linked.text;
+      decide(linked);
     } else if (!location.hash || location.hash === "#desk") {
       $("q-text").focus();
     }
