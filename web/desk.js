@@ -86,6 +86,8 @@
     return m[1] + "年" + Number(m[2]) + "月" + Number(m[3]) + "日";
   }
 
+  function paren(x) { return state.lang === "zh" ? "（" + x + "）" : " (" + x + ")"; }
+
   function joinList(xs) { return xs.join(state.lang === "zh" ? "、" : ", "); }
 
   // --- the service ------------------------------------------------------------------------
@@ -135,10 +137,13 @@
     var r = { text: text };
     if (purpose) r.purpose = purpose;
     if (date) r.date = date;
-    // The same words keep the clerk's answers and chosen item; new words start afresh.
+    // The same words keep the clerk's answers and chosen item; new words start afresh, and a
+    // new purpose asks its own purpose question.
     if (prev && prev.text === text) {
       if (prev.item) r.item = prev.item;
       if (prev.facts) r.facts = Object.assign({}, prev.facts);
+    }
+    if (prev && prev.text === text && (prev.purpose || "") === purpose) {
       if (prev.carve_out) r.carve_out = prev.carve_out;
     } else {
       state.purposeAnswers = {};
@@ -158,7 +163,7 @@
     var resolving = request.text && !request.item && !same
       ? api("v1/resolve" + lang, { text: request.text, date: request.date }).then(function (r) { return r.matches; },
                                                                                  function () { return []; })
-      : Promise.resolve(same || request.item ? state.matches : []);
+      : Promise.resolve(same ? state.matches : []);
     return Promise.all([api("v1/decide" + lang, request), resolving]).then(function (both) {
       if (seq !== state.seq) return;
       state.request = request;
@@ -194,9 +199,10 @@
 
   // --- rendering the decision -------------------------------------------------------------
 
-  function clausePath(d, id) {
+  // A cited clause's number as the policy writes it (二（三）5); `fallback` when not cited.
+  function clausePath(d, id, fallback) {
     for (var i = 0; i < d.clauses.length; i++) if (d.clauses[i].id === id) return d.clauses[i].path || id;
-    return id;
+    return fallback || id;
   }
 
   function itemOf(id) {
@@ -245,7 +251,7 @@
       el("p", { class: "outcome-desc" },
         el("span", { text: t("outcome." + d.outcome) }),
         d.clauses.length ? el("span", { class: "clause-no", text: d.clauses[0].path || d.clauses[0].id }) : null),
-      agencies.length ? el("p", { class: "next" }, t("route_go") + "：", el("strong", { lang: "zh-CN", text: joinList(agencies) })) : null,
+      agencies.length ? el("p", { class: "next" }, t("route_go") + t("colon"), el("strong", { lang: "zh-CN", text: joinList(agencies) })) : null,
       d.time_limit ? el("p", { class: "next" }, el("strong", { text: timeText(d.time_limit) })) : null);
   }
 
@@ -266,7 +272,7 @@
       parts.push(el("p", { class: "item-line" }, el("strong", { text: t("unrecognised") })));
       parts.push(el("p", { class: "muted small", text: t("unrecognised_hint") }));
     }
-    if (r.text) parts.push(el("p", { class: "asked small" }, el("span", { class: "muted", text: t("asked") + "：" }), r.text));
+    if (r.text) parts.push(el("p", { class: "asked small" }, el("span", { class: "muted", text: t("asked") + t("colon") }), r.text));
     // An item question in the decision lists the candidates itself (rendered with the questions).
     var asksItem = d.open_questions.some(function (q) { return Array.isArray(q.candidates); });
     var others = state.matches.filter(function (m) { return !d.item || m.item !== d.item.id; });
@@ -311,7 +317,7 @@
     fill(box,
       el("h2", { text: t("route_heading") }),
       route.agencies && route.agencies.length
-        ? el("p", { class: "go" }, el("span", { class: "muted", text: t("route_go") + "：" }),
+        ? el("p", { class: "go" }, el("span", { class: "muted", text: t("route_go") + t("colon") }),
              el("strong", { lang: "zh-CN", text: joinList(route.agencies) }))
         : null,
       el("p", { class: "verbatim", lang: "zh-CN", text: route.text }),
@@ -347,7 +353,7 @@
       tl ? el("h2", { text: t("time_heading") }) : null,
       tl ? el("p", { class: "due" }, el("strong", { text: timeText(tl) }),
               tl.kind === "working_days" ? el("span", { class: "muted", text: " · " + t("due_label") + " " }) : " ",
-              el("span", { class: "clause-no", text: "二（三）5" })) : null,
+              el("span", { class: "clause-no", text: clausePath(d, "2.3.5", "二（三）5") })) : null,
       tl && tl.note ? el("p", { class: "small muted", text: tl.note }) : null,
       flags.map(function (f) { return el("p", { class: "flag", text: t("flags." + f) }); }));
   }
@@ -555,7 +561,7 @@
     row(t("notice_purpose"), r.purpose || "");
     row(t("notice_decision"), el("strong", { class: "notice-outcome", text: t("outcome." + d.outcome) }), "notice-decision");
     row(t("notice_clause"), [el("strong", { text: (first.path || first.id) + " " }), el("span", { lang: "zh-CN", text: first.text }),
-      d.carve_out ? el("span", { text: "（" + t("carve_out", { s: d.carve_out.scenario }) + "）" }) : null]);
+      d.carve_out ? el("span", { text: paren(t("carve_out", { s: d.carve_out.scenario })) }) : null]);
     if (d.route && d.route.text) {
       row(t("notice_route"), el("span", { lang: "zh-CN", text: d.route.text }), "notice-route");
       row(t("notice_where"), d.route.agencies && d.route.agencies.length ? el("strong", { text: joinList(d.route.agencies) }) : "");
@@ -573,10 +579,10 @@
         el("p", { class: "notice-intro", text: t("notice_intro") }),
         el("table", { class: "notice-table" }, el("tbody", null, rows)),
         el("div", { class: "notice-sign" },
-          el("p", null, t("notice_committee") + "：", el("span", { class: "fill-line wide", text: committee }), " " + t("notice_seal")),
-          el("p", null, t("notice_clerk") + "：", el("span", { class: "fill-line" }), "　　",
-             t("notice_resident") + "：", el("span", { class: "fill-line" }))),
-        el("p", { class: "notice-receipt" }, t("notice_receipt") + "：" + receiptRows(d).map(function (x) {
+          el("p", null, t("notice_committee") + t("colon"), el("span", { class: "fill-line wide", text: committee }), " " + t("notice_seal")),
+          el("p", null, t("notice_clerk") + t("colon"), el("span", { class: "fill-line" }), "　　",
+             t("notice_resident") + t("colon"), el("span", { class: "fill-line" }))),
+        el("p", { class: "notice-receipt" }, t("notice_receipt") + t("colon") + receiptRows(d).map(function (x) {
           return x[0] + " " + x[1];
         }).join(" · "))));
   }
@@ -612,10 +618,10 @@
         it.seq ? el("span", { class: "seq", text: String(it.seq) }) : null,
         el("span", { lang: "zh-CN", text: it.name }), " ",
         el("span", { class: "badge badge-" + it.disposition, text: t("disposition." + it.disposition) })),
-      it.aliases.length ? el("p", { class: "aliases small" }, el("span", { class: "muted", text: t("aliases") + "：" }),
+      it.aliases.length ? el("p", { class: "aliases small" }, el("span", { class: "muted", text: t("aliases") + t("colon") }),
         el("span", { lang: "zh-CN", text: joinList(it.aliases.map(function (a) { return a.name; })) })) : null,
       it.route && it.route.text ? el("div", { class: "item-route" }, el("h3", { text: t("route_heading") }),
-        it.route.agencies.length ? el("p", { class: "go small" }, el("span", { class: "muted", text: t("route_go") + "：" }),
+        it.route.agencies.length ? el("p", { class: "go small" }, el("span", { class: "muted", text: t("route_go") + t("colon") }),
                                       el("strong", { text: joinList(it.route.agencies) })) : null,
         el("p", { class: "verbatim", lang: "zh-CN", text: it.route.text })) : null,
       it.carve_outs.length ? el("div", { class: "item-carve" }, el("h3", { text: t("carve_outs") }),
@@ -623,11 +629,11 @@
           return el("li", null, el("strong", { lang: "zh-CN", text: co.scenario }), validity(co),
             co.bases.length ? el("span", { class: "small muted", text: " — " + co.bases.map(basisText).join("；") }) : null);
         }))) : null,
-      it.bases.length ? el("p", { class: "small" }, el("span", { class: "muted", text: t("bases") + "：" }),
+      it.bases.length ? el("p", { class: "small" }, el("span", { class: "muted", text: t("bases") + t("colon") }),
         it.bases.map(basisText).join("；")) : null,
       it.complexity ? el("p", { class: "small" }, t("complexity." + it.complexity),
-        it.limit_working_days ? "（" + t("time_limit_days", { n: it.limit_working_days }) + "）" : "") : null,
-      el("p", { class: "small muted", text: t("layer") + "：" + layerTitle(it.layer) }),
+        it.limit_working_days ? paren(t("time_limit_days", { n: it.limit_working_days })) : "") : null,
+      el("p", { class: "small muted", text: t("layer") + t("colon") + layerTitle(it.layer) }),
       el("p", { class: "item-actions" },
         el("button", { type: "button", "data-decide": it.id, onclick: function () { decideItem(it); }, text: t("decide_this") }),
         isBy ? el("a", { class: "button-link", href: "#guides/" + encodeURIComponent(it.id), text: t("open_guide") }) : null));
@@ -687,7 +693,7 @@
                     m.note ? "（" + m.note + "）" : "");
         })) : null),
         guideSection(L("procedure"), g.procedure && g.procedure.length ? el("ol", null, g.procedure.map(function (p) {
-          return el("li", null, el("strong", { text: p.name }), "：" + p.description);
+          return el("li", null, el("strong", { text: p.name }), t("colon") + p.description);
         })) : null),
         guideSection(L("time"), time),
         guideSection(L("bases"), list((g.bases || []).map(basisText))),

@@ -7,6 +7,7 @@
 window.JZ_STRINGS = {
   zh: {
     html_lang: "zh-CN",
+    colon: "：",
     title: "证明事项窗口 · 减证",
     skip: "跳到主要内容",
     brand: "证明事项窗口",
@@ -165,6 +166,7 @@ window.JZ_STRINGS = {
 
   en: {
     html_lang: "en",
+    colon: ": ",
     title: "Certificate desk · jianzheng",
     skip: "Skip to main content",
     brand: "Certificate desk",
@@ -181,7 +183,7 @@ window.JZ_STRINGS = {
     text_placeholder: "e.g. 开个单身证明",
     purpose_label: "Purpose (optional)",
     purpose_placeholder: "e.g. 房子过户, 办理公证",
-    date_label: "Date of the request",
+    date_label: "Date",
     decide: "Decide",
     deciding: "Deciding…",
     examples_label: "Examples:",
