@@ -557,7 +557,11 @@
     };
     var first = d.clauses[0];
     row(t("notice_asked"), r.text || (d.item ? d.item.name : ""));
-    if (d.item && d.item.name !== r.text) row(t("notice_item"), d.item.name);
+    if (d.item) {
+      var listed = itemOf(d.item.id);
+      var where = listed && listed.seq ? paren(t("list_seq", { n: listed.seq })) : "";
+      if (d.item.name !== r.text || where) row(t("notice_item"), d.item.name + where);
+    }
     row(t("notice_purpose"), r.purpose || "");
     row(t("notice_decision"), el("strong", { class: "notice-outcome", text: t("outcome." + d.outcome) }), "notice-decision");
     row(t("notice_clause"), [el("strong", { text: (first.path || first.id) + " " }), el("span", { lang: "zh-CN", text: first.text }),

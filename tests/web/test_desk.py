@@ -127,7 +127,7 @@ def test_the_notice_prints_on_one_a4_page_with_the_route(desk, server, output):
     flat = squash(text)
     item = server.get_json("/v1/items/marital-status")
     assert pages == 1
-    for expected in ("一次性告知单", "开个单身证明", "婚姻状况证明", "银行贷款", "不予出具，告知办事途径",
+    for expected in ("一次性告知单", "开个单身证明", "婚姻状况证明（附件1第8项）", "银行贷款", "不予出具，告知办事途径",
                      "二（二）2", clause_text("2.2.2"), item["route"]["text"], "2021年9月30日",
                      "隆畅社区居民委员会", server.get_json("/readyz")["catalog"]["sha256"]):
         assert squash(expected) in flat, expected
