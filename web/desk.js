@@ -25,7 +25,8 @@
     itemsDate: null,
     guides: {},         // item id -> guide JSON, or null when the item has none
     certificateValues: {},
-    purposeAnswers: {}  // scenario -> the clerk's answer to a purpose question
+    purposeAnswers: {}, // scenario -> the clerk's answer to a purpose question
+    purposeSeen: {}     // scenario -> the last purpose question about it (kept once answered yes)
   };
 
   // --- small helpers ----------------------------------------------------------------------
@@ -205,6 +206,19 @@
     return fallback || id;
   }
 
+  // A clause id (docs/design.md §3: "2.1.3", "annex.1") as the policy numbers it (二（一）3, 附件1),
+  // for clauses a decision names without citing them (an item question's candidates).
+  function clauseLabel(d, id) {
+    var cited = clausePath(d, id, "");
+    if (cited) return cited;
+    var m = /^annex\.(\d)$/.exec(id);
+    if (m) return "附件" + m[1];
+    var parts = id.split(".");
+    var cn = "〇一二三四五六七八九";
+    if (!/^[1-9](\.[1-9]){0,2}$/.test(id)) return id;
+    return cn[+parts[0]] + (parts[1] ? "（" + cn[+parts[1]] + "）" : "") + (parts[2] || "");
+  }
+
   function itemOf(id) {
     if (!state.items) return null;
     for (var i = 0; i < state.items.items.length; i++) if (state.items.items[i].id === id) return state.items.items[i];
@@ -220,13 +234,14 @@
     $("idle").hidden = true;
     $("decision").hidden = false;
 
+    var questions = collectQuestions(d);
     renderVerdict(d);
-    renderItem(d);
+    renderItem(d, questions);
     renderClause(d);
     renderRoute(d);
     renderSteps(d);
     renderTime(d);
-    renderQuestions(d);
+    renderQuestions(d, questions);
     renderExplain(d);
     renderReceipt(d);
     renderCertificateForm(d);
@@ -255,8 +270,10 @@
       d.time_limit ? el("p", { class: "next" }, el("strong", { text: timeText(d.time_limit) })) : null);
   }
 
-  // The item recognised, and the other candidates to click when the name is uncertain.
-  function renderItem(d) {
+  // The item recognised. When the engine is unsure of it, its item question lists the
+  // candidates with the outcome each leads to; otherwise other plausible names from v1/resolve
+  // are offered. A click decides that item by id.
+  function renderItem(d, questions) {
     var box = $("r-item");
     var r = state.request;
     var parts = [];
@@ -268,25 +285,47 @@
         el("strong", { class: "item-name", text: d.item.name }),
         where ? el("span", { class: "muted", text: " · " + where }) : null,
         r.item ? el("span", { class: "muted", text: " · " + t("by_id") }) : null));
+    } else if (questions.item.length) {
+      parts.push(el("p", { class: "item-line" }, el("strong", { text: t("candidates_unsure") })));
     } else {
       parts.push(el("p", { class: "item-line" }, el("strong", { text: t("unrecognised") })));
       parts.push(el("p", { class: "muted small", text: t("unrecognised_hint") }));
     }
     if (r.text) parts.push(el("p", { class: "asked small" }, el("span", { class: "muted", text: t("asked") + t("colon") }), r.text));
-    // An item question in the decision lists the candidates itself (rendered with the questions).
-    var asksItem = d.open_questions.some(function (q) { return Array.isArray(q.candidates); });
-    var others = state.matches.filter(function (m) { return !d.item || m.item !== d.item.id; });
-    if (!asksItem && others.length) {
-      parts.push(el("div", { class: "candidates" },
-        el("span", { class: "muted", text: t("candidates") }),
-        others.map(function (m) {
-          return el("button", {
-            type: "button", class: "chip", value: m.item, "data-candidate": m.item,
-            onclick: function () { answer(function (q) { chooseItem(q, m.item); }); }
-          }, m.name);
-        })));
+    if (questions.item.length) {
+      parts.push(questions.item.map(function (q) { return itemQuestion(d, q, r); }));
+    } else {
+      var others = state.matches.filter(function (m) { return !d.item || m.item !== d.item.id; });
+      if (others.length) {
+        parts.push(el("div", { class: "candidates", "data-fact": "item" },
+          el("span", { class: "muted", text: t("candidates") }),
+          others.map(function (m) {
+            return el("button", {
+              type: "button", class: "chip", value: m.item, "data-candidate": m.item,
+              onclick: function () { answer(function (q) { chooseItem(q, m.item); }); }
+            }, m.name);
+          })));
+      }
     }
     fill(box, parts);
+  }
+
+  // The item question: one button per candidate, with the outcome and clause it leads to.
+  function itemQuestion(d, q, r) {
+    return el("fieldset", { class: "question open item-question", "data-fact": "item" },
+      el("legend", { text: q.question || q.text || t("item_question") }),
+      el("div", { class: "answers candidates-list" }, q.candidates.map(function (c) {
+        var id = c.id || c.item;
+        var leads = c.outcome || c.outcome_if_chosen;
+        return el("button", {
+          type: "button", class: "chip candidate", value: id, "data-candidate": id,
+          "aria-pressed": r.item === id ? "true" : "false",
+          onclick: function () { answer(function (req) { chooseItem(req, id); }); }
+        }, el("strong", { lang: "zh-CN", text: c.name }),
+           leads ? el("span", { class: "small", text: " → " + t("headline." + leads) +
+                                (c.clause ? " " + clauseLabel(d, c.clause) : "") }) : null);
+      })),
+      q.outcome_if_none ? el("p", { class: "small muted", text: t("if_none", { o: t("outcome." + q.outcome_if_none) }) }) : null);
   }
 
   function renderClause(d) {
@@ -358,26 +397,46 @@
       flags.map(function (f) { return el("p", { class: "flag", text: t("flags." + f) }); }));
   }
 
-  // One control per open question, rendered from its JSON: a fact takes 是 / 否 / 不确定; an item
-  // question takes its candidates; a purpose question takes 是 / 否 / 不确定 for its scenario.
-  // Facts the clerk has answered stay on screen, so an answer can be changed.
-  function renderQuestions(d) {
+  // Every question the decision puts to the clerk, sorted by kind from its JSON (docs/desk.md):
+  // an item question (candidates), purpose questions (a scenario), questions on the five facts,
+  // and anything else, shown as text.
+  function collectQuestions(d) {
+    var out = { item: [], purpose: [], facts: {}, other: [] };
+    if (d.item_question && Array.isArray(d.item_question.candidates)) out.item.push(d.item_question);
+    (d.purpose_questions || []).forEach(function (q) { out.purpose.push(q); });
+    (d.open_questions || []).forEach(function (q) {
+      if (Array.isArray(q.candidates)) out.item.push(q);
+      else if (q.scenario) out.purpose.push(q);
+      else if (FACTS.indexOf(q.fact) >= 0) out.facts[q.fact] = q;
+      else out.other.push(q);
+    });
+    return out;
+  }
+
+  // The controls: 是 / 否 / 不确定 for each purpose question and each fact. Questions the clerk
+  // has answered stay on screen with the answer pressed, so an answer can be changed.
+  function renderQuestions(d, questions) {
     var box = $("questions");
     var active = document.activeElement;
-    var focusKey = active && active.closest && active.closest("[data-fact]")
-      ? [active.closest("[data-fact]").getAttribute("data-fact"), active.value] : null;
+    var holder = active && active.closest ? active.closest("#questions [data-fact]") : null;
+    var focusKey = holder ? [holder.getAttribute("data-fact"), holder.getAttribute("data-scenario"), active.value] : null;
     var r = state.request;
     var facts = r.facts || {};
-    var byFact = {};
-    var others = [];
-    d.open_questions.forEach(function (q) {
-      if (q.fact && FACTS.indexOf(q.fact) >= 0 && !q.candidates && !q.scenario) byFact[q.fact] = q;
-      else others.push(q);
+    var nodes = [];
+    var shown = {};
+    questions.purpose.forEach(function (q) {
+      state.purposeSeen[q.scenario] = q;
+      shown[q.scenario] = true;
+      nodes.push(purposeQuestion(q, r, true));
     });
-    var nodes = others.map(function (q) { return otherQuestion(q, r); });
+    if (r.carve_out && !shown[r.carve_out] && state.purposeSeen[r.carve_out])
+      nodes.push(purposeQuestion(state.purposeSeen[r.carve_out], r, false));
     FACTS.forEach(function (f) {
-      if (!byFact[f] && !facts[f]) return;
-      nodes.push(factQuestion(f, byFact[f], facts[f]));
+      if (questions.facts[f] || facts[f]) nodes.push(factQuestion(f, questions.facts[f], facts[f]));
+    });
+    questions.other.forEach(function (q) {
+      nodes.push(el("div", { class: "question", "data-fact": q.fact || q.kind || "question" },
+        el("p", { text: q.question || q.text || JSON.stringify(q) })));
     });
     // The outcome beside the controls too: on a phone the verdict may be scrolled away.
     var now = el("p", { class: "now" }, el("span", { class: "muted", text: t("questions_now") }),
@@ -385,7 +444,10 @@
                  el("span", { class: "muted small", text: " · " + t("questions_hint") }));
     fill(box, now, nodes.length ? nodes : el("p", { class: "muted", text: t("questions_none") }));
     if (focusKey) {
-      var again = box.querySelector('[data-fact="' + focusKey[0] + '"] [value="' + focusKey[1] + '"]');
+      var sel = '[data-fact="' + focusKey[0] + '"]' + (focusKey[1] ? '[data-scenario="' + focusKey[1] + '"]' : "") +
+                ' [value="' + focusKey[2] + '"]';
+      var again = null;
+      try { again = box.querySelector(sel); } catch (e) { again = null; }
       (again || $("questions-heading")).focus();
     }
   }
@@ -399,11 +461,21 @@
     }));
   }
 
+  // "If yes: …", or, when other facts must be yes as well, "连同…均为“是”时：…".
+  function ifYes(q) {
+    if (!q || !q.outcome_if_yes) return null;
+    var o = t("outcome." + q.outcome_if_yes);
+    var with_ = (q.together_with || []).map(function (f) { return t("fact_name." + f); });
+    var text = with_.length ? t("if_yes_together", { facts: with_.map(quote).join(""), o: o }) : t("if_yes", { o: o });
+    return el("p", { class: "if-yes small muted", text: text });
+  }
+
+  function quote(x) { return state.lang === "zh" ? "“" + x + "”" : "“" + x + "” "; }
+
   function factQuestion(fact, q, current) {
-    var id = "q-" + fact;
-    return el("fieldset", { class: "question" + (q ? " open" : " answered"), "data-fact": fact, id: id },
+    return el("fieldset", { class: "question" + (q ? " open" : " answered"), "data-fact": fact, id: "q-" + fact },
       el("legend", { text: t("fact_question." + fact) }),
-      q && q.outcome_if_yes ? el("p", { class: "if-yes small muted", text: t("if_yes", { o: t("outcome." + q.outcome_if_yes) }) }) : null,
+      ifYes(q),
       answerButtons(current, function (a) {
         answer(function (req) {
           req.facts = req.facts || {};
@@ -412,40 +484,23 @@
       }));
   }
 
-  // Questions that are not one of the five facts: about the item (with candidates) or about the
-  // purpose (with its scenario); anything else is shown as the engine wrote it.
-  function otherQuestion(q, r) {
-    var key = q.fact || q.kind || q.question || "question";
-    if (Array.isArray(q.candidates)) {
-      return el("fieldset", { class: "question open", "data-fact": key },
-        el("legend", { text: q.text || t("item_question") }),
-        el("div", { class: "answers candidates-list" }, q.candidates.map(function (c) {
-          var id = c.item || c.id;
-          var leads = c.outcome || c.outcome_if_chosen;
-          return el("button", {
-            type: "button", class: "chip", value: id, "data-candidate": id,
-            "aria-pressed": r.item === id ? "true" : "false",
-            onclick: function () { answer(function (req) { chooseItem(req, id); }); }
-          }, el("span", { text: c.name }),
-             leads ? el("span", { class: "small muted", text: " " + t("candidate_leads_to", { o: t("headline." + leads) }) }) : null);
-        })));
-    }
-    if (q.scenario) {
-      var current = r.carve_out === q.scenario ? "yes" : state.purposeAnswers[q.scenario] || null;
-      return el("fieldset", { class: "question open", "data-fact": key, "data-scenario": q.scenario },
-        el("legend", { text: q.text || t("purpose_question", { s: q.scenario }) }),
-        q.outcome_if_yes ? el("p", { class: "if-yes small muted", text: t("if_yes", { o: t("outcome." + q.outcome_if_yes) }) }) : null,
-        answerButtons(current, function (a) {
-          // Only a yes goes into the request (as its carve_out); a no or unsure leaves the
-          // purpose to the engine, which does not apply a merely possible match.
-          state.purposeAnswers[q.scenario] = a;
-          answer(function (req) {
-            if (a === "yes") req.carve_out = q.scenario;
-            else if (req.carve_out === q.scenario) delete req.carve_out;
-          });
-        }));
-    }
-    return el("div", { class: "question", "data-fact": key }, el("p", { text: q.text || JSON.stringify(q) }));
+  // A purpose question: is the purpose this carve-out of the list (附件1 （…除外）)? Only a yes
+  // goes into the request (its carve_out); a no or 不确定 leaves the purpose to the engine,
+  // which does not apply a merely possible match.
+  function purposeQuestion(q, r, open) {
+    var current = r.carve_out === q.scenario ? "yes" : state.purposeAnswers[q.scenario] || null;
+    return el("fieldset", { class: "question" + (open ? " open" : " answered"), "data-fact": "carve_out", "data-scenario": q.scenario },
+      el("legend", { text: q.question || t("purpose_question", { s: q.scenario }) }),
+      q.text ? el("p", { class: "small", lang: "zh-CN" }, el("span", { class: "muted", text: t("carve_out_text") }), q.text) : null,
+      q.evidence && q.evidence.length ? el("p", { class: "small muted", text: t("evidence", { e: joinList(q.evidence) }) }) : null,
+      open ? ifYes(q) : null,
+      answerButtons(current, function (a) {
+        state.purposeAnswers[q.scenario] = a;
+        answer(function (req) {
+          if (a === "yes") req.carve_out = q.scenario;
+          else if (req.carve_out === q.scenario) delete req.carve_out;
+        });
+      }));
   }
 
   function renderExplain(d) {

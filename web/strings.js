@@ -92,6 +92,18 @@ window.JZ_STRINGS = {
     purpose_question: "用途是否属于“{s}”？",
     item_question: "居民要开的是哪一项证明？",
     if_yes: "如为“是”：{o}",
+    if_yes_together: "连同{facts}均为“是”时：{o}",
+    if_none: "如都不是：{o}",
+    carve_out_text: "清单原文：",
+    evidence: "用途中的“{e}”",
+    // The five facts as the library names them (describe(Fact), zh).
+    fact_name: {
+      within_duties: "属于自治组织职责范围",
+      verifiable: "自治组织能够核实",
+      transitional_need: "因政策措施衔接不到位或民商事主体明确要求仍需办理",
+      public_interest: "涉及社区公共利益或多数居民群众切身利益",
+      legal_risk: "可能涉及法律风险"
+    },
     yes: "是",
     no: "否",
     unknown: "不确定",
@@ -251,6 +263,18 @@ window.JZ_STRINGS = {
     purpose_question: "Is the purpose “{s}”?",
     item_question: "Which certificate does the resident mean?",
     if_yes: "If yes: {o}",
+    if_yes_together: "If yes, together with {facts}: {o}",
+    if_none: "If none of these: {o}",
+    carve_out_text: "The list's words: ",
+    evidence: "from the purpose: “{e}”",
+    // The five facts as the library names them (describe(Fact), en).
+    fact_name: {
+      within_duties: "within the committee's duties",
+      verifiable: "the committee can verify it",
+      transitional_need: "still needed (a policy gap, or a civil/commercial party explicitly requires it)",
+      public_interest: "concerns the community's public interest or most residents' vital interests",
+      legal_risk: "may carry legal risk"
+    },
     yes: "Yes",
     no: "No",
     unknown: "Not sure",
