@@ -431,8 +431,22 @@
     });
     if (r.carve_out && !shown[r.carve_out] && state.purposeSeen[r.carve_out])
       nodes.push(purposeQuestion(state.purposeSeen[r.carve_out], r, false));
+    // Facts that must all be yes for one outcome are put together under one note
+    // (二（一）3: 三项均为“是”时…), not as separate "if yes" lines.
+    var groups = {};
     FACTS.forEach(function (f) {
-      if (questions.facts[f] || facts[f]) nodes.push(factQuestion(f, questions.facts[f], facts[f]));
+      var q = questions.facts[f];
+      if (!q && !facts[f]) return;
+      var all = q ? [f].concat(q.together_with || []).sort() : [];
+      var key = all.length > 1 ? all.join("+") + ">" + q.outcome_if_yes : null;
+      var node = factQuestion(f, q, facts[f], !key);
+      if (!key) { nodes.push(node); return; }
+      if (!groups[key]) {
+        groups[key] = el("div", { class: "question-group" },
+          el("p", { class: "group-note", text: t("if_all_yes", { n: t("count." + all.length), o: t("outcome." + q.outcome_if_yes) }) }));
+        nodes.push(groups[key]);
+      }
+      groups[key].appendChild(node);
     });
     questions.other.forEach(function (q) {
       nodes.push(el("div", { class: "question", "data-fact": q.fact || q.kind || "question" },
@@ -472,10 +486,10 @@
 
   function quote(x) { return state.lang === "zh" ? "“" + x + "”" : "“" + x + "” "; }
 
-  function factQuestion(fact, q, current) {
+  function factQuestion(fact, q, current, withOutcome) {
     return el("fieldset", { class: "question" + (q ? " open" : " answered"), "data-fact": fact, id: "q-" + fact },
       el("legend", { text: t("fact_question." + fact) }),
-      ifYes(q),
+      withOutcome ? ifYes(q) : null,
       answerButtons(current, function (a) {
         answer(function (req) {
           req.facts = req.facts || {};
