@@ -127,3 +127,9 @@ def test_a_malformed_http_request_is_400_and_the_server_goes_on(server):
 def test_the_server_survives_every_bad_request_above(server):
     assert server.proc.poll() is None
     assert server.get_json("/readyz")["status"] == "ready"
+
+
+def test_a_body_error_carries_its_place_as_fields(server):
+    e = error_of(server.request("POST", "/v1/decide", body={"item": "kinship", "facts": {"verifiable": "maybe"}}), 422)
+    assert e["origin"] == "<request>" and e["pointer"] == "/facts/verifiable"
+    assert e["line"] == 1 and e["column"] > 1
