@@ -546,8 +546,11 @@
 
   // --- the certificate: the item's service guide, filled (二（三）3 表单样本) ------------------
 
+  // The item's service guide, or null: only items the committees issue have one (二（三）3).
   function loadGuide(id) {
     if (Object.prototype.hasOwnProperty.call(state.guides, id)) return Promise.resolve(state.guides[id]);
+    var item = itemOf(id);
+    if (item && item.disposition !== "by_committee") return Promise.resolve(state.guides[id] = null);
     return api("v1/guides/" + encodeURIComponent(id)).then(function (g) {
       state.guides[id] = g;
       return g;
