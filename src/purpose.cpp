@@ -669,11 +669,14 @@ ReadCache& read_cache() {
 
 std::size_t read_with(const ItemTable& table_ref, std::string_view purpose, PurposeReading* out, std::size_t capacity) {
   const ItemTable* table = &table_ref;
+  // Only texts that needed no folding are cached, so a text equal to a cached one needs none
+  // either: look it up before checking.
+  std::size_t cached = 0;
+  if (table->matcher != 0 && ReadCache::fits(purpose) && read_cache().get(*table, purpose, out, capacity, &cached))
+    return cached;
   std::string buffer;
   const std::string_view text = prepared(purpose, buffer);
   const bool cacheable = table->matcher != 0 && text.data() == purpose.data() && ReadCache::fits(text);
-  std::size_t cached = 0;
-  if (cacheable && read_cache().get(*table, text, out, capacity, &cached)) return cached;
   const std::size_t n = std::min(table->scenarios.size(), capacity);
   bool any = false;  // cues alone say nothing: most purposes name no carve-out at all
   Scan s;

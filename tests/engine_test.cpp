@@ -390,11 +390,11 @@ TEST_CASE("free text that may name a listed item is never issued until the item 
   // decision lists the candidates with the outcome each would lead to.
   const Engine& e = engine_with(false);
   const NameMatcher matcher(e.catalog(Date::from_ymd(2021, 9, 30)));
-  REQUIRE(matcher.resolve("测试亲戚关系证明").certainty == Certainty::uncertain);
+  REQUIRE(matcher.resolve("测试亲属关系正名").certainty == Certainty::uncertain);
   int cases = 0;
   for (const auto& facts : all_fact_combinations()) {
     Request r;
-    r.text = "测试亲戚关系证明";
+    r.text = "测试亲属关系正名";
     r.date = Date::from_ymd(2021, 9, 30);
     r.bases.push_back(basis("《中华人民共和国公证法》", BasisLevel::law));
     r.facts.values = facts;
@@ -430,7 +430,7 @@ TEST_CASE("free text uncertain between items none of which is listed is decided 
   // unlisted item (here with no basis: 二（二）1), and the candidates come with their outcomes.
   const Engine& e = engine_with(false);
   Request r;
-  r.text = "测试依据证明";  // 测试依法证明 with one character changed
+  r.text = "测试依发证明";  // 测试依法证明 with one character misheard (法 → 发)
   r.date = Date::from_ymd(2021, 9, 30);
   REQUIRE(NameMatcher(e.catalog(*r.date)).resolve(r.text).certainty == Certainty::uncertain);
   r.facts.set(Fact::within_duties, Tri::yes);
