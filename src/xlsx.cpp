@@ -4,10 +4,15 @@
 // table, the 填报单位/时间 line, the six columns with borders, on A4 landscape.
 #include <xlsxwriter.h>
 
-#include <fstream>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <vector>
 
+#include "file_io.hpp"
 #include "jianzheng/error.hpp"
 #include "jianzheng/survey.hpp"
 
@@ -31,16 +36,36 @@ lxw_format* text_format(lxw_workbook* wb, double size, bool bold, bool border, b
   return f;
 }
 
+// A scratch file for libxlsxwriter, which writes only to a path: made private, removed on
+// every way out. The workbook reaches its real path through detail::write_file.
+class ScratchFile {
+ public:
+  explicit ScratchFile(const std::string& for_path) {
+    std::error_code ec;
+    const auto dir = std::filesystem::temp_directory_path(ec);
+    path_ = (ec ? std::string("/tmp") : dir.string()) + "/jianzheng-xlsx-XXXXXX";
+    const int fd = ::mkstemp(path_.data());
+    if (fd < 0)
+      throw Error(ErrorCode::io_error, for_path,
+                  "cannot write " + for_path + ": no temporary file: " + detail::system_reason(errno) +
+                      " (无法写入文件)");
+    ::close(fd);
+  }
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+  ~ScratchFile() { ::unlink(path_.c_str()); }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 }  // namespace
 
 void write_survey_xlsx(const SurveyReturn& survey, const std::string& path) {
   const auto table = detail::survey_table(survey);
-  {
-    // Fail before libxlsxwriter does: it only reports an unwritable path at close, on stderr.
-    std::ofstream probe(path, std::ios::binary);
-    if (!probe) throw Error(ErrorCode::io_error, path, "cannot create " + path + " (无法创建文件)");
-  }
-  lxw_workbook* wb = workbook_new(path.c_str());
+  const ScratchFile scratch(path);
+  lxw_workbook* wb = workbook_new(scratch.path().c_str());
   if (!wb) throw Error(ErrorCode::io_error, path, "cannot create workbook " + path + " (无法创建文件)");
   lxw_worksheet* ws = workbook_add_worksheet(wb, "附件2");
   lxw_format* title = text_format(wb, 16, true, false, true);
@@ -76,8 +101,11 @@ void write_survey_xlsx(const SurveyReturn& survey, const std::string& path) {
   worksheet_repeat_rows(ws, 2, 2);
   worksheet_set_footer(ws, "&C第 &P 页，共 &N 页");
 
-  if (workbook_close(wb) != LXW_NO_ERROR)
-    throw Error(ErrorCode::io_error, path, "cannot write workbook " + path + " (无法写入文件)");
+  if (const lxw_error e = workbook_close(wb); e != LXW_NO_ERROR)
+    throw Error(ErrorCode::io_error, path,
+                "cannot write " + path + ": " + lxw_strerror(e) + " (无法写入文件)");
+  // Read back under the file limit, then written whole: a full disk leaves the old file.
+  detail::write_file(path, detail::read_file(scratch.path()));
 }
 
 }  // namespace jianzheng

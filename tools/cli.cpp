@@ -1,10 +1,13 @@
 #include "cli.hpp"
 
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
+#include <unistd.h>
 
+#include <cerrno>
+#include <streambuf>
+
+#include <iostream>
+
+#include "../src/file_io.hpp"
 #include "jianzheng/error.hpp"
 
 namespace jianzheng::cli {
@@ -42,15 +45,115 @@ void print_error(const std::string& command, const std::string& message) {
             << "\n";
 }
 
-std::string read_input(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
+namespace {
+// Provisional: the shared JSON escaper and error writer replace this.
+std::string json_string(std::string_view s) {
+  std::string o = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      o += '\\';
+      o += static_cast<char>(c);
+    } else if (c < 0x20) {
+      static const char* hex = "0123456789abcdef";
+      o += "\\u00";
+      o += hex[c >> 4];
+      o += hex[c & 15];
+    } else {
+      o += static_cast<char>(c);
+    }
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io_error, path, "cannot open file " + path + " (无法打开文件)");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return o + "\"";
+}
+std::string error_object(std::string_view code, std::string_view where, std::string_view message) {
+  return "{\"error\": {\"code\": " + json_string(code) + ", \"where\": " + json_string(where) +
+         ", \"message\": " + json_string(message) + "}}\n";
+}
+}  // namespace
+
+namespace {
+class CheckedStdout : public std::streambuf {
+ public:
+  CheckedStdout() { setp(buffer_, buffer_ + sizeof buffer_); }
+  int error() const { return error_; }
+  int sync() override { return drain() ? 0 : -1; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+
+ private:
+  bool drain() {
+    const char* p = pbase();
+    std::size_t n = static_cast<std::size_t>(pptr() - pbase());
+    setp(buffer_, buffer_ + sizeof buffer_);
+    while (n > 0 && !error_) {
+      const ssize_t w = ::write(STDOUT_FILENO, p, n);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) {
+        error_ = w < 0 ? errno : EIO;
+        break;
+      }
+      p += w;
+      n -= static_cast<std::size_t>(w);
+    }
+    return !error_;
+  }
+
+  char buffer_[1 << 16];
+  int error_ = 0;
+};
+
+CheckedStdout& checked_stdout() {
+  static CheckedStdout buffer;
+  return buffer;
+}
+}  // namespace
+
+void install_checked_stdout() { std::cout.rdbuf(&checked_stdout()); }
+
+int finish_stdout() {
+  std::cout.flush();
+  if (const int e = checked_stdout().error()) return e;
+  return std::cout ? 0 : EIO;
+}
+
+void report_error(const std::string& command, const Error& e, bool json) {
+  print_error(command, e.what());
+  if (json) std::cout << error_object(to_string(e.code()), e.where(), e.message());
+}
+
+void report_internal_error(const std::string& command, const std::string& what, bool json) {
+  const std::string message = "internal error (内部错误): " + what;
+  print_error(command, message);
+  if (json) std::cout << error_object("internal", "", message);
+}
+
+Date date_argument(const std::string& text, const std::string& option) {
+  if (auto d = Date::try_parse(text)) return *d;
+  throw ArgumentError(ErrorCode::invalid_date, option,
+                      option + " expects a real day as YYYY-MM-DD, got \"" + text + "\" (日期无效)");
+}
+
+const std::size_t max_file_bytes = detail::kMaxFileBytes;
+const std::size_t max_request_bytes = detail::kMaxInputBytes;
+
+std::string read_input(const std::string& path, std::size_t max_bytes) {
+  if (path == "-") return detail::read_fd(STDIN_FILENO, "<stdin>", max_bytes);
+  return detail::read_file(path, max_bytes);
+}
+
+void write_output(const std::string& path, std::string_view bytes) {
+  if (path == "-") {
+    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return;  // checked with every other write to stdout when the command ends (main.cpp)
+  }
+  detail::write_file(path, bytes);
 }
 
 }  // namespace jianzheng::cli

@@ -8,7 +8,11 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "jianzheng/date.hpp"
+#include "jianzheng/error.hpp"
 
 namespace jianzheng::cli {
 
@@ -50,10 +54,44 @@ bool register_command(Command command);
 /// All commands, by name.
 const std::map<std::string, Command>& commands();
 
+/// A bad command-line argument: exit 2 (usage) whatever its code, which says what was wrong
+/// with it (invalid_date for --date 2021-02-30). Errors in files and standard input are data
+/// errors: exit 3.
+class ArgumentError : public Error {
+ public:
+  using Error::Error;
+};
+
+/// A date given on the command line (YYYY-MM-DD, a real day); ArgumentError(invalid_date)
+/// naming `option` ("--date", "DATE") otherwise.
+Date date_argument(const std::string& text, const std::string& option);
+
 /// Prints one error line on stderr: "jianzheng <cmd>: 错误/error: …".
 void print_error(const std::string& command, const std::string& message);
-/// Reads a whole file, or standard input for "-"; throws Error(io_error).
-std::string read_input(const std::string& path);
+/// Reports an error once: the line of print_error on stderr, and with --json the project's
+/// error object on stdout as well (docs/cli.md, "Errors").
+void report_error(const std::string& command, const Error& e, bool json);
+/// Reports a bug (exit 70) the same way, with the code "internal".
+void report_internal_error(const std::string& command, const std::string& what, bool json);
+
+/// Sends std::cout through a buffer written with write(2) that keeps the first failure, so
+/// that no write to standard output can fail unnoticed. Called once, first thing in main.
+void install_checked_stdout();
+/// Flushes standard output: 0 when every byte was written, else the errno of the first
+/// failure (ENOSPC for /dev/full, EPIPE for a closed pipe).
+int finish_stdout();
+
+/// Largest file read (16 MiB, the C ABI's JZ_MAX_CATALOGS_BYTES) and largest single request
+/// (1 MiB, JZ_MAX_INPUT_BYTES): docs/cli.md, "Files".
+extern const std::size_t max_file_bytes;
+extern const std::size_t max_request_bytes;
+
+/// Reads a whole file, or standard input for "-", up to `max_bytes`; throws Error(io_error)
+/// naming the path (a directory, a missing file) or Error(too_large).
+std::string read_input(const std::string& path, std::size_t max_bytes = max_file_bytes);
+/// Writes an output as a whole: standard output for "-", else the file, through a temporary
+/// beside it that is flushed, synced, checked and renamed. Throws Error(io_error) naming it.
+void write_output(const std::string& path, std::string_view bytes);
 
 }  // namespace jianzheng::cli
 

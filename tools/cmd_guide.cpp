@@ -46,7 +46,7 @@ Loaded load(const Args& args) {
 // The details of --values FILE, then KEY=VALUE pairs of --fill (a value may contain "=").
 std::map<std::string, std::string> fill_values(const Args& args) {
   std::map<std::string, std::string> values;
-  if (auto file = args.value("values")) values = parse_template_values(read_input(*file), *file);
+  if (auto file = args.value("values")) values = parse_template_values(read_input(*file, max_request_bytes), *file);
   for (const auto& kv : args.all("fill")) {
     auto eq = kv.find('=');
     if (eq == std::string::npos || eq == 0)

@@ -15,7 +15,7 @@ using namespace jianzheng;
 // the first is a base layer; --date picks the day (today when absent).
 Catalog catalog_for(const cli::Args& args) {
   std::optional<Date> day;
-  if (auto d = args.value("date")) day = Date::parse(*d, "--date");
+  if (auto d = args.value("date")) day = cli::date_argument(*d, "--date");
   const auto files = args.all("catalog");
   if (files.empty()) return Catalog::embedded_default(day);
   return Catalog::compose(load_catalog_layers(files), day);
@@ -66,8 +66,8 @@ std::string findings_json(const std::vector<Finding>& findings) {
 
 int run_items(const cli::Args& args) {
   if (!args.positional.empty()) {
-    cli::print_error("items", "items takes no arguments (不接受参数); see jianzheng items --help");
-    return cli::usage;
+    throw cli::ArgumentError(ErrorCode::invalid_argument, args.positional.front(),
+                             "items takes no arguments (不接受参数); see jianzheng items --help");
   }
   const Catalog cat = catalog_for(args);
   if (args.has("check")) {
@@ -112,8 +112,8 @@ int run_items(const cli::Args& args) {
 
 int run_show(const cli::Args& args) {
   if (args.positional.size() != 1) {
-    cli::print_error("show", "give one item id or name (请给出一个事项 id 或名称), e.g. jianzheng show marital-status");
-    return cli::usage;
+    throw cli::ArgumentError(ErrorCode::invalid_argument, "ID",
+                             "give one item id or name (请给出一个事项 id 或名称), e.g. jianzheng show marital-status");
   }
   const Catalog cat = catalog_for(args);
   const std::string& key = args.positional[0];

@@ -1,7 +1,6 @@
 // jianzheng survey: the county bureau's survey work of 二（三）1–2 — check a township's 附件2
 // table row by row, merge many tables into a draft county list, and write a table back as
 // CSV or XLSX for printing.
-#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -30,20 +29,9 @@ Catalog catalog_of(const Args& args) {
   return Catalog::compose(load_catalog_layers(files));
 }
 
-void write_file(const std::string& path, const std::string& bytes) {
-  if (path == "-") {
-    std::cout << bytes;
-    return;
-  }
-  std::ofstream out(path, std::ios::binary);
-  if (!out || !out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())))
-    throw Error(ErrorCode::io_error, path, "cannot write " + path + " (无法写入文件)");
-}
-
 int validate(const Args& args) {
   if (args.positional.size() != 2) {
-    print_error("survey", "validate takes one FILE (需要一个统计表文件)");
-    return usage;
+    throw ArgumentError(ErrorCode::invalid_argument, "FILE", "validate takes one FILE (需要一个统计表文件)");
   }
   const Catalog catalog = catalog_of(args);
   const SurveyCheck check = validate_survey(load_survey(args.positional[1]), catalog);
@@ -68,8 +56,7 @@ int validate(const Args& args) {
 
 int merge(const Args& args) {
   if (args.positional.size() < 2) {
-    print_error("survey", "merge takes one or more FILEs (需要至少一个统计表文件)");
-    return usage;
+    throw ArgumentError(ErrorCode::invalid_argument, "FILE", "merge takes one or more FILEs (需要至少一个统计表文件)");
   }
   const Catalog catalog = catalog_of(args);
   std::vector<SurveyReturn> returns;
@@ -81,7 +68,7 @@ int merge(const Args& args) {
   if (auto v = args.value("title")) options.title = *v;
   options.example = args.has("example");
   const CountyDraft draft = merge_surveys(returns, catalog, options);
-  if (auto path = args.value("layer")) write_file(*path, to_json(draft.layer));
+  if (auto path = args.value("layer")) write_output(*path, to_json(draft.layer));
   if (args.json) {
     std::cout << to_json(draft);
     return ok;
@@ -103,18 +90,17 @@ int merge(const Args& args) {
 
 int export_table(const Args& args) {
   if (args.positional.size() != 2) {
-    print_error("survey", "export takes one FILE (需要一个统计表文件)");
-    return usage;
+    throw ArgumentError(ErrorCode::invalid_argument, "FILE", "export takes one FILE (需要一个统计表文件)");
   }
   const auto xlsx = args.value("xlsx");
   const auto csv = args.value("csv");
   if (!xlsx && !csv && !args.json) {
-    print_error("survey", "export needs --xlsx PATH, --csv PATH or --json (请指定输出格式)");
-    return usage;
+    throw ArgumentError(ErrorCode::invalid_argument, "--xlsx",
+                        "export needs --xlsx PATH, --csv PATH or --json (请指定输出格式)");
   }
   const SurveyReturn survey = load_survey(args.positional[1]);
   if (xlsx) write_survey_xlsx(survey, *xlsx);
-  if (csv) write_file(*csv, to_csv(survey, args.has("gb18030")));
+  if (csv) write_output(*csv, to_csv(survey, args.has("gb18030")));
   if (args.json) std::cout << to_json(survey);
   return ok;
 }
@@ -124,8 +110,8 @@ int run(const Args& args) {
   if (sub == "validate") return validate(args);
   if (sub == "merge") return merge(args);
   if (sub == "export") return export_table(args);
-  print_error("survey", "expected validate, merge or export (需要子命令 validate、merge 或 export)");
-  return usage;
+  throw ArgumentError(ErrorCode::invalid_argument, sub.empty() ? "survey" : sub,
+                      "expected validate, merge or export (需要子命令 validate、merge 或 export)");
 }
 
 }  // namespace
