@@ -23,6 +23,13 @@ const char* verdict_zh(SurveyVerdict v) {
   return "";
 }
 
+void print_findings(const std::vector<Finding>& findings) {
+  if (!findings.empty()) std::cout << "\n发现 findings:\n";
+  for (const auto& f : findings)
+    std::cout << "  [" << to_string(f.severity) << "] " << f.code << " (" << f.clause << ") " << f.where << ": "
+              << f.message << "\n";
+}
+
 Catalog catalog_of(const Args& args) {
   const auto files = args.all("catalog");
   if (files.empty()) return Catalog::embedded_default();
@@ -51,6 +58,7 @@ int validate(const Args& args) {
   std::cout << "\n合计 total: " << check.rows.size() << " 行 rows";
   for (const auto& [v, n] : counts) std::cout << "，" << verdict_zh(v) << " " << n;
   std::cout << "\n";
+  print_findings(check.findings);
   return ok;
 }
 
@@ -81,10 +89,7 @@ int merge(const Args& args) {
       std::cout << (i ? "、" : "") << e.reported_by[i];
     std::cout << "\n   " << e.why << "\n";
   }
-  if (!draft.findings.empty()) std::cout << "\n发现 findings:\n";
-  for (const auto& f : draft.findings)
-    std::cout << "  [" << to_string(f.severity) << "] " << f.code << " (" << f.clause << "): "
-              << f.message << "\n";
+  print_findings(draft.findings);
   return ok;
 }
 
@@ -126,8 +131,10 @@ JIANZHENG_COMMAND((Command{
     "      合并为县级清单草案（二（三）2）merge returns into a draft county list;\n"
     "      --layer writes the draft as a catalog layer (JSON)\n"
     "  jianzheng survey export (--xlsx PATH | --csv PATH|- [--gb18030] | --json) FILE\n"
-    "      按附件2版式导出 write the table as XLSX / CSV (UTF-8 with BOM, or GB18030) / JSON\n"
-    "FILE: CSV (UTF-8, UTF-8 with BOM or GB18030) or JSON.",
+    "      按附件2版式导出 write the table as XLSX / CSV (UTF-8 with BOM, or GB18030) / JSON;\n"
+    "      written whole: a failure leaves the old file\n"
+    "FILE: CSV (UTF-8, UTF-8 with BOM or GB18030), XLSX (Excel, WPS: the first sheet) or JSON;\n"
+    "      at most 16 MiB. CSV is written with = + - @ guarded by an apostrophe (read back unchanged).",
     {"catalog", "layer", "layer-id", "jurisdiction", "title", "xlsx", "csv"},
     {"example", "gb18030"},
     run}));
