@@ -12,6 +12,8 @@
 #include "jianzheng/error.hpp"
 #include "jianzheng/name_matcher.hpp"
 #include "text/charset.hpp"
+#include "text/position.hpp"
+#include "text/utf8.hpp"
 
 namespace jianzheng {
 
@@ -52,15 +54,8 @@ std::string trim(std::string_view s) {
 // Code points of UTF-8 text (already validated).
 std::vector<char32_t> code_points(std::string_view s) {
   std::vector<char32_t> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-    for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
-    out.push_back(cp);
-    i += len;
-  }
+  char32_t cp = 0;
+  for (std::size_t i = 0; detail::decode_utf8(s, i, cp);) out.push_back(cp);
   return out;
 }
 
@@ -210,7 +205,7 @@ std::optional<int> seq_number(const std::string& text) {
 }  // namespace
 
 std::optional<Date> parse_survey_date(std::string_view text) {
-  if (detail::find_invalid_utf8_offset(text) != std::string_view::npos) return std::nullopt;
+  if (detail::find_invalid_utf8(text) != std::string_view::npos) return std::nullopt;
   std::vector<std::vector<char32_t>> parts(1);
   for (char32_t c : code_points(trim(text))) {
     if (c == U'年' || c == U'月' || c == U'-' || c == U'/' || c == U'.' || c == U'－' ||
@@ -247,9 +242,10 @@ std::string column_letters(std::size_t index) {
   return s;
 }
 
-std::string SurveyTable::where(const CsvRow& row, std::size_t cell) const {
-  if (cell_references) return origin + ":" + column_letters(cell) + std::to_string(row.line);
-  return origin + ":" + std::to_string(row.line) + ":" + std::to_string(row.column(cell));
+Error SurveyTable::error(ErrorCode code, const CsvRow& row, std::size_t cell, std::string message) const {
+  if (cell_references)
+    return Error(code, origin + ":" + column_letters(cell) + std::to_string(row.line), std::move(message));
+  return Error(code, text_location(origin, row.line, row.column(cell)), std::move(message));
 }
 
 std::string clean_cell(std::string_view text) { return clean(text); }
@@ -265,29 +261,29 @@ SurveyReturn survey_from_table(const SurveyTable& table) {
   // is in its own cell ("填报单位（盖章）：示例镇") or, in tables laid out as forms, in the next
   // non-empty cell ("填报单位（盖章）：" | "示例镇"), which is then taken whole.
   std::size_t r = 0;
-  std::string unit_where;
+  const detail::CsvRow* unit_row = nullptr;  // where 填报单位 is, for the error when it is empty
+  std::size_t unit_cell = 0;
   std::vector<std::string> preamble_notes;
   bool attachment_seen = false;
-  auto set_date = [&](const std::string& text, const std::string& where) {
+  auto set_date = [&](const std::string& text, const detail::CsvRow& row, std::size_t cell) {
     if (text.empty()) return;
     out.date = parse_survey_date(text);
     if (!out.date)
-      throw Error(ErrorCode::invalid_date, where,
-                  "时间 \"" + text + "\" is not a date like 2020年12月30日 (时间格式无法识别)");
+      throw table.error(ErrorCode::invalid_date, row, cell,
+                        "时间 \"" + text + "\" is not a date like 2020年12月30日 (时间格式无法识别)");
   };
   for (; r < rows.size() && !is_header_row(rows[r]); ++r) {
     enum class Awaiting { nothing, unit, date } waiting = Awaiting::nothing;
     for (std::size_t j = 0; j < rows[r].cells.size(); ++j) {
       const std::string cell = clean(rows[r].cells[j]);
       if (cell.empty()) continue;
-      const std::string here = table.where(rows[r], j);
       if (waiting == Awaiting::unit && !is_date_label_cell(cell)) {
         out.unit = cell;
         waiting = Awaiting::nothing;
         continue;
       }
       if (waiting == Awaiting::date && cell.find(kUnitLabel) == std::string::npos) {
-        set_date(cell, here);
+        set_date(cell, rows[r], j);
         waiting = Awaiting::nothing;
         continue;
       }
@@ -298,14 +294,15 @@ SurveyReturn survey_from_table(const SurveyTable& table) {
         const std::size_t from = unit_at + kUnitLabel.size();
         const std::size_t to = date_at != std::string::npos && date_at > unit_at ? date_at : cell.size();
         out.unit = label_value(std::string_view(cell).substr(from, to - from));
-        unit_where = here;
+        unit_row = &rows[r];
+        unit_cell = j;
         if (out.unit.empty() && (date_at == std::string::npos || date_at < unit_at)) waiting = Awaiting::unit;
       }
       if (date_at != std::string::npos) {
         const std::size_t from = date_at + date_len;
         const std::size_t to = unit_at != std::string::npos && unit_at > date_at ? unit_at : cell.size();
         const std::string text = label_value(std::string_view(cell).substr(from, to - from));
-        set_date(text, here);
+        set_date(text, rows[r], j);
         if (text.empty() && (unit_at == std::string::npos || unit_at < date_at)) waiting = Awaiting::date;
       }
       if (unit_at != std::string::npos || date_at != std::string::npos) continue;
@@ -318,14 +315,16 @@ SurveyReturn survey_from_table(const SurveyTable& table) {
       }
     }
   }
-  if (r == rows.size())
-    throw Error(ErrorCode::missing_field,
-                rows.empty() ? origin + (table.cell_references ? ":A1" : ":1:1") : table.where(rows.back(), 0),
-                "no header row with 证明事项名称 (未找到表头：序号、证明事项名称、法律法规、政策依据…)");
+  if (r == rows.size()) {
+    detail::CsvRow first;
+    first.line = 1;
+    throw table.error(ErrorCode::missing_field, rows.empty() ? first : rows.back(), 0,
+                      "no header row with 证明事项名称 (未找到表头：序号、证明事项名称、法律法规、政策依据…)");
+  }
   if (out.unit.empty())
-    throw Error(ErrorCode::missing_field, unit_where.empty() ? table.where(rows[r], 0) : unit_where,
-                "填报单位 is missing or empty: every return names the township or department "
-                "that reports it (缺少填报单位)");
+    throw table.error(ErrorCode::missing_field, unit_row ? *unit_row : rows[r], unit_row ? unit_cell : 0,
+                      "填报单位 is missing or empty: every return names the township or department "
+                      "that reports it (缺少填报单位)");
   if (out.title.empty()) out.title = std::string(kSurveyTitle);
 
   // The header: the six columns by name. A heading the form does not have is refused rather
@@ -340,25 +339,23 @@ SurveyReturn survey_from_table(const SurveyTable& table) {
     width = j + 1;
     const int k = header_column(h);
     if (k < 0)
-      throw Error(ErrorCode::unknown_field, table.where(header, j),
+      throw table.error(ErrorCode::unknown_field, header, j,
                   "column \"" + h + "\" is not a column of 附件2 (未知列); the columns are 序号, "
                   "证明事项名称, 法律法规、政策依据, 实施单位, 主管部门, 备注");
     if (column_of[k] >= 0)
-      throw Error(ErrorCode::duplicate_id, table.where(header, j),
+      throw table.error(ErrorCode::duplicate_id, header, j,
                   "column " + std::string(kHeaders[k]) + " appears twice (表头重复)");
     column_of[k] = static_cast<int>(j);
     kind_of[j] = k;
   }
   if (column_of[2] < 0)
-    throw Error(ErrorCode::missing_field, table.where(header, 0),
+    throw table.error(ErrorCode::missing_field, header, 0,
                 "the header has no 法律法规、政策依据 column (表头缺少依据列)");
 
   auto cell_of = [&](const detail::CsvRow& row, int k) {
     return column_of[k] < 0 ? std::string() : clean(row.cell(static_cast<std::size_t>(column_of[k])));
   };
-  auto where_of = [&](const detail::CsvRow& row, int k) {
-    return table.where(row, column_of[k] < 0 ? 0 : static_cast<std::size_t>(column_of[k]));
-  };
+  auto cell_index = [&](int k) { return column_of[k] < 0 ? std::size_t{0} : static_cast<std::size_t>(column_of[k]); };
   // The printed form numbers its empty rows: a number alone that goes on with the numbering,
   // right under the table, is such a row. Anything else alone in the first column — after a
   // blank row or a note, or not the next number — is a note (注：…, 填表说明).
@@ -373,12 +370,12 @@ SurveyReturn survey_from_table(const SurveyTable& table) {
     }
     for (std::size_t j = 0; j < row.cells.size(); ++j) {
       if ((j < kind_of.size() && kind_of[j] >= 0) || clean(row.cells[j]).empty()) continue;
-      throw Error(ErrorCode::invalid_value, table.where(row, j),
+      throw table.error(ErrorCode::invalid_value, row, j,
                   "a cell under no column heading (该单元格不在附件2的任何一列下): \"" +
                       clean(row.cells[j]) + "\"");
     }
     if (table.complete_rows && row.cells.size() > 1 && row.cells.size() < width)
-      throw Error(ErrorCode::invalid_value, table.where(row, row.cells.size()),
+      throw table.error(ErrorCode::invalid_value, row, row.cells.size(),
                   "the row has " + std::to_string(row.cells.size()) + " of the table's " +
                       std::to_string(width) +
                       " cells: it is incomplete — was the file cut off? (该行不完整，文件可能被截断)");
@@ -403,10 +400,10 @@ SurveyReturn survey_from_table(const SurveyTable& table) {
       continue;
     }
     if (!seq.empty() && !number)
-      throw Error(ErrorCode::invalid_value, where_of(row, 0),
+      throw table.error(ErrorCode::invalid_value, row, cell_index(0),
                   "序号 \"" + seq + "\" is not a whole number 0–999999 (序号应为数字)");
     if (s.name.empty())
-      throw Error(ErrorCode::missing_field, where_of(row, 1),
+      throw table.error(ErrorCode::missing_field, row, cell_index(1),
                   "row has no 证明事项名称 (该行缺少证明事项名称)");
     s.seq = number.value_or(0);
     next_number = (s.seq ? s.seq : next_number) + 1;

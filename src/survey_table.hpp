@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "csv.hpp"
+#include "jianzheng/error.hpp"
 #include "jianzheng/survey.hpp"
 
 namespace jianzheng::detail {
@@ -22,8 +23,9 @@ struct SurveyTable {
   /// only the cells that hold something.
   bool complete_rows = true;
 
-  /// Where cell `cell` of `row` is.
-  std::string where(const CsvRow& row, std::size_t cell) const;
+  /// An Error at cell `cell` of `row`: for CSV with its Location (origin:line:column, so the
+  /// error object has line and column), for XLSX at the cell reference ("origin:B7").
+  Error error(ErrorCode code, const CsvRow& row, std::size_t cell, std::string message) const;
 };
 
 /// Column letters of a 0-based column: 0 → "A", 25 → "Z", 26 → "AA".

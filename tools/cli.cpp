@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "../src/file_io.hpp"
+#include "../src/json/json_string.hpp"
 #include "jianzheng/error.hpp"
 
 namespace jianzheng::cli {
@@ -44,31 +45,6 @@ void print_error(const std::string& command, const std::string& message) {
   std::cerr << "jianzheng" << (command.empty() ? "" : " " + command) << ": 错误 error: " << message
             << "\n";
 }
-
-namespace {
-// Provisional: the shared JSON escaper and error writer replace this.
-std::string json_string(std::string_view s) {
-  std::string o = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      o += '\\';
-      o += static_cast<char>(c);
-    } else if (c < 0x20) {
-      static const char* hex = "0123456789abcdef";
-      o += "\\u00";
-      o += hex[c >> 4];
-      o += hex[c & 15];
-    } else {
-      o += static_cast<char>(c);
-    }
-  }
-  return o + "\"";
-}
-std::string error_object(std::string_view code, std::string_view where, std::string_view message) {
-  return "{\"error\": {\"code\": " + json_string(code) + ", \"where\": " + json_string(where) +
-         ", \"message\": " + json_string(message) + "}}\n";
-}
-}  // namespace
 
 namespace {
 class CheckedStdout : public std::streambuf {
@@ -125,13 +101,16 @@ int finish_stdout() {
 
 void report_error(const std::string& command, const Error& e, bool json) {
   print_error(command, e.what());
-  if (json) std::cout << error_object(to_string(e.code()), e.where(), e.message());
+  if (json) std::cout << to_json(e) << "\n";  // the project's error object, structured where
 }
 
 void report_internal_error(const std::string& command, const std::string& what, bool json) {
   const std::string message = "internal error (内部错误): " + what;
   print_error(command, message);
-  if (json) std::cout << error_object("internal", "", message);
+  // "internal" is not an ErrorCode: the same object as the C ABI writes for a bug.
+  if (json)
+    std::cout << "{\"error\": {\"code\": \"internal\", \"where\": \"\", \"message\": "
+              << detail::json_string(message) << "}}\n";
 }
 
 Date date_argument(const std::string& text, const std::string& option) {

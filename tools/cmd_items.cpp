@@ -3,6 +3,7 @@
 #include <iostream>
 #include <string>
 
+#include "../src/json/json_string.hpp"
 #include "cli.hpp"
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/error.hpp"
@@ -44,22 +45,13 @@ void print_findings(const std::vector<Finding>& findings) {
 }
 
 std::string findings_json(const std::vector<Finding>& findings) {
-  // Hand-built: the CLI does not link Boost.JSON. Escapes what a finding can contain.
-  const auto q = [](const std::string& s) {
-    std::string o = "\"";
-    for (char c : s) {
-      if (c == '"' || c == '\\') { o += '\\'; o += c; }
-      else if (c == '\n') o += "\\n";
-      else o += c;
-    }
-    return o + "\"";
-  };
   std::string s = "[";
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const auto& f = findings[i];
     s += (i ? ",\n    " : "\n    ");
-    s += "{\"severity\": " + q(to_string(f.severity)) + ", \"code\": " + q(f.code) + ", \"where\": " + q(f.where) +
-         ", \"message\": " + q(f.message) + ", \"clause\": " + q(f.clause) + "}";
+    s += "{\"severity\": " + detail::json_string(to_string(f.severity)) + ", \"code\": " + detail::json_string(f.code) +
+         ", \"where\": " + detail::json_string(f.where) + ", \"message\": " + detail::json_string(f.message) +
+         ", \"clause\": " + detail::json_string(f.clause) + "}";
   }
   return s + (findings.empty() ? "]" : "\n  ]");
 }
@@ -75,7 +67,7 @@ int run_items(const cli::Args& args) {
     bool bad = false;
     for (const auto& f : findings) bad = bad || f.severity != Severity::info;
     if (args.json) {
-      std::cout << "{\n  \"catalog\": \"" << cat.id() << "\",\n  \"findings\": " << findings_json(findings) << "\n}\n";
+      std::cout << "{\n  \"catalog\": " << detail::json_string(cat.id()) << ",\n  \"findings\": " << findings_json(findings) << "\n}\n";
     } else {
       std::cout << "清单 catalog " << cat.id() << "：" << findings.size() << " 条检查结果 findings\n";
       print_findings(findings);
