@@ -17,6 +17,8 @@
 #include <fstream>
 #include <functional>
 #include <iterator>
+#include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -408,4 +410,133 @@ TEST_CASE("Issue 12: calendar add D 1000000 and the library agree on the limit",
     CHECK(e.code() == jianzheng::ErrorCode::invalid_argument);
   }
   CHECK(cli({"calendar", "--weekdays-only", "add", "9000-01-01", "1000000"}).code == 2);
+}
+
+// --- the man page and the bash completion (issue 15) ----------------------------------------
+
+namespace {
+
+// Each --help text, by command, as the program prints it.
+std::vector<std::pair<std::string, std::string>> command_helps() {
+  std::vector<std::pair<std::string, std::string>> out;
+  const std::string top = cli({"--help"}).out;
+  std::size_t at = top.find("命令 commands:\n");
+  REQUIRE(at != std::string::npos);
+  std::istringstream lines(top.substr(at));
+  std::string line;
+  std::getline(lines, line);
+  while (std::getline(lines, line) && !line.empty()) {
+    if (line.size() < 3 || line[2] == ' ') continue;  // the English line under each command
+    const std::string name = line.substr(2, line.find(' ', 2) - 2);
+    out.emplace_back(name, cli({name, "--help"}).out);
+  }
+  return out;
+}
+
+// The `--name` tokens of a text.
+std::set<std::string> option_tokens(const std::string& text) {
+  std::set<std::string> out;
+  for (std::size_t i = text.find("--"); i != std::string::npos; i = text.find("--", i + 2)) {
+    std::size_t j = i + 2;
+    while (j < text.size() && ((text[j] >= 'a' && text[j] <= 'z') || (text[j] >= '0' && text[j] <= '9') ||
+                               (text[j] == '-' && j > i + 2)))
+      ++j;
+    if (j > i + 2 && (i == 0 || text[i - 1] != '-')) out.insert(text.substr(i, j - i));
+  }
+  return out;
+}
+
+// COMPREPLY of the generated completion for the words typed so far (the last is completed).
+std::vector<std::string> complete(const std::vector<std::string>& words) {
+  std::string script = "source '" + std::string(JIANZHENG_BASH_COMPLETION) + "'\nCOMP_WORDS=('" + JIANZHENG_CLI + "'";
+  for (const auto& w : words) script += " '" + w + "'";
+  script += ")\nCOMP_CWORD=" + std::to_string(words.size()) + "\n_jianzheng\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
+  TempDir dir;
+  spit(dir.file("complete.sh"), script);
+  FILE* pipe = ::popen(("bash '" + dir.file("complete.sh") + "' 2>&1").c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  char buf[4096];
+  while (std::size_t n = std::fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
+  ::pclose(pipe);
+  std::vector<std::string> replies;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) replies.push_back(line);
+  return replies;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+}  // namespace
+
+TEST_CASE("Issue 15: the man page is the --help text in roff and renders without warnings", "[cli][man]") {
+  const std::string page = slurp(JIANZHENG_MAN_PAGE);
+  REQUIRE(!page.empty());
+  CHECK(page == cli({"--man-page"}).out);  // what the build wrote is what the program says now
+  TempDir dir;
+  const std::string warnings = dir.file("warnings"), text = dir.file("page.txt");
+  const std::string groff = "LC_ALL=C.UTF-8 groff -k -man -Tutf8 -ww -P-cbou '" + std::string(JIANZHENG_MAN_PAGE) + "'";
+  REQUIRE(std::system((groff + " > '" + text + "' 2> '" + warnings + "'").c_str()) == 0);
+  CHECK(slurp(warnings).empty());
+  const std::string rendered = slurp(text);
+  for (const auto& [name, help] : command_helps()) {
+    INFO(name);
+    CHECK(rendered.find("jianzheng " + name) != std::string::npos);
+    // Every line of the command's usage, as printed (trailing spaces aside).
+    std::istringstream lines(help);
+    for (std::string line; std::getline(lines, line);) {
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      if (line.empty() || line.rfind("jianzheng " + name + " — ", 0) == 0 || line.rfind("          ", 0) == 0) continue;
+      INFO(line);
+      CHECK(rendered.find(line) != std::string::npos);
+    }
+  }
+  for (const char* section : {"NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "EXIT STATUS", "FILES"})
+    CHECK(rendered.find(std::string("\n") + section + "\n") != std::string::npos);
+  for (const char* code : {"\n       0      完成", "\n       2      用法错误", "\n       70     内部错误"})
+    CHECK(rendered.find(code) != std::string::npos);
+}
+
+TEST_CASE("Issue 15: bash completion offers the subcommands, their options, values, files and item ids",
+          "[cli][completion]") {
+  REQUIRE(slurp(JIANZHENG_BASH_COMPLETION) == cli({"--bash-completion"}).out);
+  const auto helps = command_helps();
+  auto all = complete({""});
+  for (const auto& [name, help] : helps) CHECK(has(all, name));
+  CHECK(complete({"de"}) == std::vector<std::string>{"decide"});
+  // Every option a command's --help names is offered after "--".
+  for (const auto& [name, help] : helps) {
+    const auto offered = complete({name, "--"});
+    for (const auto& option : option_tokens(help)) {
+      INFO(name << " " << option);
+      CHECK(has(offered, option));
+    }
+  }
+  CHECK(complete({"decide", "--la"}) == std::vector<std::string>{"--lang"});
+  CHECK(complete({"decide", "--lang", ""}) == std::vector<std::string>{"zh", "en"});
+  CHECK(complete({"decide", "--fact", "verif"}) ==
+        std::vector<std::string>{"verifiable=yes", "verifiable=no", "verifiable=unknown"});
+  CHECK(complete({"survey", ""}) == std::vector<std::string>{"validate", "merge", "export"});
+  CHECK(complete({"calendar", "--weekdays-only", "is"}) == std::vector<std::string>{"is-working"});
+  // Item ids, from the catalog in force — with the --catalog files already typed.
+  CHECK(complete({"show", "kin"}) == std::vector<std::string>{"kinship"});
+  const std::string county = kData + "catalog/valid_county_layer.json";
+  const auto county_ids = complete({"guide", "--catalog", county, ""});
+  CHECK(county_ids.size() > complete({"guide", ""}).size());
+  CHECK(complete({"show", "--catalog", "=", county, "kin"}) == std::vector<std::string>{"kinship"});
+  // Files where the command reads files, for options and operands.
+  const std::string prefix = kData + "survey/valid_gb";
+  CHECK(complete({"survey", "validate", prefix}) == std::vector<std::string>{kData + "survey/valid_gb18030.csv"});
+  CHECK(complete({"items", "--catalog", kData + "catalog/valid_min"}) ==
+        std::vector<std::string>{kData + "catalog/valid_minimal_layer.json"});
+  // After "--" nothing is an option.
+  CHECK(complete({"resolve", "--", "--j"}).empty());
+}
+
+TEST_CASE("items --ids lists the ids of the catalog in force, one per line", "[cli]") {
+  const Run r = cli({"items", "--ids"});
+  CHECK(r.code == 0);
+  CHECK(r.out.rfind("kinship\n", 0) == 0);
+  CHECK(lines(r.out) == 20);  // 附件1: twenty items
 }

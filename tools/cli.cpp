@@ -10,6 +10,7 @@
 #include "../src/file_io.hpp"
 #include "../src/json/json_string.hpp"
 #include "jianzheng/error.hpp"
+#include "jianzheng/version.hpp"
 
 namespace jianzheng::cli {
 
@@ -40,6 +41,44 @@ bool register_command(Command command) {
 }
 
 const std::map<std::string, Command>& commands() { return registry(); }
+
+const std::vector<ExitCode>& exit_codes() {
+  static const std::vector<ExitCode> codes{
+      {ok, "完成", "ok", "Done; for a question with a yes/no answer, the answer is yes."},
+      {negative, "否定答复", "negative answer", "Done, and the answer is \"no\" where the command says so."},
+      {usage, "用法错误", "usage", "A bad command line: unknown command or option, missing argument, a bad value typed on it."},
+      {bad_input, "输入数据错误", "bad input", "Bad data in a file or on standard input; the message names what and where."},
+      {io_failure, "读写失败", "I/O", "A file could not be read or written (standard output included)."},
+      {internal, "内部错误", "internal", "A bug: please report it with the command line."},
+  };
+  return codes;
+}
+
+std::string program_help() {
+  std::string s = "jianzheng " + std::string(version()) +
+                  " — 基层群众性自治组织出具证明事项的判定工具\n"
+                  "          decision logic for community certificates (减证便民)\n\n"
+                  "用法 usage: jianzheng <命令 command> [--json] [选项 options] [参数 arguments]\n"
+                  "       jianzheng <命令 command> --help\n"
+                  "       jianzheng --version\n\n"
+                  "命令 commands:\n";
+  for (const auto& [name, cmd] : commands()) {
+    const std::string pad(name.size() < 10 ? 10 - name.size() : 1, ' ');
+    s += "  " + name + pad + cmd.summary_zh + "\n  " + std::string(name.size(), ' ') + pad + cmd.summary_en + "\n";
+  }
+  s += "\n默认输出供人阅读；加 --json 输出供程序读取的 JSON。\n"
+       "Output is for people by default; --json prints JSON for programs.\n"
+       "退出码 exit codes:";
+  const auto& codes = exit_codes();
+  for (std::size_t i = 0; i < codes.size(); ++i)
+    s += std::string(i == 3 ? ",\n " : i ? "," : "") + " " + std::to_string(codes[i].code) + " " + codes[i].zh + " " +
+         codes[i].en;
+  return s + ".\n";
+}
+
+std::string command_help(const Command& cmd) {
+  return "jianzheng " + cmd.name + " — " + cmd.summary_zh + "\n          " + cmd.summary_en + "\n\n" + cmd.usage + "\n";
+}
 
 void print_error(const std::string& command, const std::string& message) {
   std::cerr << "jianzheng" << (command.empty() ? "" : " " + command) << ": 错误 error: " << message

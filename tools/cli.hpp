@@ -38,7 +38,15 @@ struct Args {
   std::vector<std::string> all(const std::string& name) const;
 };
 
-/// One subcommand.
+/// What a subcommand's positional arguments are, for shell completion.
+enum class Operands {
+  none,   ///< Nothing to complete (free text, dates, numbers).
+  files,  ///< Files.
+  items,  ///< Item ids of the catalog in force (`jianzheng items --ids`).
+};
+
+/// One subcommand. The man page and the bash completion are generated from these fields
+/// (tools/docs.cpp), so they cannot drift from --help.
 struct Command {
   std::string name;                      ///< e.g. "decide"
   std::string summary_zh;                ///< One line in Chinese.
@@ -47,7 +55,31 @@ struct Command {
   std::set<std::string> value_options;   ///< Options that take a value, without "--".
   std::set<std::string> flag_options;    ///< Options without a value ("json" is implicit).
   std::function<int(const Args&)> run;   ///< Runs it; returns an Exit code.
+  // For completion only:
+  std::vector<std::string> words = {};   ///< Keywords the arguments start with (survey: validate …).
+  std::set<std::string> file_options = {};  ///< Value options that name a file.
+  std::map<std::string, std::vector<std::string>> option_values = {};  ///< Closed sets (lang: zh, en).
+  Operands operands = Operands::none;    ///< What the other positional arguments are.
 };
+
+/// One exit code as --help, the man page and docs/cli.md describe it.
+struct ExitCode {
+  int code;
+  const char* zh;       ///< e.g. "用法错误"
+  const char* en;       ///< e.g. "usage"
+  const char* meaning;  ///< One sentence in English.
+};
+/// The exit codes, in order.
+const std::vector<ExitCode>& exit_codes();
+
+/// `jianzheng --help`: the program, the commands and the exit codes.
+std::string program_help();
+/// `jianzheng <command> --help`.
+std::string command_help(const Command& command);
+/// The man page, jianzheng(1), in roff: the same text as the help (tools/docs.cpp).
+std::string man_page();
+/// The bash completion script (tools/docs.cpp).
+std::string bash_completion();
 
 /// Adds a command to the registry (used by JIANZHENG_COMMAND).
 bool register_command(Command command);

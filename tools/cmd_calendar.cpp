@@ -168,6 +168,7 @@ int run(const Args& args) {
 JIANZHENG_COMMAND((Command{"calendar", "工作日历：节假日、调休与工作日推算",
                                            "Working days: holidays, adjusted working days, due dates", kUsage,
                                            {"calendar", "holidays"}, {"weekdays-only"},
-                                           run}));
+                                           run, {"add", "is-working", "between", "years"},
+                                           {"calendar", "holidays"}}));
 
 }  // namespace jianzheng::cli

@@ -218,6 +218,14 @@ void print_human(const Decision& d, Language lang) {
             << " @ " << d.receipt.as_of.to_string() << "\n";
 }
 
+// --fact NAME=VALUE, every one, for completion.
+std::vector<std::string> fact_words() {
+  std::vector<std::string> words;
+  for (Fact f : all_facts)
+    for (const char* v : {"yes", "no", "unknown"}) words.push_back(std::string(to_string(f)) + "=" + v);
+  return words;
+}
+
 int run(const cli::Args& args) {
   Language lang = Language::zh;
   if (auto l = args.value("lang")) {
@@ -274,4 +282,5 @@ JIANZHENG_COMMAND((jianzheng::cli::Command{
     "退出码 exit: 0 出具 issue, 1 不予出具 refuse; --batch: 0, or 3 when any line was bad.",
     {"purpose", "fact", "basis", "date", "lang", "catalog", "request", "batch"},
     {},
-    run}));
+    run, {}, {"catalog", "request", "batch"}, {{"lang", {"zh", "en"}}, {"fact", fact_words()}},
+    cli::Operands::items}));

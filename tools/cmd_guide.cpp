@@ -164,7 +164,7 @@ JIANZHENG_COMMAND((Command{
     "  --fill 留有未填写的项目时拒绝输出（退出码 3）refuses when a placeholder is left unfilled (exit 3).",
     {"catalog", "guides", "fill", "values"},
     {"html", "md", "platform", "check", "list", "all", "example"},
-    run}));
+    run, {}, {"catalog", "guides", "values"}, {}, Operands::items}));
 
 }  // namespace
 }  // namespace jianzheng::cli

@@ -62,6 +62,10 @@ int run_items(const cli::Args& args) {
                              "items takes no arguments (不接受参数); see jianzheng items --help");
   }
   const Catalog cat = catalog_for(args);
+  if (args.has("ids")) {
+    for (const Item& it : cat.items()) std::cout << it.id << "\n";
+    return cli::ok;
+  }
   if (args.has("check")) {
     const auto findings = check(cat);
     bool bad = false;
@@ -158,18 +162,19 @@ int run_show(const cli::Args& args) {
 
 JIANZHENG_COMMAND((jianzheng::cli::Command{
     "items", "列出证明事项清单", "List the certificate items of the catalog in force",
-    "用法 usage: jianzheng items [--json] [--check] [--date YYYY-MM-DD] [--catalog FILE]...\n"
+    "用法 usage: jianzheng items [--json | --ids] [--check] [--date YYYY-MM-DD] [--catalog FILE]...\n"
     "  --catalog FILE  叠加清单文件（可多次）；首个文件无 extends 时替代内置清单\n"
     "                  stack a catalog file (repeatable) on the embedded default; a first file\n"
     "                  without \"extends\" is a base and replaces the default\n"
     "  --date DATE     按此日期生效的清单（默认今天）  the catalog in force on DATE (default today)\n"
     "  --check         检查数据中看似有误之处  report findings (exit 1 if any warning)\n"
+    "  --ids           只列出事项 id，每行一个  only the item ids, one per line (for scripts)\n"
     "  --json          {\"catalog\": {...}, \"items\": [...]}",
-    {"catalog", "date"}, {"check"}, run_items}));
+    {"catalog", "date"}, {"check", "ids"}, run_items, {}, {"catalog"}}));
 
 JIANZHENG_COMMAND((jianzheng::cli::Command{
     "show", "显示一个证明事项的详情", "Show one item: route, carve-outs, aliases, bases",
     "用法 usage: jianzheng show [--json] [--date YYYY-MM-DD] [--catalog FILE]... ID|NAME\n"
     "  ID 为事项 id（如 marital-status）或其名称、别名（如 单身证明）\n"
     "  ID is an item id (e.g. marital-status) or its exact name or alias (e.g. 单身证明)",
-    {"catalog", "date"}, {}, run_show}));
+    {"catalog", "date"}, {}, run_show, {}, {"catalog"}, {}, cli::Operands::items}));

@@ -58,4 +58,4 @@ JIANZHENG_COMMAND((jianzheng::cli::Command{
     "退出码 exit: 0 有匹配 matched, 1 没有合理的匹配 nothing plausible (matches: [])",
     {"catalog"},
     {},
-    run}));
+    run, {}, {"catalog"}}));

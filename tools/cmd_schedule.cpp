@@ -122,6 +122,6 @@ int run(const Args& args) {
 JIANZHENG_COMMAND((Command{"schedule", "实施方案各阶段、截止日期与报送情况",
                                            "The programme's phases, deadlines and who is late", kUsage,
                                            {"at", "programme", "submissions", "output"}, {"svg"},
-                                           run}));
+                                           run, {"status"}, {"programme", "submissions", "output"}}));
 
 }  // namespace jianzheng::cli

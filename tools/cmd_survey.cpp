@@ -137,6 +137,6 @@ JIANZHENG_COMMAND((Command{
     "      at most 16 MiB. CSV is written with = + - @ guarded by an apostrophe (read back unchanged).",
     {"catalog", "layer", "layer-id", "jurisdiction", "title", "xlsx", "csv"},
     {"example", "gb18030"},
-    run}));
+    run, {"validate", "merge", "export"}, {"catalog", "layer", "xlsx", "csv"}, {}, Operands::files}));
 
 }  // namespace jianzheng::cli

@@ -17,31 +17,6 @@ namespace {
 
 using namespace jianzheng::cli;
 
-void print_help() {
-  std::cout << "jianzheng " << jianzheng::version()
-            << " — 基层群众性自治组织出具证明事项的判定工具\n"
-               "          decision logic for community certificates (减证便民)\n\n"
-               "用法 usage: jianzheng <命令 command> [--json] [选项 options] [参数 arguments]\n"
-               "       jianzheng <命令 command> --help\n"
-               "       jianzheng --version\n\n"
-               "命令 commands:\n";
-  for (const auto& [name, cmd] : commands()) {
-    std::string pad(name.size() < 10 ? 10 - name.size() : 1, ' ');
-    std::cout << "  " << name << pad << cmd.summary_zh << "\n"
-              << "  " << std::string(name.size(), ' ') << pad << cmd.summary_en << "\n";
-  }
-  std::cout << "\n默认输出供人阅读；加 --json 输出供程序读取的 JSON。\n"
-               "Output is for people by default; --json prints JSON for programs.\n"
-               "退出码 exit codes: 0 完成 ok, 1 否定答复 negative answer, 2 用法错误 usage,\n"
-               "  3 输入数据错误 bad input, 4 读写失败 I/O, 70 内部错误 internal.\n";
-}
-
-void print_command_help(const Command& cmd) {
-  std::cout << "jianzheng " << cmd.name << " — " << cmd.summary_zh << "\n"
-            << "          " << cmd.summary_en << "\n\n"
-            << cmd.usage << "\n";
-}
-
 // Parses argv after the subcommand name against the command's declared options; throws
 // ArgumentError(invalid_argument) for an unknown option or a missing value.
 Args parse(const Command& cmd, int argc, char** argv, int start) {
@@ -115,8 +90,18 @@ int exit_code_of(const jianzheng::Error& e) {
 int run(int argc, char** argv, std::string& command, bool json) {
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") ||
       !std::strcmp(argv[1], "help")) {
-    print_help();
+    std::cout << program_help();
     return argc < 2 ? usage : ok;
+  }
+  // For packagers: the man page and the bash completion, generated from the same text as
+  // --help (the build writes them; docs/cli.md, "Man page and completion").
+  if (!std::strcmp(argv[1], "--man-page") && argc == 2) {
+    std::cout << man_page();
+    return ok;
+  }
+  if (!std::strcmp(argv[1], "--bash-completion") && argc == 2) {
+    std::cout << bash_completion();
+    return ok;
   }
   if (!std::strcmp(argv[1], "--version") || !std::strcmp(argv[1], "version")) {
     std::cout << "jianzheng " << jianzheng::version() << "\n";
@@ -131,7 +116,7 @@ int run(int argc, char** argv, std::string& command, bool json) {
     command = name;
     const Command& cmd = it->second;
     if (asks_help(argc, argv, 2)) {
-      print_command_help(cmd);
+      std::cout << command_help(cmd);
       return ok;
     }
     return cmd.run(parse(cmd, argc, argv, 2));
