@@ -12,6 +12,18 @@ const std::string kEmpty;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// Nothing but white space: ASCII, the ideographic space U+3000 and NBSP, which office
+// programs pad cells with.
+bool blank_text(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (is_space(s[i])) ++i;
+    else if (s.compare(i, 3, "\xE3\x80\x80") == 0) i += 3;
+    else if (s.compare(i, 2, "\xC2\xA0") == 0) i += 2;
+    else return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 const std::string& CsvRow::cell(std::size_t i) const {
@@ -25,8 +37,7 @@ int CsvRow::column(std::size_t i) const {
 
 bool CsvRow::is_blank() const {
   for (const auto& c : cells)
-    for (char ch : c)
-      if (!is_space(ch)) return false;
+    if (!blank_text(c)) return false;
   return true;
 }
 
@@ -140,6 +151,18 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string_view origin) {
   // Spreadsheets pad a table with blank rows (",,,,," or empty lines): drop them at the end.
   while (!rows.empty() && rows.back().is_blank()) rows.pop_back();
   return rows;
+}
+
+std::size_t stray_cell(const CsvRow& row, const std::vector<bool>& headed) {
+  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+    if (i < headed.size() && headed[i]) continue;
+    if (!blank_text(row.cells[i])) return i;
+  }
+  return std::string::npos;
+}
+
+bool is_cut_off(const CsvRow& row, std::size_t width) {
+  return row.cells.size() > 1 && row.cells.size() < width;
 }
 
 namespace {

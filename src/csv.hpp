@@ -23,7 +23,8 @@ struct CsvRow {
 
   /// Cell `i`, or "" when the row is shorter.
   const std::string& cell(std::size_t i) const;
-  /// Whether every cell is empty or white space (a spreadsheet's blank row).
+  /// Whether every cell is empty or white space, U+3000 and NBSP included (a spreadsheet's
+  /// blank row).
   bool is_blank() const;
   /// The column where cell `i` starts; after the last cell, the column after the row's text
   /// (for a quoted last cell, an estimate).
@@ -37,6 +38,16 @@ struct CsvRow {
 /// quote inside an unquoted cell or after a closing quote; Error(invalid_utf8) when the text
 /// is not UTF-8.
 std::vector<CsvRow> parse_csv(std::string_view text, std::string_view origin = "<text>");
+
+/// The first cell of `row` that holds text (not only white space) but lies under no heading
+/// (`headed[i]` is false, or i is past the heading row), or npos. Tables refuse such a cell
+/// rather than drop it.
+std::size_t stray_cell(const CsvRow& row, const std::vector<bool>& headed);
+
+/// Whether `row` stops short of the `width` cells of its table: spreadsheets write every cell
+/// of a row, so a row of two or more cells that is shorter was cut off (a file half-written).
+/// A row of one cell is a note or a numbered empty row, never cut.
+bool is_cut_off(const CsvRow& row, std::size_t width);
 
 /// Quotes one cell when it needs it (comma, quote, CR/LF, leading/trailing white space), and
 /// puts an apostrophe before a cell a spreadsheet would take for a formula (formula_guard).

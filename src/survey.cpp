@@ -331,7 +331,7 @@ SurveyReturn survey_from_table(const SurveyTable& table) {
   // than its cells dropped.
   const auto& header = rows[r];
   int column_of[6] = {-1, -1, -1, -1, -1, -1};
-  std::vector<int> kind_of(header.cells.size(), -1);
+  std::vector<bool> headed(header.cells.size(), false);
   std::size_t width = 0;  // up to the last heading
   for (std::size_t j = 0; j < header.cells.size(); ++j) {
     const std::string h = clean(header.cells[j]);
@@ -346,7 +346,7 @@ SurveyReturn survey_from_table(const SurveyTable& table) {
       throw table.error(ErrorCode::duplicate_id, header, j,
                   "column " + std::string(kHeaders[k]) + " appears twice (表头重复)");
     column_of[k] = static_cast<int>(j);
-    kind_of[j] = k;
+    headed[j] = true;
   }
   if (column_of[2] < 0)
     throw table.error(ErrorCode::missing_field, header, 0,
@@ -368,13 +368,11 @@ SurveyReturn survey_from_table(const SurveyTable& table) {
       below_table = true;
       continue;
     }
-    for (std::size_t j = 0; j < row.cells.size(); ++j) {
-      if ((j < kind_of.size() && kind_of[j] >= 0) || clean(row.cells[j]).empty()) continue;
+    if (const std::size_t j = detail::stray_cell(row, headed); j != std::string::npos)
       throw table.error(ErrorCode::invalid_value, row, j,
-                  "a cell under no column heading (该单元格不在附件2的任何一列下): \"" +
-                      clean(row.cells[j]) + "\"");
-    }
-    if (table.complete_rows && row.cells.size() > 1 && row.cells.size() < width)
+                        "a cell under no column heading (该单元格不在附件2的任何一列下): \"" +
+                            clean(row.cells[j]) + "\"");
+    if (table.complete_rows && detail::is_cut_off(row, width))
       throw table.error(ErrorCode::invalid_value, row, row.cells.size(),
                   "the row has " + std::to_string(row.cells.size()) + " of the table's " +
                       std::to_string(width) +
