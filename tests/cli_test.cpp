@@ -160,6 +160,7 @@ TEST_CASE("Issue 15: every subcommand exits with the codes docs/cli.md documents
       {{"items", "--catalog", "/no/such/layer.json"}, 4, ""},
       {{"show", "marital-status"}, 0, ""},
       {{"show", "no-such-item"}, 1, ""},
+      {{"show", "--json", "no-such-item"}, 1, ""},
       {{"show"}, 2, ""},
       {{"show", "--catalog", bad_catalog, "kinship"}, 3, ""},
       {{"show", "--catalog", kData, "kinship"}, 4, ""},  // a directory
@@ -199,6 +200,8 @@ TEST_CASE("Issue 15: every subcommand exits with the codes docs/cli.md documents
       // guide: 1 no guide (not by committee) or --check found gaps.
       {{"guide", "--example", "--list"}, 0, ""},
       {{"guide", "marital-status"}, 1, ""},
+      {{"guide", "no-such-item"}, 1, ""},
+      {{"guide", "--example", "kinship-notarization", "--fill", "x=1"}, 3, ""},  // a placeholder left unfilled
       {{"guide"}, 2, ""},
       {{"guide", "--guides", kData + "guides/invalid_duplicate_id_guides.json", "--check"}, 3, ""},
       {{"guide", "--guides", "/no/such.json", "--check"}, 4, ""},

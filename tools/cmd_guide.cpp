@@ -100,9 +100,14 @@ int run(const Args& args) {
     const std::string& id = args.positional.front();
     const Item* item = l.catalog.find(id);
     if (!item) item = l.catalog.find_name(id);
-    if (!item)
-      throw Error(ErrorCode::unknown_reference, id,
-                  "no item \"" + id + "\" in catalog " + l.catalog.id() + " (清单中没有该事项)");
+    if (!item) {
+      // A negative answer, as for `show`: exit 1, with the error object under --json.
+      report_error("guide",
+                   Error(ErrorCode::unknown_reference, id,
+                         "no item \"" + id + "\" in catalog " + l.catalog.id() + " (清单中没有该事项)"),
+                   args.json);
+      return negative;
+    }
     if (item->disposition != Disposition::by_committee) {
       // 二（二）: committees do not issue it, so there is no guide; the route says where to go.
       if (args.json) {

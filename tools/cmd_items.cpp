@@ -116,8 +116,12 @@ int run_show(const cli::Args& args) {
   const Item* it = cat.find(key);
   if (!it) it = cat.find_name(key);
   if (!it) {
-    cli::print_error("show", "no item \"" + key + "\" in " + cat.id() +
-                                 " (清单中没有此事项); try jianzheng items, or jianzheng resolve for free text");
+    // A negative answer, not bad data: exit 1, with the error object under --json.
+    cli::report_error("show",
+                      Error(ErrorCode::unknown_reference, key,
+                            "no item \"" + key + "\" in " + cat.id() +
+                                " (清单中没有此事项); try jianzheng items, or jianzheng resolve for free text"),
+                      args.json);
     return cli::negative;
   }
   if (args.json) {
