@@ -250,19 +250,11 @@ HttpResponse json_response(std::string body, RouteId route) {
 std::string catalog_json(const Catalogs& c) {
   const Catalog& today = c.engine.catalog();
   std::string out = "{\"id\": " + json_string(today.id()) + ", \"sha256\": " +
-                    json_string(c.engine.catalog_sha256()) + ", \"as_of\": " +
-                    json_string(today.as_of().to_string()) + ", \"items\": " +
+                    json_string(c.engine.catalog_sha256()) + ", \"items\": " +
                     std::to_string(today.items().size()) + ", \"guides\": " +
                     std::to_string(c.guides.guides.size()) + ", \"generation\": " +
                     std::to_string(c.generation) + ", \"loaded_at\": " + std::to_string(c.loaded_at) + "}";
   return out;
-}
-
-// Strips the trailing newline of the library's JSON, so it nests.
-std::string_view bare(const std::string& json) {
-  std::string_view v(json);
-  while (!v.empty() && (v.back() == '\n' || v.back() == ' ')) v.remove_suffix(1);
-  return v;
 }
 
 // --- static files ------------------------------------------------------------------------
@@ -389,7 +381,7 @@ class BatchStream final : public BodyStream {
       const std::string& pointer =
           !e.location().pointer.empty() || !e.location().origin.empty() ? e.location().pointer : e.where();
       if (!pointer.empty() && pointer != where) at += " " + pointer;
-      out += error_json(to_string(e.code()), at, e.message());
+      out += to_json(Error(e.code(), at, e.message()));
     }
     while (!out.empty() && out.back() == '\n') out.pop_back();
   }
@@ -433,6 +425,13 @@ HttpResponse Api::error(int status, std::string_view code, std::string_view wher
   HttpResponse r;
   r.status = status;
   r.body = error_json(code, where, message) + "\n";
+  return r;
+}
+
+HttpResponse Api::error(int status, const Error& e) {
+  HttpResponse r;
+  r.status = status;
+  r.body = to_json(e) + "\n";
   return r;
 }
 
@@ -482,7 +481,7 @@ HttpResponse Api::handle(HttpRequest request) const {
     c.route = route = classify(c.target, &c.id);
     out = dispatch(c);
   } catch (const Error& e) {
-    out = error(status_for(e.code()), to_string(e.code()), e.where(), e.message());
+    out = error(status_for(e.code()), e);
   } catch (const std::bad_alloc&) {
     out = error(503, "unavailable", "", "out of memory; try again later (内存不足，请稍后重试)");
   } catch (const std::exception& e) {
@@ -709,7 +708,7 @@ HttpResponse Api::readyz(Context& c) const {
   std::string body = std::string("{\"status\": \"") + status + "\", \"catalog\": " + catalog_json(*c.catalogs) +
                      ", \"reload\": {\"ok\": " + std::to_string(s.ok) + ", \"failed\": " + std::to_string(s.failed) +
                      ", \"last_ok\": " + (s.last_ok ? "true" : "false") + ", \"last_error\": " +
-                     (s.last_error ? std::string(bare(error_json(*s.last_error))) : std::string("null")) + "}}";
+                     (s.last_error ? to_json(*s.last_error) : std::string("null")) + "}}";
   HttpResponse r = json_response(std::move(body), c.route);
   if (draining || log_failing) r.status = 503;
   return r;
@@ -740,8 +739,7 @@ HttpResponse Api::admin_reload(Context& c) const {
   }
   if (const auto failed = catalogs_.reload()) {
     std::cerr << "jianzheng serve: reload failed, the previous catalog keeps serving: " << failed->what() << "\n";
-    return error(422, to_string(failed->code()), failed->where(),
-                 failed->message() + " (重新加载失败，继续使用原清单)");
+    return error(422, *failed);
   }
   const auto now = catalogs_.current();
   std::cerr << "jianzheng serve: reloaded (admin): catalog " << now->engine.catalog().id() << " sha256 "

@@ -75,6 +75,9 @@ class Api {
   /// A response carrying the project's error object.
   static HttpResponse error(int status, std::string_view code, std::string_view where,
                             std::string_view message);
+  /// A response carrying a library error (to_json(const Error&): code, where, message and,
+  /// when known, origin, line, column and pointer).
+  static HttpResponse error(int status, const Error& e);
   /// A fresh request id (32 hex digits).
   static std::string new_request_id();
   /// Whether a client's X-Request-Id is acceptable as is (1–128 of [A-Za-z0-9._:-]).

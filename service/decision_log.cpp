@@ -29,28 +29,34 @@ void DecisionLog::open_file() {
 }
 
 bool DecisionLog::try_push(std::string line) {
+  bool was_empty = false;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (stopping_ || queue_.size() >= capacity_) {
       ++rejected_;
       return false;
     }
+    was_empty = queue_.empty();
     queue_.push_back(std::move(line));
   }
-  wake_.notify_one();
+  // The writer sleeps only on an empty queue; while it has lines it loops without waiting,
+  // so under load most pushes need no wake-up (no futex call per decision).
+  if (was_empty) wake_.notify_one();
   return true;
 }
 
 bool DecisionLog::push_wait(std::string line, std::chrono::milliseconds wait) {
+  bool was_empty = false;
   {
     std::unique_lock<std::mutex> lock(mutex_);
     if (!room_.wait_for(lock, wait, [&] { return stopping_ || queue_.size() < capacity_; }) || stopping_) {
       ++rejected_;
       return false;
     }
+    was_empty = queue_.empty();
     queue_.push_back(std::move(line));
   }
-  wake_.notify_one();
+  if (was_empty) wake_.notify_one();
   return true;
 }
 
@@ -132,6 +138,7 @@ void DecisionLog::run() {
     }
   }
   const std::size_t lost = queue_.size();
+  lost_ = lost;
   lock.unlock();
   if (fd_ >= 0) {
     ::fsync(fd_);
@@ -143,10 +150,10 @@ void DecisionLog::run() {
               << " lines were not written (判定日志写入失败)\n";
 }
 
-void DecisionLog::stop(std::chrono::milliseconds patience) {
+std::size_t DecisionLog::stop(std::chrono::milliseconds patience) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (stopped_) return;
+    if (stopped_) return lost_;
     stopped_ = true;
     stopping_ = true;
     give_up_ = std::chrono::steady_clock::now() + patience;
@@ -154,6 +161,8 @@ void DecisionLog::stop(std::chrono::milliseconds patience) {
   wake_.notify_all();
   room_.notify_all();
   if (writer_.joinable()) writer_.join();
+  std::lock_guard<std::mutex> lock(mutex_);
+  return lost_;
 }
 
 bool DecisionLog::failing() const {

@@ -35,8 +35,9 @@ class DecisionLog {
   /// Asks the writer to close and reopen the file by name (after the lines before it).
   void reopen();
   /// Writes every queued line, fsyncs, closes the file and joins the writer. Idempotent.
-  /// Gives up on a failing disk after `patience`, reporting on stderr how many lines it lost.
-  void stop(std::chrono::milliseconds patience = std::chrono::milliseconds(1500));
+  /// Gives up on a failing disk after `patience`, reporting on stderr how many lines it lost;
+  /// returns that number (0 when every line reached the file).
+  std::size_t stop(std::chrono::milliseconds patience = std::chrono::milliseconds(1500));
 
   /// Whether the last write failed (the writer keeps the lines and retries).
   bool failing() const;
@@ -63,6 +64,7 @@ class DecisionLog {
   bool stopped_ = false;
   bool failing_ = false;
   std::string last_error_;
+  std::size_t lost_ = 0;
   std::uint64_t written_ = 0, rejected_ = 0, write_errors_ = 0, reopens_ = 0, reopen_errors_ = 0;
   std::chrono::steady_clock::time_point give_up_{};
   std::thread writer_;

@@ -28,8 +28,8 @@ enum class DecisionKind : std::uint8_t { decide, admit, supervise };
 class Metrics {
  public:
   /// Statuses the service answers with; anything else is counted as "other".
-  static constexpr std::array<int, 14> statuses{200, 304, 400, 401, 404, 405, 408,
-                                                413, 415, 422, 431, 500, 503, 0};
+  static constexpr std::array<int, 13> statuses{200, 304, 400, 401, 404, 405, 413,
+                                                415, 422, 431, 500, 503, 0};
   /// Upper bounds of the latency histogram, in seconds.
   static constexpr std::array<double, 13> buckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
                                                   0.1,    0.25,  0.5,    1.0,   2.5,  5.0};

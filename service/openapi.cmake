@@ -1,14 +1,20 @@
-# Writes the served openapi.json: the TEMPLATE (service/openapi.json) with each schema of
-# SCHEMAS ("Name=file.schema.json", files under SCHEMAS_DIR) set as components/schemas/Name,
-# and info/version set to VERSION. Inputs: TEMPLATE, SCHEMAS_DIR, SCHEMAS, VERSION, OUT.
+# Writes the served openapi.json from the TEMPLATE (service/openapi.json): every string
+# "@NAME.schema.json@" becomes the content of docs/schemas/NAME.schema.json (under
+# SCHEMAS_DIR), unchanged, and "@PROJECT_VERSION@" the VERSION. Inputs: TEMPLATE,
+# SCHEMAS_DIR, VERSION, OUT. A placeholder naming a missing schema fails the build.
 file(READ "${TEMPLATE}" doc)
-foreach(pair IN LISTS SCHEMAS)
-  string(REGEX MATCH "^[^=]*" name "${pair}")
-  string(REGEX REPLACE "^[^=]*=" "" schema_file "${pair}")
+string(REGEX MATCHALL "\"@[a-z_-]+\\.schema\\.json@\"" placeholders "${doc}")
+list(REMOVE_DUPLICATES placeholders)
+foreach(placeholder IN LISTS placeholders)
+  string(REGEX REPLACE "^\"@(.*)@\"$" "\\1" schema_file "${placeholder}")
+  if(NOT EXISTS "${SCHEMAS_DIR}/${schema_file}")
+    message(FATAL_ERROR "openapi.json names ${schema_file}, which is not in ${SCHEMAS_DIR}")
+  endif()
   file(READ "${SCHEMAS_DIR}/${schema_file}" schema)
-  string(JSON doc SET "${doc}" components schemas ${name} "${schema}")
+  string(STRIP "${schema}" schema)
+  string(REPLACE "${placeholder}" "${schema}" doc "${doc}")
 endforeach()
-string(JSON doc SET "${doc}" info version "\"${VERSION}\"")
-file(WRITE "${OUT}.tmp" "${doc}\n")
+string(REPLACE "\"@PROJECT_VERSION@\"" "\"${VERSION}\"" doc "${doc}")
+file(WRITE "${OUT}.tmp" "${doc}")
 file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
 file(REMOVE "${OUT}.tmp")

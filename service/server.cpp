@@ -199,7 +199,9 @@ void Session::wait_for_request() {
   stream_.expires_after(server_.options().idle_timeout);
   stream_.async_read_some(buffer_.prepare(4096), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
     self->buffer_.commit(n);
-    if (ec) {
+    // Closed meanwhile (a stop while idle): bytes that raced the close are not a request
+    // in flight, and must not be decided without an answer to carry it.
+    if (ec || self->closed_) {
       if (ec == beast::error::timeout) self->server_.metrics().idle_closed.fetch_add(1);
       return self->close();
     }
@@ -211,12 +213,14 @@ void Session::read_header() {
   busy_ = true;
   header_parser_.emplace();
   header_parser_->header_limit(static_cast<std::uint32_t>(server_.options().header_limit));
+  header_parser_->body_limit(boost::none);  // the body's limit is checked below, by route
   stream_.expires_after(server_.options().read_timeout);
   http::async_read_header(stream_, buffer_, *header_parser_,
                           [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
 }
 
 void Session::on_header(beast::error_code ec) {
+  if (closed_) return;
   started_ = Clock::now();
   route_ = RouteId::other;
   request_id_.clear();
@@ -225,8 +229,9 @@ void Session::on_header(beast::error_code ec) {
                   "the request line and headers exceed " + std::to_string(server_.options().header_limit) +
                       " bytes (请求头过大)");
   if (ec == beast::error::timeout) {
+    // The stream closed the socket when the deadline passed: nothing more can be said.
     server_.metrics().timeouts.fetch_add(1);
-    return refuse(408, "timeout", "request", "the request did not arrive in time (请求超时)");
+    return close();
   }
   if (ec == http::error::end_of_stream || ec == net::error::eof || ec == net::error::operation_aborted ||
       ec == net::error::connection_reset)
@@ -268,13 +273,14 @@ void Session::read_body(std::size_t limit) {
 }
 
 void Session::on_body(beast::error_code ec) {
+  if (closed_) return;
   if (ec == http::error::body_limit)
     return refuse(413, "too_large", "body",
                   "the body exceeds the limit of " +
                       std::to_string(server_.api().body_limit(parser_->get().target())) + " bytes (请求体过大)");
   if (ec == beast::error::timeout) {
     server_.metrics().timeouts.fetch_add(1);
-    return refuse(408, "timeout", "body", "the request body did not arrive in time (请求超时)");
+    return close();
   }
   if (ec == http::error::end_of_stream || ec == net::error::eof || ec == net::error::operation_aborted ||
       ec == net::error::connection_reset)
@@ -584,14 +590,26 @@ int Server::run() {
   signals_.add(SIGHUP);
   wait_for_signal();
   net::post(strand_, [this] { accept(); });
+  // A handler that throws (only memory exhaustion can, the API catches the rest) must not take
+  // the process down: the thread logs it and goes back to the loop.
+  const auto loop = [this] {
+    for (;;) {
+      try {
+        io_.run();
+        return;
+      } catch (const std::exception& e) {
+        log_ << "jianzheng serve: error in the event loop, continuing: " << e.what() << std::endl;
+      }
+    }
+  };
   std::vector<std::thread> pool;
   pool.reserve(threads - 1);
-  for (unsigned i = 1; i < threads; ++i) pool.emplace_back([this] { io_.run(); });
-  io_.run();
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(loop);
+  loop();
   for (auto& t : pool) t.join();
-  if (decision_log_) decision_log_->stop();
+  const std::size_t lost = decision_log_ ? decision_log_->stop() : 0;
   log_ << "jianzheng serve: stopped" << std::endl;
-  return 0;
+  return lost ? 1 : 0;  // lines lost from the audit trail are a failure, even on a graceful stop
 }
 
 }  // namespace

@@ -38,7 +38,7 @@ struct ServerOptions {
 
 /// Starts the server and runs it until SIGTERM or SIGINT. Writes one line when it listens
 /// ("jianzheng serve: listening on http://HOST:PORT …") and notes on reloads and the stop to
-/// `log`. Returns 0 after a graceful stop. Throws Error when it cannot start (a bad catalog,
+/// `log`. Returns 0 after a graceful stop, 1 when decision log lines could not be written. Throws Error when it cannot start (a bad catalog,
 /// an unwritable decision log, an address in use).
 int run_server(const ServerOptions& options, std::ostream& log);
 

@@ -150,3 +150,37 @@ def server():
     s.stop()
     if s.proc.stderr:
         s.proc.stderr.close()
+
+
+def schema_store():
+    """docs/schemas by $id: the OpenAPI document inlines them, and refers into them by $id."""
+    store = {}
+    for path in sorted((SOURCE / "docs" / "schemas").glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        store[schema["$id"]] = schema
+    return store
+
+
+class Contract:
+    """Validates answers against the components of the served /openapi.json."""
+
+    def __init__(self, document):
+        import jsonschema
+        self.document = document
+        self.jsonschema = jsonschema
+        self.resolver = jsonschema.RefResolver(base_uri="", referrer=document, store=schema_store())
+
+    def errors(self, name, instance):
+        v = self.jsonschema.Draft202012Validator({"$ref": "#/components/schemas/" + name}, resolver=self.resolver,
+                                                 format_checker=self.jsonschema.Draft202012Validator.FORMAT_CHECKER)
+        return [e.message for e in v.iter_errors(instance)]
+
+    def check(self, name, instance):
+        errors = self.errors(name, instance)
+        assert not errors, (name, errors[:5])
+        return instance
+
+
+@pytest.fixture(scope="module")
+def contract(server):
+    return Contract(server.get_json("/openapi.json"))
