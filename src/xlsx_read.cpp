@@ -27,6 +27,7 @@
 #include "jianzheng/error.hpp"
 #include "jianzheng/survey.hpp"
 #include "survey_table.hpp"
+#include "text/utf8.hpp"
 
 namespace jianzheng {
 
@@ -284,21 +285,7 @@ std::string decode_escapes(const std::string& s) {
       out += s[i++];
       continue;
     }
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    detail::append_utf8(out, static_cast<char32_t>(cp));
     i += used;
   }
   return out;

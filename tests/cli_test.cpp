@@ -26,42 +26,17 @@
 #include "jianzheng/date.hpp"
 #include "jianzheng/error.hpp"
 #include "jianzheng/work_calendar.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
+using jianzheng::test::slurp;
+using jianzheng::test::spit;
+using jianzheng::test::TempDir;
 
 namespace {
 
 const std::string kSource = JIANZHENG_SOURCE_DIR;
 const std::string kData = std::string(JIANZHENG_TEST_DATA_DIR) + "/";
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-void spit(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "jianzheng-cli-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-  std::vector<std::string> names() const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(path)) out.push_back(e.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-};
 
 struct Run {
   int code = -1;

@@ -20,45 +20,19 @@
 #include "jianzheng/error.hpp"
 #include "jianzheng/jianzheng.h"
 #include "jianzheng/survey.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using jianzheng::Error;
 using jianzheng::ErrorCode;
 using jianzheng::detail::read_file;
 using jianzheng::detail::write_file;
+using jianzheng::test::slurp;
+using jianzheng::test::spit;
+using jianzheng::test::TempDir;
 
 namespace {
 
-// A fresh folder under the temporary directory, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "jianzheng-file-io-XXXXXX").string();
-    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-    path = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-  // Names in the folder, to see that no temporary is left behind.
-  std::vector<std::string> names() const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(path)) out.push_back(e.path().filename().string());
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-void spit(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
-}
 
 Error error_of(const std::function<void()>& f) {
   try {

@@ -15,6 +15,7 @@
 #include "jianzheng/catalog.hpp"
 
 #include "csv.hpp"
+#include "support.hpp"
 #include "jianzheng/error.hpp"
 #include "text/charset.hpp"
 
@@ -22,15 +23,12 @@ using jianzheng::Date;
 using jianzheng::Error;
 using jianzheng::ErrorCode;
 using jianzheng::SurveyReturn;
+using jianzheng::test::run_cli;
+using jianzheng::test::slurp;
 
 namespace {
 
 const std::string kDir = std::string(JIANZHENG_TEST_DATA_DIR) + "/survey/";
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 // The error a load throws, or FAIL.
 Error error_of(const std::string& file) {
@@ -482,18 +480,6 @@ TEST_CASE("Merge JSON lists entries with reported_by and bases, and findings", "
 }
 
 // --- the command line -------------------------------------------------------------------------
-
-namespace {
-std::pair<int, std::string> run_cli(const std::string& args) {
-  const std::string cmd = std::string(JIANZHENG_CLI) + " " + args + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  while (std::size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-  const int status = pclose(pipe);
-  return {WEXITSTATUS(status), out};
-}
-}  // namespace
 
 TEST_CASE("jianzheng survey validate --json reads a GB18030 return", "[survey][cli]") {
   const auto [code, out] = run_cli("survey validate --json " + kDir + "valid_gb18030.csv");

@@ -20,11 +20,13 @@
 #include <vector>
 
 #include "jianzheng/error.hpp"
+#include "support.hpp"
 
 using jianzheng::Date;
 using jianzheng::Error;
 using jianzheng::ErrorCode;
 using jianzheng::SurveyReturn;
+using jianzheng::test::run_cli;
 
 namespace {
 
@@ -169,16 +171,6 @@ void write_office_workbook(const std::string& path, bool constant_memory) {
   worksheet_write_number(ws, 6, 0, 3, nullptr);  // a numbered empty row of the printed form
   worksheet_merge_range(ws, 8, 0, 8, 5, "注：本表为合成示例。", nullptr);
   REQUIRE(workbook_close(wb) == LXW_NO_ERROR);
-}
-
-std::pair<int, std::string> run_cli(const std::string& args) {
-  const std::string cmd = std::string(JIANZHENG_CLI) + " " + args + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  while (std::size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-  const int status = pclose(pipe);
-  return {WEXITSTATUS(status), out};
 }
 
 }  // namespace
