@@ -270,7 +270,7 @@ TEST_CASE("Issue 12: stdout writes are checked: jianzheng items > /dev/full exit
        {std::vector<std::string>{"items"}, {"items", "--json"}, {"--help"}, {"decide", "--json", "--batch", "-"}}) {
     Options o;
     o.stdout_path = "/dev/full";
-    o.stdin_text = "{\"item\": \"kinship\"}\n";
+    for (int i = 0; i < 3000; ++i) o.stdin_text += "{\"item\": \"kinship\"}\n";  // past one buffer
     const Run r = cli(args, o);
     INFO(args.front() << ": " << r.err);
     CHECK(r.code == 4);

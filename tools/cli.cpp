@@ -124,18 +124,24 @@ class CheckedStdout : public std::streambuf {
   int error_ = 0;
 };
 
+// Never destroyed: std::cout is flushed once more by the library at exit, after function
+// statics are gone, so the buffer must outlive every static (and finish_stdout puts the
+// original back anyway).
 CheckedStdout& checked_stdout() {
-  static CheckedStdout buffer;
-  return buffer;
+  static CheckedStdout* buffer = new CheckedStdout;
+  return *buffer;
 }
+std::streambuf* original_stdout = nullptr;
 }  // namespace
 
-void install_checked_stdout() { std::cout.rdbuf(&checked_stdout()); }
+void install_checked_stdout() { original_stdout = std::cout.rdbuf(&checked_stdout()); }
 
 int finish_stdout() {
   std::cout.flush();
-  if (const int e = checked_stdout().error()) return e;
-  return std::cout ? 0 : EIO;
+  const int error = checked_stdout().error() ? checked_stdout().error() : std::cout ? 0 : EIO;
+  if (original_stdout) std::cout.rdbuf(original_stdout);
+  std::cout.clear();
+  return error;
 }
 
 void report_error(const std::string& command, const Error& e, bool json) {

@@ -164,6 +164,7 @@ int run_batch(const Engine& engine, const std::string& path, Language lang) {
     if (out.size() > (1u << 16)) {
       std::cout << out;
       out.clear();
+      if (!std::cout) break;  // stdout failed (a full disk): stop reading; main reports exit 4
     }
     progress.tick(line);
   }
