@@ -193,6 +193,10 @@ TEST_CASE("Issue 15: every subcommand exits with the codes docs/cli.md documents
       {{"diff", kData + "diff/v1.json"}, 2, ""},
       {{"diff", kData + "diff/v1.json", bad_catalog}, 3, ""},
       {{"diff", kData + "diff/v1.json", "/no/such.json"}, 4, ""},
+      // serve: no negative answer; it fails before it listens (port 0: never a fixed port).
+      {{"serve", "--port", "99999"}, 2, ""},
+      {{"serve", "--port", "0", "--catalog", bad_catalog}, 3, ""},
+      {{"serve", "--port", "0", "--catalog", "/no/such.json"}, 4, ""},
       // the program itself
       {{"no-such-command"}, 2, ""},
       {{}, 2, ""},
