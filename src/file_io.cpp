@@ -12,8 +12,13 @@
 #include <cstring>
 
 #include "jianzheng/error.hpp"
+#include "jianzheng/jianzheng.h"
 
 namespace jianzheng::detail {
+
+// Files by path are read under the C ABI's limits, so the CLI, Python and a C host refuse alike.
+static_assert(kMaxFileBytes == JZ_MAX_CATALOGS_BYTES, "the file limit is the C ABI's catalogs limit");
+static_assert(kMaxInputBytes == JZ_MAX_INPUT_BYTES, "the request limit is the C ABI's input limit");
 
 namespace {
 
