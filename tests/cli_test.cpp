@@ -384,6 +384,7 @@ TEST_CASE("Issue 12: calendar add D 1000000 and the library agree on the limit",
   CHECK(r.err.find("at most 1000000") != std::string::npos);
   r = cli({"calendar", "--weekdays-only", "add", "2021-01-01", "-99999999999999999999"});
   CHECK(r.code == 2);
+  CHECK(r.err.find("\"-99999999999999999999\" working days is out of range") != std::string::npos);  // as typed
   // An answer past the year 9999 is refused, not an invalid date.
   try {
     (void)cal.add_working_days(Date::from_ymd(9000, 1, 1), 1000000, jianzheng::Coverage::weekdays_only);

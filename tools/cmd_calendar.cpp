@@ -2,7 +2,6 @@
 // for 二（三）5 限时办结. Strict by default: a year the data does not cover is an error;
 // --weekdays-only assumes Monday–Friday there and every answer says so.
 #include <iostream>
-#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -38,8 +37,10 @@ long count_arg(const std::string& s) {
   try {
     n = std::stol(s, &used);
   } catch (const std::out_of_range&) {
-    n = s.compare(0, 1, "-") == 0 ? std::numeric_limits<long>::min() : std::numeric_limits<long>::max();
-    used = s.size();
+    // Past what a long holds, so past the library's limit too; name what was typed (the
+    // library would name the clamped number), and leave the limit's value to the library.
+    throw ArgumentError(ErrorCode::invalid_argument, "N",
+                        "\"" + s + "\" working days is out of range; docs/cli.md gives the limit (超出范围)");
   } catch (const std::exception&) {
     used = 0;
   }
