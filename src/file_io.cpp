@@ -44,6 +44,15 @@ std::string size_text(std::size_t bytes) {
               "cannot write " + path + ": " + system_reason(errnum) + " (无法写入文件)");
 }
 
+// The file is written beside the target and renamed over it, so the folder must take a new
+// file even when the target itself is writable: say so, or "No such file or directory" for a
+// file that exists reads as nonsense.
+[[noreturn]] void cannot_create_temporary(const std::string& path, const std::string& dir, int errnum) {
+  throw Error(ErrorCode::io_error, path,
+              "cannot write " + path + ": cannot create a temporary file in " + dir + ": " +
+                  system_reason(errnum) + " (无法在目录中创建临时文件)");
+}
+
 // Closes a descriptor once, on every path out.
 class Fd {
  public:
@@ -179,9 +188,9 @@ void write_file(const std::string& path, std::string_view bytes) {
     temp = dir + "/." + base_of(target) + ".tmp-" + std::to_string(::getpid()) + "-" +
            std::to_string(counter++);
     raw = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (raw < 0 && errno != EEXIST) cannot_write(path, errno);
+    if (raw < 0 && errno != EEXIST) cannot_create_temporary(path, dir, errno);
   }
-  if (raw < 0) cannot_write(path, EEXIST);
+  if (raw < 0) cannot_create_temporary(path, dir, EEXIST);
   Fd fd(raw);
   auto fail = [&](int errnum) {
     ::unlink(temp.c_str());

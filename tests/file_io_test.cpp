@@ -123,6 +123,20 @@ TEST_CASE("write_file into a missing folder or onto a directory is an io_error",
   CHECK(e.message().find("is a directory") != std::string::npos);
 }
 
+TEST_CASE("write_file says when the folder cannot take the temporary file, not only the reason", "[file_io]") {
+  // /proc/version is a regular file in a folder where no file can be created (and the test
+  // may run as root, so a read-only folder of our own would not do).
+  struct stat st {};
+  if (::stat("/proc/version", &st) != 0 || !S_ISREG(st.st_mode)) {
+    WARN("no /proc/version: not checked");
+    return;
+  }
+  const Error e = error_of([] { write_file("/proc/version", "x"); });
+  CHECK(e.code() == ErrorCode::io_error);
+  CHECK(e.where() == "/proc/version");
+  CHECK(e.message().find("cannot create a temporary file in /proc: ") != std::string::npos);
+}
+
 TEST_CASE("Issue 12: a full disk (RLIMIT_FSIZE) leaves the old file whole and no temporary", "[file_io]") {
   TempDir dir;
   const std::string path = dir.file("table.csv");
