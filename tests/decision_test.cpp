@@ -17,6 +17,7 @@
 #include "jianzheng/version.hpp"
 #include "json/json_io.hpp"
 #include "sha256.hpp"
+#include "support.hpp"
 
 using namespace jianzheng;
 namespace json = boost::json;
@@ -564,21 +565,9 @@ TEST_CASE("an unknown carve_out is an error that lists the item's scenarios", "[
   CHECK(detail::checked_request_from_json(text, "t").carve_out == "不动产登记");
 }
 
-// Runs the CLI with `args` (stderr kept); its output and exit status.
-std::pair<std::string, int> run_cli(const std::string& args) {
-  const std::string cmd = std::string(JIANZHENG_CLI) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  char buf[4096];
-  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  const int status = pclose(p);
-  return {out, WEXITSTATUS(status)};
-}
-
 TEST_CASE("decide --carve-out decides by the scenario; an unknown one lists the item's scenarios", "[decisions][purpose][cli]") {
   // 附件1第1项 by the scenario named explicitly: the purpose's words are not read.
-  auto [out, status] = run_cli("decide --json --carve-out 不动产登记 --purpose 银行贷款 --date 2021-09-30 "
+  auto [status, out] = test::run_cli("decide --json --carve-out 不动产登记 --purpose 银行贷款 --date 2021-09-30 "
                                "--fact within_duties=yes --fact verifiable=yes kinship");
   CHECK(status == 0);
   const json::value d = json::parse(out);
@@ -586,7 +575,7 @@ TEST_CASE("decide --carve-out decides by the scenario; an unknown one lists the 
   CHECK(d.at("carve_out").at("scenario").as_string() == "不动产登记");
   CHECK(d.at("purpose").at("source").as_string() == "carve_out");
   // A scenario the item does not carry: bad input (exit 3) naming /carve_out and the scenarios.
-  std::tie(out, status) = run_cli("decide --carve-out 收养 --date 2021-09-30 kinship");
+  std::tie(status, out) = test::run_cli("decide --carve-out 收养 --date 2021-09-30 kinship");
   CHECK(status == 3);
   CHECK(has(out, "/carve_out"));
   CHECK(has(out, "不动产登记, 公证"));
