@@ -9,6 +9,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "jianzheng/catalog.hpp"
@@ -186,6 +187,28 @@ TEST_CASE("the non-allocating read fills at most the capacity given", "[purpose]
   CHECK(out[0].carve_out->scenario == "不动产登记");
   CHECK(out[0].certainty == PurposeCertainty::none);
   CHECK(matcher().read(item("kinship"), "公证", out, 0) == 0);
+}
+
+TEST_CASE("a remembered reading is never returned by another matcher", "[purpose]") {
+  // Short folded purposes are remembered per thread (docs/decisions.md). A matcher built where
+  // a destroyed one was, over items whose words differ, must read afresh.
+  const std::vector<Item> with_words = {item("kinship")};
+  std::vector<Item> without_words = with_words;
+  without_words[0].carve_outs[0].words.clear();  // 不动产登记: only its name states it now
+  without_words[0].carve_outs[0].hints.clear();
+  for (int round = 0; round < 3; ++round) {
+    std::optional<PurposeMatcher> m;
+    m.emplace(with_words);
+    CHECK(m->read(with_words[0], "房子过户")[0].certainty == PurposeCertainty::matched);
+    CHECK(m->read(with_words[0], "房子过户")[0].certainty == PurposeCertainty::matched);  // remembered
+    m.reset();
+    m.emplace(without_words);
+    CHECK(m->read(without_words[0], "房子过户")[0].certainty == PurposeCertainty::none);
+    CHECK(m->read(without_words[0], "办理不动产登记")[0].certainty == PurposeCertainty::matched);
+  }
+  // The same text on another item of the same matcher is read for that item.
+  CHECK(label("kinship", "公证") == "matched:公证");
+  CHECK(label("identity-info", "公证") == "none");
 }
 
 TEST_CASE("bad purposes are errors naming /purpose", "[purpose]") {
