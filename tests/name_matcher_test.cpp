@@ -545,9 +545,18 @@ CorpusFigures run_corpus(const std::string& file) {
 
 }  // namespace
 
-TEST_CASE("The untuned real-text corpus: recall, no wrong item, no false positive",
+TEST_CASE("The untuned real-text corpus of round two: recall, wrong items, false positives",
           "[names][accuracy]") {
-  const auto f = run_corpus("corpus-untuned.tsv");
+  // Never tuned on (docs/names.md): the figures are reported, as measured.
+  const auto f = run_corpus("corpus-untuned-2.tsv");
+  WARN(f.report << f.failures);
+  CHECK(f.listed >= 110);
+  CHECK(f.listed + f.none >= 150);
+}
+
+TEST_CASE("The first untuned corpus, now tuning data: recall, no wrong item, no false positive",
+          "[names][accuracy]") {
+  const auto f = run_corpus("corpus-tuning-2.tsv");
   WARN(f.report << f.failures);
   CHECK(f.listed + f.none >= 150);
   CHECK(f.wrong_confident == 0);
