@@ -283,6 +283,57 @@ TEST_CASE("Uncertain identity is said: shared initials, a typo on a short name, 
   CHECK(matcher().resolve("居住证明").certainty == jianzheng::Certainty::none);
 }
 
+TEST_CASE("Round two's rules: published extra words, 不 for 无, 医学证明, synonyms of the same fact, kin by one word",
+          "[names][resolve]") {
+  // 附件1 第3项: two words of changing in a row say one change.
+  CHECK(confident_id(matcher(), "户口登记项目内容变更更正证明") == "hukou-change");
+  // 附件1 第19项 社区经营性用房无扰民证明: 不 is the same negation as 无; 第5项: 不良 adds nothing.
+  CHECK(confident_id(matcher(), "商户不扰民证明") == "business-premises");
+  CHECK(confident_id(matcher(), "无不良犯罪记录证明") == "no-criminal-record");
+  // …but between other negations the meaning changes: 不育 (infertility) is not 未育.
+  CHECK(matcher().resolve("不育证明").certainty == jianzheng::Certainty::none);
+  // 附件1 第9项, 第11项: the 医学证明 a hospital signs is the 出生/死亡证明.
+  CHECK(confident_id(matcher(), "出生医学证明") == "birth");
+  CHECK(confident_id(matcher(), "死亡医学证明") == "death");
+  CHECK(confident_id(matcher(), "居民死亡医学证明（推断）书") == "death");
+  // Other words for the same fact: 第12项 意外伤害 (摔伤 is 受伤), 第15项 (无职业 is 无工作),
+  // 第8项 (无婚姻登记记录 is 未婚; 再婚 is a marital status), 第17项 (生活困难 is 经济困难).
+  CHECK(confident_id(matcher(), "意外摔伤证明") == "illness");
+  CHECK(confident_id(matcher(), "无职业证明") == "employment-status");
+  CHECK(confident_id(matcher(), "无婚姻登记记录证明") == "marital-status");
+  CHECK(confident_id(matcher(), "再婚证明") == "marital-status");
+  CHECK(confident_id(matcher(), "生活困难证明") == "property");
+  CHECK(matcher().resolve("职业证明").certainty == jianzheng::Certainty::none);
+  // 附件1 第1项: one kin word after a pronoun, with a person before 是.
+  CHECK(confident_id(matcher(), "证明我妈是我妈") == "kinship");
+  CHECK(confident_id(matcher(), "证明他是我爸") == "kinship");
+  CHECK(matcher().resolve("证明房子是我爸的").certainty == jianzheng::Certainty::none);
+}
+
+TEST_CASE("A request that names what the certificate is for is read as its subject, and asked, never decided",
+          "[names][resolve]") {
+  // "<subject>要…开证明": the subject read as "<subject>证明" gives candidates for the clerk.
+  const std::pair<const char*, const char*> requests[] = {
+      {"养狗要社区开证明吗", "dog-keeping"},    // 第4项 (养狗证明)
+      {"户口本丢了开个证明", "lost-document"},  // 第20项 (丢了 is 丢失)
+      {"住改商要居委会盖章", "business-premises"},  // 第19项 (住改商证明)
+      {"遗产继承要村委会开证明", "inheritance"},    // 第18项
+      {"改名字要开证明", "hukou-change"},           // 第3项 (姓名 with a word of changing it)
+  };
+  for (const auto& [text, id] : requests) {
+    INFO(text);
+    const auto r = matcher().resolve(text);
+    CHECK(r.certainty == jianzheng::Certainty::uncertain);
+    REQUIRE_FALSE(r.candidates.empty());
+    CHECK(r.candidates.front().item->id == id);
+  }
+  // Nothing asked for, or a purpose that names no item: nothing.
+  for (const char* text : {"结婚要带什么", "出国要开证明", "办低保要开证明", "手机丢了要开证明"}) {
+    INFO(text);
+    CHECK(matcher().resolve(text).certainty == jianzheng::Certainty::none);
+  }
+}
+
 TEST_CASE("A short name with an unrelated wrong character is not plausible", "[names]") {
   // 出入证明 is one character from 收入证明, but 出 neither sounds nor looks like 收.
   CHECK(matcher().match("出入证明").empty());
