@@ -481,9 +481,23 @@ TEST_CASE("The resolve answer is JSON with the query and ranked matches", "[name
   CHECK(json.find("\"query\": \"亲属关糸证明\"") != std::string::npos);
   CHECK(json.find("{\"item\": \"kinship\", \"name\": \"亲属关系证明\", \"score\": 0.83, \"how\": \"fuzzy\"}") !=
         std::string::npos);
-  CHECK(jianzheng::to_json("居住证明", {}) == "{\n  \"query\": \"居住证明\",\n  \"matches\": []\n}\n");
+  const std::vector<jianzheng::Match> none;
+  CHECK(jianzheng::to_json("居住证明", none) == "{\n  \"query\": \"居住证明\",\n  \"matches\": []\n}\n");
   // Quotes and control characters in the query are escaped.
-  CHECK(jianzheng::to_json("a\"b\n", {}).find("\"a\\\"b\\n\"") != std::string::npos);
+  CHECK(jianzheng::to_json("a\"b\n", none).find("\"a\\\"b\\n\"") != std::string::npos);
+}
+
+TEST_CASE("The resolve answer carries the certainty: confident, uncertain or none", "[names][resolve]") {
+  CHECK(jianzheng::to_json("单身证明", matcher().resolve("单身证明")) ==
+        "{\n  \"query\": \"单身证明\",\n  \"certainty\": \"confident\",\n  \"matches\": [\n"
+        "    {\"item\": \"marital-status\", \"name\": \"单身证明\", \"score\": 0.96, \"how\": \"alias\"}\n  ]\n}\n");
+  // Initials shared by two items: both, uncertain (match() would give nothing).
+  const std::string shared = jianzheng::to_json("hyzkzm", matcher().resolve("hyzkzm"));
+  CHECK(shared.find("\"certainty\": \"uncertain\"") != std::string::npos);
+  CHECK(shared.find("\"item\": \"marital-status\"") != std::string::npos);
+  CHECK(shared.find("\"item\": \"childbearing-status\"") != std::string::npos);
+  CHECK(jianzheng::to_json("居住证明", matcher().resolve("居住证明")) ==
+        "{\n  \"query\": \"居住证明\",\n  \"certainty\": \"none\",\n  \"matches\": []\n}\n");
 }
 
 namespace {
@@ -510,6 +524,15 @@ TEST_CASE("jianzheng resolve prints matches, or [] and exit 1 when nothing is pl
   auto [none_code, none_out] = run_cli("resolve --json 居住证明");
   CHECK(none_code == 1);
   CHECK(none_out.find("\"matches\": []") != std::string::npos);
+  CHECK(none_out.find("\"certainty\": \"none\"") != std::string::npos);
+  CHECK(out.find("\"certainty\": \"confident\"") != std::string::npos);
+
+  auto [asked_code, asked_out] = run_cli("resolve --json hyzkzm");
+  CHECK(asked_code == 0);
+  CHECK(asked_out.find("\"certainty\": \"uncertain\"") != std::string::npos);
+  auto [asked_text_code, asked_text] = run_cli("resolve 健在正明");
+  CHECK(asked_text_code == 0);
+  CHECK(asked_text.find("uncertain: ask which is meant") != std::string::npos);
 
   auto [text_code, text_out] = run_cli("resolve 亲属关糸证明");
   CHECK(text_code == 0);
