@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <unordered_map>
 #include <utility>
 
@@ -287,7 +288,17 @@ struct NameMatcher::Tables {
   std::unordered_map<std::string_view, RawHit> raw;
   std::unordered_map<std::u32string, std::uint32_t> folded;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_pinyin, by_initials;
-  std::unordered_map<char32_t, std::vector<std::uint32_t>> by_char;
+  // The candidate filter counts, per key, the distinct characters a text shares with it. The
+  // characters most keys have (证, 明 …: at most 32) are not counted key by key but as a bit
+  // of a mask per key; the others through the keys that have them.
+  struct Postings {
+    std::vector<std::uint32_t> keys;  // keys with the character (empty for a common one)
+    int common = -1;                  // its bit in the masks, or -1
+  };
+  std::unordered_map<char32_t, Postings> by_char;
+  std::vector<std::uint32_t> common_mask;     // per key: the common characters it has
+  std::vector<std::uint32_t> distinct_count;  // per key: its distinct characters
+  std::vector<std::uint32_t> few_rare_keys;   // keys with at most one other character
   // Keys naming a relationship of kin (父子关系证明 …), and names saying 户口登记项目: the
   // items the kin and 户口登记项目 descriptions name (one each, or nothing when several).
   std::optional<std::uint32_t> kin_key;
@@ -303,8 +314,7 @@ struct NameMatcher::Tables {
 
   static int substitution_cost(const Char& k, const Char& t) noexcept {
     if (k.c == t.c) return 0;
-    if (k.c == U'无' && t.c == U'不') return kNegationCost;
-    if (k.critical || t.critical) return kForbiddenCost;
+    if (k.critical || t.critical) return k.c == U'无' && t.c == U'不' ? kNegationCost : kForbiddenCost;
     if (k.syllable != 0 && k.syllable == t.syllable) return kHomophoneCost;
     if (k.look_alikes.find(t.c) != std::u32string::npos) return kLookAlikeCost;
     if (k.near != 0 && k.near == t.near) return kNearHomophoneCost;
@@ -370,7 +380,7 @@ void NameMatcher::Tables::add_key(std::u32string text, const Item& item, std::st
     key.chars.push_back(std::move(ch));
   }
   const auto index = static_cast<std::uint32_t>(keys.size());
-  for (char32_t c : distinct) by_char[c].push_back(index);
+  for (char32_t c : distinct) by_char[c].keys.push_back(index);
   keys.push_back(std::move(key));
 }
 
@@ -460,6 +470,24 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
     }
     by_pinyin[keys[k].pinyin].push_back(k);
     by_initials[keys[k].initials].push_back(k);
+  }
+  // The common characters: those of more than an eighth of the keys, most frequent first.
+  std::vector<std::pair<std::size_t, char32_t>> frequent;
+  for (const auto& [c, p] : by_char)
+    if (p.keys.size() * 8 > keys.size()) frequent.emplace_back(p.keys.size(), c);
+  std::sort(frequent.begin(), frequent.end(), std::greater<>());
+  if (frequent.size() > 32) frequent.resize(32);
+  common_mask.assign(keys.size(), 0);
+  for (std::size_t bit = 0; bit < frequent.size(); ++bit) {
+    Postings& p = by_char[frequent[bit].second];
+    for (auto k : p.keys) common_mask[k] |= std::uint32_t{1} << bit;
+    p.common = static_cast<int>(bit);
+    p.keys = {};
+  }
+  for (std::uint32_t k = 0; k < keys.size(); ++k) {
+    const auto count = static_cast<std::uint32_t>(keys[k].distinct);
+    distinct_count.push_back(count);
+    if (count - static_cast<std::uint32_t>(__builtin_popcount(common_mask[k])) <= 1) few_rare_keys.push_back(k);
   }
   for (auto& [text, hit] : raw) {
     const Key& key = keys[folded.at(detail::fold(text).text)];
@@ -751,20 +779,37 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     std::vector<std::uint8_t> shared_chars(t.keys.size());
     std::vector<Tables::Char> described;
     std::vector<Tables::Cell> scratch;
-    std::vector<std::uint32_t> approximate;
+    std::vector<std::uint32_t> approximate, candidates, touched;
     approximate.reserve(t.keys.size());
+    candidates.reserve(t.keys.size());
+    touched.reserve(t.keys.size());
 
     // Searches one reading of the text; `reworded` is what rewording it cost.
     auto search_text = [&](const std::u32string& searched, double reworded) {
+      // A key is a candidate when the text has all its distinct characters but one.
       std::fill(shared_chars.begin(), shared_chars.end(), 0);
+      candidates.clear();
+      touched.clear();
       std::u32string seen = searched;
       std::sort(seen.begin(), seen.end());
       seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+      std::uint32_t text_mask = 0;
       for (char32_t c : seen) {
         auto it = t.by_char.find(c);
         if (it == t.by_char.end()) continue;
-        for (auto k : it->second) ++shared_chars[k];
+        if (it->second.common >= 0) text_mask |= std::uint32_t{1} << it->second.common;
+        for (auto k : it->second.keys)
+          if (shared_chars[k]++ == 0) touched.push_back(k);
       }
+      auto consider = [&](std::uint32_t k) {
+        const auto total =
+            shared_chars[k] + static_cast<std::uint32_t>(__builtin_popcount(t.common_mask[k] & text_mask));
+        shared_chars[k] = static_cast<std::uint8_t>(std::min<std::uint32_t>(total, 255));
+        if (total + 1 >= t.distinct_count[k]) candidates.push_back(k);
+      };
+      for (auto k : touched) consider(k);
+      for (auto k : t.few_rare_keys)
+        if (shared_chars[k] == 0) consider(k);
       struct Hit {
         std::uint32_t key;
         Tables::Occurrence at;
@@ -796,9 +841,9 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
       // that leaves — the words of a key in another order, then the approximate search.
       approximate.clear();
       bool exact_hit = false;
-      for (std::uint32_t k = 0; k < t.keys.size(); ++k) {
+      std::sort(candidates.begin(), candidates.end());  // keys in order: direct ones first
+      for (std::uint32_t k : candidates) {
         const auto& key = t.keys[k];
-        if (static_cast<std::size_t>(shared_chars[k]) + 1 < key.distinct) continue;
         bool hit = false;
         if (shared_chars[k] >= key.distinct) {
           for (auto at = searched.find(key.text); at != std::u32string::npos;
