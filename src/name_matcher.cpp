@@ -205,6 +205,14 @@ constexpr FieldTemplate kFieldTemplates[] = {
      false},
 };
 
+// Bits set in a mask of common characters (a few: a loop beats a library call on CPUs
+// the build does not assume to have POPCNT).
+int bits(std::uint32_t x) noexcept {
+  int n = 0;
+  for (; x; x &= x - 1) ++n;
+  return n;
+}
+
 bool ends_with(std::u32string_view s, std::u32string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -487,7 +495,7 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
     const auto count = static_cast<std::uint32_t>(keys[k].distinct);
     distinct_count.push_back(count);
-    if (count - static_cast<std::uint32_t>(__builtin_popcount(common_mask[k])) <= 1) few_rare_keys.push_back(k);
+    if (count - static_cast<std::uint32_t>(bits(common_mask[k])) <= 1) few_rare_keys.push_back(k);
   }
   for (auto& [text, hit] : raw) {
     const Key& key = keys[folded.at(detail::fold(text).text)];
@@ -803,7 +811,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
       }
       auto consider = [&](std::uint32_t k) {
         const auto total =
-            shared_chars[k] + static_cast<std::uint32_t>(__builtin_popcount(t.common_mask[k] & text_mask));
+            shared_chars[k] + static_cast<std::uint32_t>(bits(t.common_mask[k] & text_mask));
         shared_chars[k] = static_cast<std::uint8_t>(std::min<std::uint32_t>(total, 255));
         if (total + 1 >= t.distinct_count[k]) candidates.push_back(k);
       };
