@@ -5,6 +5,7 @@
 
 #include "cli.hpp"
 #include "jianzheng/catalog.hpp"
+#include "jianzheng/error.hpp"
 #include "jianzheng/name_matcher.hpp"
 
 namespace {
@@ -13,8 +14,8 @@ using namespace jianzheng;
 
 int run(const cli::Args& args) {
   if (args.positional.empty()) {
-    cli::print_error("resolve", "missing TEXT (缺少要识别的证明名称); see jianzheng resolve --help");
-    return cli::usage;
+    throw cli::ArgumentError(ErrorCode::invalid_argument, "TEXT",
+                             "missing TEXT (缺少要识别的证明名称); see jianzheng resolve --help");
   }
   // A sentence typed without quotes arrives as several words: they are one text.
   std::string text;
@@ -64,4 +65,4 @@ JIANZHENG_COMMAND((jianzheng::cli::Command{
     "  (certainty none, matches: [])",
     {"catalog"},
     {},
-    run}));
+    run, {}, {"catalog"}}));
