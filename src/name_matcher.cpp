@@ -698,15 +698,15 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
 
   // 2. The folded text, and the two variants people type: without "证明" (无犯罪记录) and
   //    with "书" (单身证明书).
-  const detail::Folded folded = detail::fold(text);
-  const std::u32string& q = folded.text;
+  const detail::Folded input = detail::fold(text);
+  const std::u32string& q = input.text;
   if (q.empty()) return out;
   auto direct = [&](const std::u32string& s, double penalty) -> bool {
     auto it = t.folded.find(s);
     if (it == t.folded.end()) return false;
     const auto& k = t.keys[it->second];
-    double score = k.score - penalty - (folded.traditional ? kTraditionalPenalty : 0);
-    const MatchHow how = folded.traditional ? MatchHow::traditional : k.how;
+    double score = k.score - penalty - (input.traditional ? kTraditionalPenalty : 0);
+    const MatchHow how = input.traditional ? MatchHow::traditional : k.how;
     if (k.vague) score = std::min(score, kVagueScore);  // 表现证明 alone: which one?
     if (!k.rivals.empty()) {
       shared = true;
@@ -864,12 +864,12 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           }
           // 继承遗产证明 is 遗产继承证明: the part before 证明 in two pieces, swapped.
           if (!hit && ends_with(key.text, kCertificate) && !key.vague) {
-            const std::u32string_view text(key.text);
+            const std::u32string_view name(key.text);
             const std::u32string_view in(searched);
-            const std::size_t body = text.size() - kCertificate.size();
+            const std::size_t body = name.size() - kCertificate.size();
             for (std::size_t split = 2; !hit && split + 2 <= body; ++split) {
               // text[split, body) + text[0, split) + 证明, found without building it.
-              const auto second = text.substr(split, body - split), first = text.substr(0, split);
+              const auto second = name.substr(split, body - split), first = name.substr(0, split);
               for (auto at = in.find(second); !hit && at != std::u32string_view::npos;
                    at = in.find(second, at + 1)) {
                 const std::size_t end = at + body + kCertificate.size();
