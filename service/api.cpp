@@ -577,7 +577,7 @@ HttpResponse Api::resolve(Context& c) const {
       throw Error(ErrorCode::invalid_argument, "max", "max is a whole number from 1 to 20, not \"" + *m + "\"");
     max = static_cast<std::size_t>(v);
   }
-  return json_response(one_line(to_json(r.text, c.catalogs->engine.match(r.text, max, r.date))), c.route);
+  return json_response(one_line(to_json(r.text, c.catalogs->engine.matcher(r.date).resolve(r.text, max))), c.route);
 }
 
 HttpResponse Api::admit(Context& c) const {

@@ -974,6 +974,9 @@ Supervision Engine::supervise(const Complaint& complaint) const { return impl_->
 const Catalog& Engine::catalog(std::optional<Date> as_of) const {
   return impl_->at(as_of ? *as_of : Date::today()).catalog;
 }
+const NameMatcher& Engine::matcher(std::optional<Date> as_of) const {
+  return *impl_->at(as_of ? *as_of : Date::today()).matcher;
+}
 const std::string& Engine::catalog_sha256(std::optional<Date> as_of) const {
   return impl_->at(as_of ? *as_of : Date::today()).sha256;
 }

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <unordered_map>
 #include <utility>
 
@@ -48,6 +49,9 @@ constexpr double kVariantPenalty = 0.03;     // query needed "证明" added or "
 constexpr double kPhrasePenalty = 0.06;      // key found inside a longer text
 constexpr double kRewordPenalty = 0.02;      // per filler word skipped, words reordered, or
                                              // a colloquial description rewritten
+constexpr double kRequestPenalty = 0.1;     // a request read for what it is for (养狗要…开证明)
+constexpr double kRequestScore = 0.8;        // …and never more: it names a purpose, not the
+                                             // certificate, so the clerk is asked
 constexpr double kPinyinScore = 0.9;
 constexpr double kInitialsScore = 0.8;
 constexpr double kPinyinTypoScore = 0.75;
@@ -64,6 +68,10 @@ constexpr int kHomophoneCost = 5;
 constexpr int kLookAlikeCost = 6;
 constexpr int kNearHomophoneCost = 7;  // 模糊音: min/ming, zi/zhi (keys of 5+ characters)
 constexpr int kEditCost = 10;
+// 不 written where a key says 无 (不扰民 for 无扰民): the same negation, so the name is
+// written out, not mistyped; the other way round, and between other negations (不育 is not
+// 未育), the meaning changes and it stays forbidden.
+constexpr int kNegationCost = 2;
 constexpr int kMaxCost = 10;
 
 // Pairs of characters people confuse by sight (typed by handwriting input or copied from
@@ -127,9 +135,10 @@ constexpr std::u32string_view kCertificate = U"证明";
 // Filler words a text puts inside a name without changing what is certified: 老人健在的证明,
 // 失业人员证明 (a 失业证明), 户籍所在地证明. Skipping one costs kFillerCost. Critical
 // characters are never fillers.
+// 医学 names the profession that signs it (出生医学证明 is the 出生证明 a hospital issues).
 constexpr std::u32string_view kFillers[] = {U"所在地", U"人员", U"情况", U"状况", U"居民",
                                             U"内容", U"申请", U"登记", U"信息", U"刑事",
-                                            U"的",   U"了",   U"还"};
+                                            U"医学", U"的",   U"了",   U"还"};
 
 // Colloquial descriptions of what is certified, rewritten to the words names use:
 // 开个证明说我没结婚 → …未婚, 没有犯罪记录的证明 → 无犯罪记录…, 老人还在世 → 老人在世.
@@ -146,6 +155,20 @@ constexpr Rewrite kRewrites[] = {
     {U"已经死了", U"死亡"},   {U"死了", U"死亡"},     {U"去世了", U"去世"},
     {U"过世了", U"过世"},     {U"是夫妻", U"夫妻关系"}, {U"丢了", U"丢失"},
     {U"走失", U"失踪"},       {U"下岗", U"失业"},     {U"生病", U"疾病"},
+    // Two words of changing in a row say one change (户口登记项目内容变更更正证明).
+    {U"变更更正", U"变更"},   {U"更正变更", U"变更"}, {U"变更更改", U"变更"},
+    // 不良 adds nothing after 无 (无不良犯罪记录), 职业 is 工作 after a negation (无职业).
+    {U"无不良", U"无"},       {U"无职业", U"无工作"}, {U"没有职业", U"无工作"},
+    {U"没职业", U"无工作"},
+    // No marriage ever registered is 未婚; a marriage again is a marital status too.
+    {U"无婚姻登记记录", U"未婚"}, {U"没有婚姻登记记录", U"未婚"}, {U"再婚", U"已婚"},
+    {U"复婚", U"已婚"},
+    // An injury by its cause is an injury (附件1 第12项 意外伤害): 摔伤, 烫伤 … are 受伤.
+    {U"摔伤", U"受伤"},       {U"跌伤", U"受伤"},     {U"烫伤", U"受伤"},
+    {U"烧伤", U"受伤"},       {U"砸伤", U"受伤"},     {U"撞伤", U"受伤"},
+    {U"扭伤", U"受伤"},       {U"咬伤", U"受伤"},     {U"碰伤", U"受伤"},
+    // Hardship of living is economic hardship (家庭经济困难证明).
+    {U"生活困难", U"经济困难"},
 };
 
 // 附件1 第1项 亲属关系证明 covers every relationship of kin: 父子关系证明 and 母子关系证明 are
@@ -153,7 +176,7 @@ constexpr Rewrite kRewrites[] = {
 // certificate. Two or more of these characters before 关系证明, or after 是 (证明他是我儿子),
 // name the item the alias table gives such names to (spouses are not here: 夫妻关系 is
 // 婚姻状况, 第8项).
-constexpr std::u32string_view kKinChars = U"父母子女儿兄弟姐妹爷奶孙祖外公婆叔伯姑舅姨侄甥媳婿亲戚属";
+constexpr std::u32string_view kKinChars = U"父母子女儿兄弟姐妹爷奶孙祖外公婆叔伯姑舅姨侄甥媳婿亲戚属爸妈哥姥";
 constexpr std::u32string_view kRelationship = U"关系证明";
 
 // Descriptions by fields: a word of the first list and one of the second, next to each other
@@ -173,7 +196,7 @@ constexpr FieldTemplate kFieldTemplates[] = {
     {U"户口登记项目",
      {U"公民身份号码", U"身份证号码", U"身份证号", U"民族成份", U"民族成分", U"出生日期", U"姓名",
       U"名字", U"性别", U"民族"},
-     {U"变更", U"更正", U"更改", U"修改"},
+     {U"变更", U"更正", U"更改", U"修改", U"改"},
      true},
     {U"市场主体",
      {U"个体工商户", U"营业执照", U"个体户", U"公司", U"企业", U"店铺", U"门店", U"商户",
@@ -181,6 +204,14 @@ constexpr FieldTemplate kFieldTemplates[] = {
      {U"经营场所", U"住所", U"场地", U"地址"},
      false},
 };
+
+// Bits set in a mask of common characters (a few: a loop beats a library call on CPUs
+// the build does not assume to have POPCNT).
+int bits(std::uint32_t x) noexcept {
+  int n = 0;
+  for (; x; x &= x - 1) ++n;
+  return n;
+}
 
 bool ends_with(std::u32string_view s, std::u32string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -265,7 +296,17 @@ struct NameMatcher::Tables {
   std::unordered_map<std::string_view, RawHit> raw;
   std::unordered_map<std::u32string, std::uint32_t> folded;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_pinyin, by_initials;
-  std::unordered_map<char32_t, std::vector<std::uint32_t>> by_char;
+  // The candidate filter counts, per key, the distinct characters a text shares with it. The
+  // characters most keys have (证, 明 …: at most 32) are not counted key by key but as a bit
+  // of a mask per key; the others through the keys that have them.
+  struct Postings {
+    std::vector<std::uint32_t> keys;  // keys with the character (empty for a common one)
+    int common = -1;                  // its bit in the masks, or -1
+  };
+  std::unordered_map<char32_t, Postings> by_char;
+  std::vector<std::uint32_t> common_mask;     // per key: the common characters it has
+  std::vector<std::uint32_t> distinct_count;  // per key: its distinct characters
+  std::vector<std::uint32_t> few_rare_keys;   // keys with at most one other character
   // Keys naming a relationship of kin (父子关系证明 …), and names saying 户口登记项目: the
   // items the kin and 户口登记项目 descriptions name (one each, or nothing when several).
   std::optional<std::uint32_t> kin_key;
@@ -281,7 +322,7 @@ struct NameMatcher::Tables {
 
   static int substitution_cost(const Char& k, const Char& t) noexcept {
     if (k.c == t.c) return 0;
-    if (k.critical || t.critical) return kForbiddenCost;
+    if (k.critical || t.critical) return k.c == U'无' && t.c == U'不' ? kNegationCost : kForbiddenCost;
     if (k.syllable != 0 && k.syllable == t.syllable) return kHomophoneCost;
     if (k.look_alikes.find(t.c) != std::u32string::npos) return kLookAlikeCost;
     if (k.near != 0 && k.near == t.near) return kNearHomophoneCost;
@@ -347,7 +388,7 @@ void NameMatcher::Tables::add_key(std::u32string text, const Item& item, std::st
     key.chars.push_back(std::move(ch));
   }
   const auto index = static_cast<std::uint32_t>(keys.size());
-  for (char32_t c : distinct) by_char[c].push_back(index);
+  for (char32_t c : distinct) by_char[c].keys.push_back(index);
   keys.push_back(std::move(key));
 }
 
@@ -438,6 +479,24 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
     by_pinyin[keys[k].pinyin].push_back(k);
     by_initials[keys[k].initials].push_back(k);
   }
+  // The common characters: those of more than an eighth of the keys, most frequent first.
+  std::vector<std::pair<std::size_t, char32_t>> frequent;
+  for (const auto& [c, p] : by_char)
+    if (p.keys.size() * 8 > keys.size()) frequent.emplace_back(p.keys.size(), c);
+  std::sort(frequent.begin(), frequent.end(), std::greater<>());
+  if (frequent.size() > 32) frequent.resize(32);
+  common_mask.assign(keys.size(), 0);
+  for (std::size_t bit = 0; bit < frequent.size(); ++bit) {
+    Postings& p = by_char[frequent[bit].second];
+    for (auto k : p.keys) common_mask[k] |= std::uint32_t{1} << bit;
+    p.common = static_cast<int>(bit);
+    p.keys = {};
+  }
+  for (std::uint32_t k = 0; k < keys.size(); ++k) {
+    const auto count = static_cast<std::uint32_t>(keys[k].distinct);
+    distinct_count.push_back(count);
+    if (count - static_cast<std::uint32_t>(bits(common_mask[k])) <= 1) few_rare_keys.push_back(k);
+  }
   for (auto& [text, hit] : raw) {
     const Key& key = keys[folded.at(detail::fold(text).text)];
     hit.settled = key.item == hit.item && key.rivals.empty() && !key.vague;
@@ -507,7 +566,7 @@ namespace {
 // The text with colloquial descriptions rewritten (kRewrites); empty when nothing changed.
 std::u32string rewritten(const std::u32string& q) {
   // Most texts hold no rewrite at all: find the first possible one before copying anything.
-  constexpr std::u32string_view kFirstChars = U"没未还已死去过是丢走下生";
+  constexpr std::u32string_view kFirstChars = U"没未还已死去过是丢走下生变更无再复摔跌烫烧砸撞扭咬碰";
   std::size_t first = 0;
   for (; first < q.size(); ++first) {
     if (kFirstChars.find(q[first]) == std::u32string_view::npos) continue;
@@ -561,6 +620,27 @@ std::u32string certificate_last(const std::u32string& q) {
   const auto at = q.find(kCertificate);
   if (at == std::u32string::npos || at + kCertificate.size() + 2 > q.size()) return {};
   return q.substr(0, at) + q.substr(at + kCertificate.size()) + std::u32string(kCertificate);
+}
+
+// A request that names the certificate by what it is for (养狗要社区开证明吗, 户口本丢了开个证明,
+// 住改商要居委会盖章): what comes before the asking (要, 开) is what is certified, read as
+// "<subject>证明" — always a question (kRequestScore): 上户口要开证明 may want a 出生证明 rather
+// than the 户口证明 it reads as. Empty when the text does not ask for a 证明 or a stamp after that.
+std::u32string request_subject(const std::u32string& q) {
+  constexpr std::u32string_view kAsking = U"要开";
+  constexpr std::u32string_view kAuxiliary = U"需就还想也都得";  // 需要, 就要 …: not the subject
+  std::size_t at = 2;
+  while (at < q.size() && kAsking.find(q[at]) == std::u32string_view::npos) ++at;
+  if (at >= q.size()) return {};
+  const std::u32string_view tail = std::u32string_view(q).substr(at);
+  if (tail.find(kCertificate) == std::u32string_view::npos && tail.find(U"盖章") == std::u32string_view::npos)
+    return {};
+  std::size_t end = at;
+  while (end > 0 && kAuxiliary.find(q[end - 1]) != std::u32string_view::npos) --end;
+  if (end < 2) return {};
+  const std::u32string_view subject = std::u32string_view(q).substr(0, end);
+  if (subject.find(kCertificate) != std::u32string_view::npos) return {};
+  return std::u32string(subject) + std::u32string(kCertificate);
 }
 
 }  // namespace
@@ -618,15 +698,15 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
 
   // 2. The folded text, and the two variants people type: without "证明" (无犯罪记录) and
   //    with "书" (单身证明书).
-  const detail::Folded folded = detail::fold(text);
-  const std::u32string& q = folded.text;
+  const detail::Folded input = detail::fold(text);
+  const std::u32string& q = input.text;
   if (q.empty()) return out;
   auto direct = [&](const std::u32string& s, double penalty) -> bool {
     auto it = t.folded.find(s);
     if (it == t.folded.end()) return false;
     const auto& k = t.keys[it->second];
-    double score = k.score - penalty - (folded.traditional ? kTraditionalPenalty : 0);
-    const MatchHow how = folded.traditional ? MatchHow::traditional : k.how;
+    double score = k.score - penalty - (input.traditional ? kTraditionalPenalty : 0);
+    const MatchHow how = input.traditional ? MatchHow::traditional : k.how;
     if (k.vague) score = std::min(score, kVagueScore);  // 表现证明 alone: which one?
     if (!k.rivals.empty()) {
       shared = true;
@@ -707,20 +787,37 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     std::vector<std::uint8_t> shared_chars(t.keys.size());
     std::vector<Tables::Char> described;
     std::vector<Tables::Cell> scratch;
-    std::vector<std::uint32_t> approximate;
+    std::vector<std::uint32_t> approximate, candidates, touched;
     approximate.reserve(t.keys.size());
+    candidates.reserve(t.keys.size());
+    touched.reserve(t.keys.size());
 
     // Searches one reading of the text; `reworded` is what rewording it cost.
     auto search_text = [&](const std::u32string& searched, double reworded) {
+      // A key is a candidate when the text has all its distinct characters but one.
       std::fill(shared_chars.begin(), shared_chars.end(), 0);
+      candidates.clear();
+      touched.clear();
       std::u32string seen = searched;
       std::sort(seen.begin(), seen.end());
       seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+      std::uint32_t text_mask = 0;
       for (char32_t c : seen) {
         auto it = t.by_char.find(c);
         if (it == t.by_char.end()) continue;
-        for (auto k : it->second) ++shared_chars[k];
+        if (it->second.common >= 0) text_mask |= std::uint32_t{1} << it->second.common;
+        for (auto k : it->second.keys)
+          if (shared_chars[k]++ == 0) touched.push_back(k);
       }
+      auto consider = [&](std::uint32_t k) {
+        const auto total =
+            shared_chars[k] + static_cast<std::uint32_t>(bits(t.common_mask[k] & text_mask));
+        shared_chars[k] = static_cast<std::uint8_t>(std::min<std::uint32_t>(total, 255));
+        if (total + 1 >= t.distinct_count[k]) candidates.push_back(k);
+      };
+      for (auto k : touched) consider(k);
+      for (auto k : t.few_rare_keys)
+        if (shared_chars[k] == 0) consider(k);
       struct Hit {
         std::uint32_t key;
         Tables::Occurrence at;
@@ -752,9 +849,9 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
       // that leaves — the words of a key in another order, then the approximate search.
       approximate.clear();
       bool exact_hit = false;
-      for (std::uint32_t k = 0; k < t.keys.size(); ++k) {
+      std::sort(candidates.begin(), candidates.end());  // keys in order: direct ones first
+      for (std::uint32_t k : candidates) {
         const auto& key = t.keys[k];
-        if (static_cast<std::size_t>(shared_chars[k]) + 1 < key.distinct) continue;
         bool hit = false;
         if (shared_chars[k] >= key.distinct) {
           for (auto at = searched.find(key.text); at != std::u32string::npos;
@@ -767,12 +864,12 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           }
           // 继承遗产证明 is 遗产继承证明: the part before 证明 in two pieces, swapped.
           if (!hit && ends_with(key.text, kCertificate) && !key.vague) {
-            const std::u32string_view text(key.text);
+            const std::u32string_view name(key.text);
             const std::u32string_view in(searched);
-            const std::size_t body = text.size() - kCertificate.size();
+            const std::size_t body = name.size() - kCertificate.size();
             for (std::size_t split = 2; !hit && split + 2 <= body; ++split) {
               // text[split, body) + text[0, split) + 证明, found without building it.
-              const auto second = text.substr(split, body - split), first = text.substr(0, split);
+              const auto second = name.substr(split, body - split), first = name.substr(0, split);
               for (auto at = in.find(second); !hit && at != std::u32string_view::npos;
                    at = in.find(second, at + 1)) {
                 const std::size_t end = at + body + kCertificate.size();
@@ -793,7 +890,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         described.clear();
         described.reserve(searched.size());
         for (char32_t c : searched) described.push_back(Tables::describe(c));
-        constexpr std::u32string_view kFillerEnds = U"地员况民容请记息事的了还";
+        constexpr std::u32string_view kFillerEnds = U"地员况民容请记息事学的了还";
         for (std::size_t i = 0; i < searched.size(); ++i)
           if (kFillerEnds.find(searched[i]) != std::u32string_view::npos)
             for (auto filler : kFillers)
@@ -858,13 +955,24 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           const std::size_t kin_end = relationship ? at - 2 : at;
           std::size_t begin = kin_end;
           while (begin > 0 && kKinChars.find(searched[begin - 1]) != std::u32string_view::npos) --begin;
-          if (kin_end - begin < 2) continue;
+          const std::size_t kin = kin_end - begin;
+          if (kin == 0 || (kin < 2 && relationship)) continue;
           if (!relationship) {  // …是我儿子: 是, perhaps a pronoun or 的, then the kin
+            constexpr std::u32string_view kPronouns = U"我他她你";
+            auto is_pronoun = [&](std::size_t i) { return kPronouns.find(searched[i]) != std::u32string_view::npos; };
+            auto is_kin = [&](std::size_t i) { return kKinChars.find(searched[i]) != std::u32string_view::npos; };
             std::size_t before = begin;
-            while (before > 0 && std::u32string_view(U"我他她你的").find(searched[before - 1]) !=
-                                     std::u32string_view::npos)
-              --before;
+            while (before > 0 && (is_pronoun(before - 1) || searched[before - 1] == U'的')) --before;
             if (before == 0 || searched[before - 1] != U'是') continue;
+            // One kin character (是我妈) only after a pronoun and with a person before 是: a
+            // pronoun, or a pronoun or second kin character before a kin one (我妈是我妈, 他是我爸;
+            // 房子是我爸的 is about a house).
+            if (kin < 2) {
+              const std::size_t is = before - 1;
+              const bool person = is >= 1 && (is_pronoun(is - 1) ||
+                                               (is_kin(is - 1) && is >= 2 && (is_pronoun(is - 2) || is_kin(is - 2))));
+              if (before == begin || !person) continue;
+            }
           }
           const auto& key = t.keys[*t.kin_key];
           const bool whole = begin == 0 && at + kCertificate.size() == searched.size();
@@ -911,6 +1019,16 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
       if (found.empty()) {
         const std::u32string last = certificate_last(colloquial.empty() ? plain : colloquial);
         if (!last.empty()) search_text(without_de_before_certificate(last), kRewordPenalty);
+      }
+      if (found.empty()) {
+        const std::u32string subject = request_subject(q);
+        if (!subject.empty()) {
+          search_text(without_de_before_certificate(subject), kRequestPenalty);
+          const std::u32string reworded = found.empty() ? rewritten(subject) : std::u32string();
+          if (!reworded.empty())
+            search_text(without_de_before_certificate(reworded), kRequestPenalty + kRewordPenalty);
+          for (Match& m : found) m.score = std::min(m.score, kRequestScore);
+        }
       }
     }
   }

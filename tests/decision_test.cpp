@@ -274,7 +274,8 @@ TEST_CASE("supervision (二（三）6): demanding a listed certificate is unreas
 }
 
 TEST_CASE("decide --batch writes one JSON line per request, in order, errors inline", "[decisions][cli]") {
-  const std::filesystem::path in = std::filesystem::temp_directory_path() / "jianzheng_decide_batch_test.jsonl";
+  const jianzheng::test::TempDir dir;
+  const std::filesystem::path in = dir.file("batch.jsonl");
   {
     std::ofstream f(in, std::ios::binary);
     f << R"({"item":"kinship","purpose":"公证","facts":{"within_duties":"yes","verifiable":"yes"},"date":"2021-09-30"})" << "\n"

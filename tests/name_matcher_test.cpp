@@ -283,6 +283,57 @@ TEST_CASE("Uncertain identity is said: shared initials, a typo on a short name, 
   CHECK(matcher().resolve("居住证明").certainty == jianzheng::Certainty::none);
 }
 
+TEST_CASE("Round two's rules: published extra words, 不 for 无, 医学证明, synonyms of the same fact, kin by one word",
+          "[names][resolve]") {
+  // 附件1 第3项: two words of changing in a row say one change.
+  CHECK(confident_id(matcher(), "户口登记项目内容变更更正证明") == "hukou-change");
+  // 附件1 第19项 社区经营性用房无扰民证明: 不 is the same negation as 无; 第5项: 不良 adds nothing.
+  CHECK(confident_id(matcher(), "商户不扰民证明") == "business-premises");
+  CHECK(confident_id(matcher(), "无不良犯罪记录证明") == "no-criminal-record");
+  // …but between other negations the meaning changes: 不育 (infertility) is not 未育.
+  CHECK(matcher().resolve("不育证明").certainty == jianzheng::Certainty::none);
+  // 附件1 第9项, 第11项: the 医学证明 a hospital signs is the 出生/死亡证明.
+  CHECK(confident_id(matcher(), "出生医学证明") == "birth");
+  CHECK(confident_id(matcher(), "死亡医学证明") == "death");
+  CHECK(confident_id(matcher(), "居民死亡医学证明（推断）书") == "death");
+  // Other words for the same fact: 第12项 意外伤害 (摔伤 is 受伤), 第15项 (无职业 is 无工作),
+  // 第8项 (无婚姻登记记录 is 未婚; 再婚 is a marital status), 第17项 (生活困难 is 经济困难).
+  CHECK(confident_id(matcher(), "意外摔伤证明") == "illness");
+  CHECK(confident_id(matcher(), "无职业证明") == "employment-status");
+  CHECK(confident_id(matcher(), "无婚姻登记记录证明") == "marital-status");
+  CHECK(confident_id(matcher(), "再婚证明") == "marital-status");
+  CHECK(confident_id(matcher(), "生活困难证明") == "property");
+  CHECK(matcher().resolve("职业证明").certainty == jianzheng::Certainty::none);
+  // 附件1 第1项: one kin word after a pronoun, with a person before 是.
+  CHECK(confident_id(matcher(), "证明我妈是我妈") == "kinship");
+  CHECK(confident_id(matcher(), "证明他是我爸") == "kinship");
+  CHECK(matcher().resolve("证明房子是我爸的").certainty == jianzheng::Certainty::none);
+}
+
+TEST_CASE("A request that names what the certificate is for is read as its subject, and asked, never decided",
+          "[names][resolve]") {
+  // "<subject>要…开证明": the subject read as "<subject>证明" gives candidates for the clerk.
+  const std::pair<const char*, const char*> requests[] = {
+      {"养狗要社区开证明吗", "dog-keeping"},    // 第4项 (养狗证明)
+      {"户口本丢了开个证明", "lost-document"},  // 第20项 (丢了 is 丢失)
+      {"住改商要居委会盖章", "business-premises"},  // 第19项 (住改商证明)
+      {"遗产继承要村委会开证明", "inheritance"},    // 第18项
+      {"改名字要开证明", "hukou-change"},           // 第3项 (姓名 with a word of changing it)
+  };
+  for (const auto& [text, id] : requests) {
+    INFO(text);
+    const auto r = matcher().resolve(text);
+    CHECK(r.certainty == jianzheng::Certainty::uncertain);
+    REQUIRE_FALSE(r.candidates.empty());
+    CHECK(r.candidates.front().item->id == id);
+  }
+  // Nothing asked for, or a purpose that names no item: nothing.
+  for (const char* text : {"结婚要带什么", "出国要开证明", "办低保要开证明", "手机丢了要开证明"}) {
+    INFO(text);
+    CHECK(matcher().resolve(text).certainty == jianzheng::Certainty::none);
+  }
+}
+
 TEST_CASE("A short name with an unrelated wrong character is not plausible", "[names]") {
   // 出入证明 is one character from 收入证明, but 出 neither sounds nor looks like 收.
   CHECK(matcher().match("出入证明").empty());
@@ -430,9 +481,23 @@ TEST_CASE("The resolve answer is JSON with the query and ranked matches", "[name
   CHECK(json.find("\"query\": \"亲属关糸证明\"") != std::string::npos);
   CHECK(json.find("{\"item\": \"kinship\", \"name\": \"亲属关系证明\", \"score\": 0.83, \"how\": \"fuzzy\"}") !=
         std::string::npos);
-  CHECK(jianzheng::to_json("居住证明", {}) == "{\n  \"query\": \"居住证明\",\n  \"matches\": []\n}\n");
+  const std::vector<jianzheng::Match> none;
+  CHECK(jianzheng::to_json("居住证明", none) == "{\n  \"query\": \"居住证明\",\n  \"matches\": []\n}\n");
   // Quotes and control characters in the query are escaped.
-  CHECK(jianzheng::to_json("a\"b\n", {}).find("\"a\\\"b\\n\"") != std::string::npos);
+  CHECK(jianzheng::to_json("a\"b\n", none).find("\"a\\\"b\\n\"") != std::string::npos);
+}
+
+TEST_CASE("The resolve answer carries the certainty: confident, uncertain or none", "[names][resolve]") {
+  CHECK(jianzheng::to_json("单身证明", matcher().resolve("单身证明")) ==
+        "{\n  \"query\": \"单身证明\",\n  \"certainty\": \"confident\",\n  \"matches\": [\n"
+        "    {\"item\": \"marital-status\", \"name\": \"单身证明\", \"score\": 0.96, \"how\": \"alias\"}\n  ]\n}\n");
+  // Initials shared by two items: both, uncertain (match() would give nothing).
+  const std::string shared = jianzheng::to_json("hyzkzm", matcher().resolve("hyzkzm"));
+  CHECK(shared.find("\"certainty\": \"uncertain\"") != std::string::npos);
+  CHECK(shared.find("\"item\": \"marital-status\"") != std::string::npos);
+  CHECK(shared.find("\"item\": \"childbearing-status\"") != std::string::npos);
+  CHECK(jianzheng::to_json("居住证明", matcher().resolve("居住证明")) ==
+        "{\n  \"query\": \"居住证明\",\n  \"certainty\": \"none\",\n  \"matches\": []\n}\n");
 }
 
 namespace {
@@ -459,6 +524,15 @@ TEST_CASE("jianzheng resolve prints matches, or [] and exit 1 when nothing is pl
   auto [none_code, none_out] = run_cli("resolve --json 居住证明");
   CHECK(none_code == 1);
   CHECK(none_out.find("\"matches\": []") != std::string::npos);
+  CHECK(none_out.find("\"certainty\": \"none\"") != std::string::npos);
+  CHECK(out.find("\"certainty\": \"confident\"") != std::string::npos);
+
+  auto [asked_code, asked_out] = run_cli("resolve --json hyzkzm");
+  CHECK(asked_code == 0);
+  CHECK(asked_out.find("\"certainty\": \"uncertain\"") != std::string::npos);
+  auto [asked_text_code, asked_text] = run_cli("resolve 健在正明");
+  CHECK(asked_text_code == 0);
+  CHECK(asked_text.find("uncertain: ask which is meant") != std::string::npos);
 
   auto [text_code, text_out] = run_cli("resolve 亲属关糸证明");
   CHECK(text_code == 0);
@@ -545,9 +619,18 @@ CorpusFigures run_corpus(const std::string& file) {
 
 }  // namespace
 
-TEST_CASE("The untuned real-text corpus: recall, no wrong item, no false positive",
+TEST_CASE("The untuned real-text corpus of round two: recall, wrong items, false positives",
           "[names][accuracy]") {
-  const auto f = run_corpus("corpus-untuned.tsv");
+  // Never tuned on (docs/names.md): the figures are reported, as measured.
+  const auto f = run_corpus("corpus-untuned-2.tsv");
+  WARN(f.report << f.failures);
+  CHECK(f.listed >= 110);
+  CHECK(f.listed + f.none >= 150);
+}
+
+TEST_CASE("The first untuned corpus, now tuning data: recall, no wrong item, no false positive",
+          "[names][accuracy]") {
+  const auto f = run_corpus("corpus-tuning-2.tsv");
   WARN(f.report << f.failures);
   CHECK(f.listed + f.none >= 150);
   CHECK(f.wrong_confident == 0);

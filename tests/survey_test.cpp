@@ -248,7 +248,8 @@ TEST_CASE("A return round-trips through JSON", "[survey]") {
 
 TEST_CASE("A return written as XLSX is a zip workbook with the table's strings", "[survey]") {
   const SurveyReturn s = jianzheng::load_survey(kDir + "valid_gb18030.csv");
-  const auto path = (std::filesystem::temp_directory_path() / "jianzheng_survey_test.xlsx").string();
+  const jianzheng::test::TempDir dir;
+  const auto path = dir.file("survey.xlsx");
   jianzheng::write_survey_xlsx(s, path);
   const std::string bytes = slurp(path);
   std::remove(path.c_str());
@@ -489,7 +490,8 @@ TEST_CASE("jianzheng survey validate --json reads a GB18030 return", "[survey][c
 }
 
 TEST_CASE("jianzheng survey merge writes a layer; a bad file exits 3 naming file:line", "[survey][cli]") {
-  const auto layer = (std::filesystem::temp_directory_path() / "jianzheng_cli_layer.json").string();
+  const jianzheng::test::TempDir dir;
+  const auto layer = dir.file("layer.json");
   auto [code, out] = run_cli("survey merge --json --layer " + layer + " " + kDir +
                              "valid_utf8_title_and_blank_rows.csv " + kDir + "valid_return.json");
   CHECK(code == 0);
@@ -504,7 +506,8 @@ TEST_CASE("jianzheng survey merge writes a layer; a bad file exits 3 naming file
 }
 
 TEST_CASE("jianzheng survey export writes CSV and XLSX", "[survey][cli]") {
-  const auto xlsx = (std::filesystem::temp_directory_path() / "jianzheng_cli_export.xlsx").string();
+  const jianzheng::test::TempDir dir;
+  const auto xlsx = dir.file("export.xlsx");
   const auto [code, out] = run_cli("survey export --csv - --xlsx " + xlsx + " " + kDir + "valid_return.json");
   CHECK(code == 0);
   CHECK(out.find("填报单位（盖章）：,,示例镇人民政府（synthetic）,时间：,2020年12月28日") != std::string::npos);
@@ -589,7 +592,8 @@ void check_round_trips(const SurveyReturn& s) {
   SECTION("CSV, GB18030") { check_same(s, jianzheng::parse_survey_csv(jianzheng::to_csv(s, true), "out.csv")); }
   SECTION("JSON") { check_same(s, jianzheng::parse_survey_json(jianzheng::to_json(s), "out.json")); }
   SECTION("XLSX") {
-    const auto path = (std::filesystem::temp_directory_path() / "jianzheng_round_trip.xlsx").string();
+    const jianzheng::test::TempDir dir;  // its own folder: test cases run at once under ctest -j
+    const auto path = dir.file("round_trip.xlsx");
     jianzheng::write_survey_xlsx(s, path);
     const SurveyReturn back = jianzheng::load_survey(path);
     std::remove(path.c_str());

@@ -25,14 +25,19 @@ int run(const cli::Args& args) {
   const Catalog catalog =
       files.empty() ? Catalog::embedded_default() : Catalog::compose(load_catalog_layers(files));
   const NameMatcher matcher(catalog);
-  const auto matches = matcher.match(text);
+  const Resolution resolution = matcher.resolve(text);
+  const auto& matches = resolution.candidates;
 
   if (args.json) {
-    std::cout << to_json(text, matches);
+    std::cout << to_json(text, resolution);
   } else if (matches.empty()) {
     std::cout << "“" << text << "”：没有合理的匹配，不是清单上的证明事项\n"
               << "  no plausible match: not an item of the catalog (unlisted)\n";
   } else {
+    if (resolution.certainty == Certainty::confident)
+      std::cout << "确定 confident: 按第 1 项办理 decide on the first\n";
+    else
+      std::cout << "不确定，请向居民确认是哪一项 uncertain: ask which is meant\n";
     for (std::size_t i = 0; i < matches.size(); ++i) {
       const Match& m = matches[i];
       char score[16];
@@ -54,8 +59,10 @@ JIANZHENG_COMMAND((jianzheng::cli::Command{
     "  TEXT  居民或表单写的证明名称，可以是繁体、全角、拼音、错别字或一句话\n"
     "        what the resident or form said: Traditional, full-width, pinyin, a typo, a sentence\n"
     "  --catalog FILE  叠加的清单文件（可多次） catalog layers on the default (repeatable)\n"
-    "  --json          {\"query\": TEXT, \"matches\": [{\"item\", \"name\", \"score\", \"how\"}]}\n\n"
-    "退出码 exit: 0 有匹配 matched, 1 没有合理的匹配 nothing plausible (matches: [])",
+    "  --json          {\"query\": TEXT, \"certainty\": \"confident\"|\"uncertain\"|\"none\",\n"
+    "                   \"matches\": [{\"item\", \"name\", \"score\", \"how\"}]}\n\n"
+    "退出码 exit: 0 有匹配 matched (confident 或 uncertain), 1 没有合理的匹配 nothing plausible\n"
+    "  (certainty none, matches: [])",
     {"catalog"},
     {},
     run, {}, {"catalog"}}));

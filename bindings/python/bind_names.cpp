@@ -16,6 +16,12 @@
 namespace jianzheng::python {
 namespace {
 
+// What free text names, with how sure the matcher is; candidates own their items.
+struct PyResolution {
+  Certainty certainty = Certainty::none;
+  std::vector<PyMatch> candidates;
+};
+
 struct PyNameMatcher {
   std::shared_ptr<const std::vector<Item>> items;
   NameMatcher matcher;
@@ -39,6 +45,8 @@ void bind_names(py::module_& m) {
       .value("none", Certainty::none, "Nothing plausible: the text names no item of the catalog.");
 
   m.attr("plausible_score") = plausible_score;
+  m.attr("confident_score") = confident_score;
+  m.attr("rival_margin") = rival_margin;
 
   py::class_<PyMatch>(m, "Match", "One candidate of the name matcher.")
       .def_readonly("item", &PyMatch::item, "The item.")
@@ -51,6 +59,26 @@ void bind_names(py::module_& m) {
                     to_string(x.how) + ")";
            },
            "Match(item id, name, score, how).");
+
+  py::class_<PyResolution>(m, "Resolution", "What free text names (NameMatcher.resolve).")
+      .def_readonly("certainty", &PyResolution::certainty, "How sure.")
+      .def_readonly("candidates", &PyResolution::candidates,
+                    "Plausible candidates, best first; when confident, the first is the item.")
+      .def_property_readonly(
+          "confident",
+          [](const PyResolution& r) -> std::optional<PyMatch> {
+            if (r.certainty != Certainty::confident) return std::nullopt;
+            return r.candidates.front();
+          },
+          "The confident match, or None.")
+      .def("__repr__",
+           [](const PyResolution& r) {
+             std::string s = std::string("Resolution(") + to_string(r.certainty) + ", [";
+             for (std::size_t i = 0; i < r.candidates.size(); ++i)
+               s += (i ? ", '" : "'") + r.candidates[i].item.id + "'";
+             return s + "])";
+           },
+           "Resolution(certainty, [item ids]).");
 
   py::class_<PyNameMatcher>(m, "NameMatcher",
                             "Resolves free text to catalog items: full-width, Traditional, pinyin, "
@@ -75,12 +103,21 @@ void bind_names(py::module_& m) {
              return std::nullopt;
            },
            py::arg("text"), "The best plausible candidate, or None.")
-      .def("resolve_json",
+      .def("resolve",
            [](const PyNameMatcher& nm, std::string_view text, std::size_t max_results) {
-             return to_json(text, nm.matcher.match(text, max_results));
+             const Resolution r = nm.matcher.resolve(text, max_results);
+             return PyResolution{r.certainty, to_py(r.candidates)};
            },
            py::arg("text"), py::arg("max_results") = 5,
-           "The resolve answer as JSON (docs/design.md §8): {\"query\", \"matches\": [{\"item\", \"name\", \"score\", \"how\"}]}.")
+           "What the text names, with how sure the matcher is (confident, uncertain, none). Unlike "
+           "match(), the candidates include items sharing a name or initials (hyzkzm), always uncertain.")
+      .def("resolve_json",
+           [](const PyNameMatcher& nm, std::string_view text, std::size_t max_results) {
+             return to_json(text, nm.matcher.resolve(text, max_results));
+           },
+           py::arg("text"), py::arg("max_results") = 5,
+           "The resolve answer as JSON (docs/design.md §8, as `jianzheng resolve --json`): {\"query\", "
+           "\"certainty\", \"matches\": [{\"item\", \"name\", \"score\", \"how\"}]}.")
       .def("key_count", [](const PyNameMatcher& nm) { return nm.matcher.key_count(); },
            "Number of folded names, aliases and short forms the matcher knows.");
 

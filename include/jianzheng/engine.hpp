@@ -57,6 +57,9 @@ class Engine {
 
   /// The composed catalog in force on `as_of` (today when absent).
   const Catalog& catalog(std::optional<Date> as_of = std::nullopt) const;
+  /// The name matcher of the composed catalog in force on `as_of` (today when absent): its
+  /// resolve() says how sure it is of free text (POST /v1/resolve).
+  const NameMatcher& matcher(std::optional<Date> as_of = std::nullopt) const;
   /// SHA-256 (lower-case hex) of to_json(catalog(as_of)).
   const std::string& catalog_sha256(std::optional<Date> as_of = std::nullopt) const;
   /// The catalog layers the engine was made from, base first (for saving or pickling an

@@ -115,9 +115,14 @@ class NameMatcher {
   std::shared_ptr<const Tables> tables_;
 };
 
-/// The resolve answer as JSON (docs/design.md §8): {"query": TEXT, "matches": [{"item", "name",
-/// "score", "how"}]}, best first, [] when nothing is plausible. Scores have 3 decimals.
+/// The matches of match() as JSON: {"query": TEXT, "matches": [{"item", "name", "score",
+/// "how"}]}, best first, [] when nothing is plausible. Scores have 3 decimals.
 std::string to_json(std::string_view query, const std::vector<Match>& matches);
+/// The resolve answer as JSON (docs/design.md §8; `jianzheng resolve --json`, POST /v1/resolve):
+/// {"query": TEXT, "certainty": "confident"|"uncertain"|"none", "matches": [{"item", "name",
+/// "score", "how"}]}, the candidates best first, [] when the certainty is "none". Scores have
+/// 3 decimals.
+std::string to_json(std::string_view query, const Resolution& resolution);
 
 /// Folds a name for comparison and joining (e.g. survey rows): NFKC (full-width letters and
 /// digits, compatibility forms), case folding, white space, punctuation, brackets, quotes

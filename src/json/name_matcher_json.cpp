@@ -21,10 +21,9 @@ std::string score_text(double score) {
   return s;
 }
 
-}  // namespace
-
-std::string to_json(std::string_view query, const std::vector<Match>& matches) {
-  std::string out = "{\n  \"query\": " + quoted(query) + ",\n  \"matches\": [";
+// The matches member, after the members before it.
+std::string with_matches(std::string out, const std::vector<Match>& matches) {
+  out += "\n  \"matches\": [";
   for (std::size_t i = 0; i < matches.size(); ++i) {
     const Match& m = matches[i];
     out += i ? ",\n    {" : "\n    {";
@@ -33,6 +32,18 @@ std::string to_json(std::string_view query, const std::vector<Match>& matches) {
   }
   out += matches.empty() ? "]\n}\n" : "\n  ]\n}\n";
   return out;
+}
+
+}  // namespace
+
+std::string to_json(std::string_view query, const std::vector<Match>& matches) {
+  return with_matches("{\n  \"query\": " + quoted(query) + ",", matches);
+}
+
+std::string to_json(std::string_view query, const Resolution& resolution) {
+  return with_matches("{\n  \"query\": " + quoted(query) + ",\n  \"certainty\": " +
+                          quoted(to_string(resolution.certainty)) + ",",
+                      resolution.candidates);
 }
 
 }  // namespace jianzheng

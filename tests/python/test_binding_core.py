@@ -2,6 +2,7 @@
 the name matcher and the work calendar. The rules themselves are tested once, in C++."""
 
 import datetime
+import json
 import pickle
 
 import pytest
@@ -87,6 +88,21 @@ def test_the_name_matcher_resolves_colloquial_names_and_refuses_to_guess():
     assert best.item.id == "no-criminal-record" and best.score >= jianzheng.plausible_score
     assert isinstance(best.how, jianzheng.MatchHow)
     assert matcher.match("居住证明") == []  # on no list: never pulled onto one
+
+
+def test_the_name_matcher_says_how_sure_it_is():
+    matcher = jianzheng.NameMatcher(jianzheng.Catalog.embedded_default())
+    sure = matcher.resolve("我要开个无犯罪记录证明")
+    assert sure.certainty == jianzheng.Certainty.confident
+    assert sure.confident.item.id == "no-criminal-record"
+    # Initials shared by two items: both are put to the clerk, neither is decided on.
+    shared = matcher.resolve("hyzkzm")
+    assert shared.certainty == jianzheng.Certainty.uncertain and shared.confident is None
+    assert {m.item.id for m in shared.candidates} == {"marital-status", "childbearing-status"}
+    none = matcher.resolve("居住证明")
+    assert none.certainty == jianzheng.Certainty.none and none.candidates == []
+    answer = json.loads(matcher.resolve_json("hyzkzm"))
+    assert answer["certainty"] == "uncertain" and len(answer["matches"]) == 2
 
 
 def test_the_work_calendar_counts_working_days_over_national_day():

@@ -101,11 +101,23 @@ def test_resolve_matches_pinyin_initials(server, contract):
     assert r["query"] == "wfzjlzm"
     assert r["matches"][0]["item"] == "no-criminal-record"
     assert r["matches"][0]["how"] == "pinyin"
+    assert r["certainty"] == "uncertain"  # initials: the clerk is asked
 
 
 def test_resolve_says_nothing_for_an_unlisted_certificate(server, contract):
     r = contract.check("ResolveAnswer", server.post_json("/v1/resolve", {"text": "居住证明"}))
     assert r["matches"] == []
+    assert r["certainty"] == "none"
+
+
+def test_resolve_carries_the_certainty(server, contract):
+    sure = contract.check("ResolveAnswer", server.post_json("/v1/resolve", {"text": "我要开个无犯罪记录证明"}))
+    assert sure["certainty"] == "confident"
+    assert sure["matches"][0]["item"] == "no-criminal-record"
+    # Initials shared by two items: both are put to the clerk, neither is decided on.
+    shared = contract.check("ResolveAnswer", server.post_json("/v1/resolve", {"text": "hyzkzm"}))
+    assert shared["certainty"] == "uncertain"
+    assert {m["item"] for m in shared["matches"]} == {"marital-status", "childbearing-status"}
 
 
 def test_resolve_max(server):
