@@ -13,6 +13,7 @@ packages=(
   catch2                         # C++ tests (Debian ships the v2 series)
   libbenchmark-dev               # benchmarks
   libxlsxwriter-dev              # survey tables written as XLSX
+  clang libclang-rt-14-dev       # sanitizer presets (asan, tsan) and libFuzzer targets (fuzz/)
   python3 python3-dev python3-pybind11 pybind11-dev python3-pytest
   python3-jsonschema             # schema tests of data/ and fixtures
   python3-venv python3-setuptools python3-pip python3-wheel   # offline `pip install .`
