@@ -124,7 +124,7 @@ bool contains(std::string_view hay, std::string_view needle) {
 
 // An engine's bound (docs/performance.md): compositions, and their canonical JSON together.
 constexpr std::size_t kMaxCompositions = 257;  // the first, and 256 dates of change
-constexpr std::size_t kMaxCompositionBytes = std::size_t{64} << 20;
+constexpr std::size_t kMaxCompositionBytes = std::size_t{16} << 20;
 
 // One composed catalog, the interval it serves, its hash and its indexes.
 struct EngineComposition {

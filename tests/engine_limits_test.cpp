@@ -129,3 +129,29 @@ TEST_CASE("An engine refuses catalog text that is not UTF-8 (Decision JSON write
     CHECK(e.where() == "items/bad-bytes");
   }
 }
+
+TEST_CASE("Memory: compositions over 16 MiB of catalog JSON together are refused, naming the bound", "[engine][issue12]") {
+  // Few dates, large catalogs: 24 compositions of an item with a 1 MiB 证明用途 are about
+  // 24 MiB of canonical JSON (and about 15 times that in memory, docs/performance.md).
+  std::vector<CatalogLayer> layers = default_layers();
+  CatalogLayer big = renames(23);
+  Item item;
+  item.id = "big-purpose";
+  item.name = "大用途证明";
+  item.disposition = Disposition::by_committee;
+  item.purpose = std::string(std::size_t{1} << 20, 'x');
+  big.items.push_back(item);
+  layers.push_back(big);
+  try {
+    const Engine engine(layers);
+    FAIL("built");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::too_large);
+    CHECK(e.where() == "layers");
+    CHECK(e.message().find("exceed 16 MiB") != std::string::npos);
+  }
+  // Half as many dates fit.
+  layers.back() = big;
+  layers.back().changes.resize(12);
+  CHECK_NOTHROW(Engine(layers));
+}

@@ -29,7 +29,9 @@ class Engine {
   /// policy's clauses and the embedded work calendar.
   Engine();
   /// An engine over these catalog layers (base first), the policy's clauses and the embedded
-  /// work calendar. Throws Error as Catalog::compose does.
+  /// work calendar. Throws Error as Catalog::compose does, and Error(too_large) when the
+  /// layers change the catalog on more than 256 dates or the catalogs composed for them come
+  /// to more than 16 MiB of canonical JSON together (docs/performance.md, "Engine construction").
   explicit Engine(const std::vector<CatalogLayer>& layers);
   /// An engine over these layers, clauses and calendar.
   Engine(const std::vector<CatalogLayer>& layers, ClauseBook clauses, const WorkCalendar& calendar);
