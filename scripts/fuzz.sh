@@ -27,15 +27,34 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# Targets run side by side, JIANZHENG_FUZZ_JOBS at a time (default: the number of cores), each
+# for its own SECONDS; the summaries are printed in the targets' order when all are done.
+jobs=${JIANZHENG_FUZZ_JOBS:-$(nproc)}
+fuzz_one() {
+  local t=$1
+  mkdir -p "$work/$t"
+  "$build/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -dict="tests/fuzz/$t.dict" -artifact_prefix="$work/$t-" -print_final_stats=1 \
+    "$work/$t" "tests/fuzz/$t" >"$work/$t.log" 2>&1
+  echo $? >"$work/$t.rc"
+}
+echo "== fuzzing ${targets[*]}: ${seconds}s each, $jobs at a time"
+running=0
+for t in "${targets[@]}"; do
+  if ((running >= jobs)); then
+    wait -n || true
+    running=$((running - 1))
+  fi
+  fuzz_one "$t" &
+  running=$((running + 1))
+done
+wait || true
+
 status=0
 for t in "${targets[@]}"; do
-  mkdir -p "$work/$t"
   log="$work/$t.log"
-  echo "== $t: ${seconds}s"
-  if "$build/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-       -dict="tests/fuzz/$t.dict" -artifact_prefix="$work/$t-" -print_final_stats=1 \
-       "$work/$t" "tests/fuzz/$t" >"$log" 2>&1; then
-    grep -E '^stat::number_of_executed_units|^Done [0-9]+ runs' "$log" | tail -1 || true
+  if [ "$(cat "$work/$t.rc" 2>/dev/null || echo 1)" = 0 ]; then
+    echo "$t: $(grep -E '^stat::number_of_executed_units' "$log" | tail -1 | sed 's/.*: //') runs, no finding"
   else
     status=1
     echo "!! $t found a problem:" >&2
