@@ -14,6 +14,8 @@ packages=(
   libbenchmark-dev               # benchmarks
   libxlsxwriter-dev              # survey tables written as XLSX
   clang libclang-rt-14-dev       # sanitizer presets (asan, tsan) and libFuzzer targets (fuzz/)
+  libzip-dev libexpat1-dev       # survey tables read from XLSX
+  groff-base                     # the man page test renders jianzheng(1)
   python3 python3-dev python3-pybind11 pybind11-dev python3-pytest
   python3-jsonschema             # schema tests of data/ and fixtures
   python3-venv python3-setuptools python3-pip python3-wheel   # offline `pip install .`
