@@ -13,6 +13,7 @@ packages=(
   catch2                         # C++ tests (Debian ships the v2 series)
   libbenchmark-dev               # benchmarks
   libxlsxwriter-dev              # survey tables written as XLSX
+  clang libclang-rt-14-dev       # sanitizer presets (asan, tsan) and libFuzzer targets (fuzz/)
   libzip-dev libexpat1-dev       # survey tables read from XLSX
   groff-base                     # the man page test renders jianzheng(1)
   python3 python3-dev python3-pybind11 pybind11-dev python3-pytest

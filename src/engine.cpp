@@ -1,6 +1,7 @@
 #include "jianzheng/engine.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -10,6 +11,7 @@
 #include "jianzheng/error.hpp"
 #include "jianzheng/version.hpp"
 #include "sha256.hpp"
+#include "thread_start.hpp"
 #include "text/utf8.hpp"
 
 #include "jianzheng/name_matcher.hpp"
@@ -154,6 +156,10 @@ std::string scenarios_of(const Item& item) {
               "the catalog's layers carry text that is not valid UTF-8");
 }
 
+// An engine's bound (docs/performance.md): compositions, and their canonical JSON together.
+constexpr std::size_t kMaxCompositions = 257;  // the first, and 256 dates of change
+constexpr std::size_t kMaxCompositionBytes = std::size_t{16} << 20;
+
 // One composed catalog, the interval it serves, its hash and its indexes.
 struct EngineComposition {
   Date from;  // first day served (the first composition also serves every earlier day)
@@ -165,10 +171,12 @@ struct EngineComposition {
   std::unique_ptr<NameMatcher> matcher;
   std::unique_ptr<PurposeMatcher> purposes;   // carve-outs (purpose.hpp)
   std::vector<const Provenance*> list_of;     // by item position: the layer it is on
+  std::size_t json_bytes = 0;  // size of the canonical JSON: what the engine's bound counts
 
   EngineComposition(Date from_day, Catalog composed) : from(from_day), catalog(std::move(composed)) {
     id = catalog.id();
     const std::string canonical = to_json(catalog);
+    json_bytes = canonical.size();
     // Decision JSON writes the catalog's text without checking it again
     // (json/json_string.hpp): text that is not UTF-8 (only possible in layers built in code;
     // files are checked when read) is refused here, naming the item.
@@ -239,8 +247,29 @@ struct Engine::Impl {
     }
     compositions.push_back(std::make_unique<EngineComposition>(start, Catalog::compose(layers, start)));
     const std::vector<Date> breaks = compositions.front()->catalog.breakpoints();
-    for (const Date& b : breaks)
-      compositions.push_back(std::make_unique<EngineComposition>(b, Catalog::compose(layers, b)));
+    // Bounded whatever the layers hold (docs/performance.md, "Engine construction"): each
+    // composition is a whole catalog with its name matcher, so a layer of a thousand dated
+    // renames would cost a thousand catalogs. Refused up front, before any is built.
+    if (breaks.size() + 1 > kMaxCompositions)
+      throw Error(ErrorCode::too_large, "layers",
+                  "the layers change the catalog on " + std::to_string(breaks.size()) + " dates (" +
+                      breaks.front().to_string() + " … " + breaks.back().to_string() +
+                      "); an engine composes the catalog once per interval between them and takes at most " +
+                      std::to_string(kMaxCompositions - 1) +
+                      " such dates — give changes made together one date (变更日期), or split the history into layers used separately");
+    std::size_t total = 0;
+    for (std::size_t i = 0;; ++i) {
+      total += compositions.back()->json_bytes;
+      if (total > kMaxCompositionBytes)
+        throw Error(ErrorCode::too_large, "layers",
+                    "the catalogs composed for the layers' " + std::to_string(breaks.size() + 1) +
+                        " intervals exceed " + std::to_string(kMaxCompositionBytes >> 20) +
+                        " MiB of canonical JSON together (reached at " +
+                        compositions.back()->from.to_string() +
+                        "); an engine keeps each of them whole — use fewer dated changes or smaller layers");
+      if (i == breaks.size()) break;
+      compositions.push_back(std::make_unique<EngineComposition>(breaks[i], Catalog::compose(layers, breaks[i])));
+    }
   }
 
   const EngineComposition& at(const Date& day) const noexcept {
@@ -929,59 +958,79 @@ Engine::Engine(const std::vector<CatalogLayer>& layers)
 Engine::Engine(const std::vector<CatalogLayer>& layers, ClauseBook clauses, const WorkCalendar& calendar)
     : impl_(std::make_shared<const Impl>(layers, std::move(clauses), &calendar)) {}
 
-Decision Engine::decide(const Request& request) const { return impl_->decide(request); }
+Decision Engine::decide(const Request& request) const& { return impl_->decide(request); }
 
-std::vector<Decision> Engine::decide_many(const std::vector<Request>& requests, unsigned threads) const {
-  std::vector<Decision> out(requests.size());
+std::vector<Decision> Engine::decide_many(const std::vector<Request>& requests, unsigned threads) const& {
+  const std::size_t n = requests.size();
+  std::vector<Decision> out(n);
+  constexpr std::size_t kChunk = 256;  // requests handed out at a time
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, requests.size() / 256)));
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / kChunk)));
   if (threads <= 1) {
-    for (std::size_t i = 0; i < requests.size(); ++i) out[i] = impl_->decide(requests[i]);
+    for (std::size_t i = 0; i < n; ++i) out[i] = impl_->decide(requests[i]);
     return out;
   }
-  // Contiguous slices, one per thread; the first error (by position) is rethrown.
-  std::vector<std::exception_ptr> errors(threads);
-  std::vector<std::thread> pool;
-  const std::size_t n = requests.size();
-  for (unsigned t = 0; t < threads; ++t) {
-    pool.emplace_back([&, t] {
-      const std::size_t lo = n * t / threads, hi = n * (t + 1) / threads;
+  // Chunks are handed out by one counter to the threads that could be started and to the
+  // caller's own thread, so the batch completes on however many there are — all of it on
+  // the caller's thread when the process may start none (RLIMIT_NPROC, a pids cgroup).
+  // Once a chunk fails, later chunks are skipped; earlier ones still run, so the error
+  // rethrown is the first by position, as on one thread.
+  const std::size_t chunks = (n + kChunk - 1) / kChunk;
+  std::vector<std::exception_ptr> errors(chunks);
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> first_failed{chunks};
+  const auto work = [&]() noexcept {
+    for (std::size_t c; (c = next.fetch_add(1, std::memory_order_relaxed)) < chunks;) {
+      if (c > first_failed.load(std::memory_order_relaxed)) continue;
       try {
-        for (std::size_t i = lo; i < hi; ++i) out[i] = impl_->decide(requests[i]);
+        for (std::size_t i = c * kChunk, end = std::min(n, i + kChunk); i < end; ++i)
+          out[i] = impl_->decide(requests[i]);
       } catch (...) {
-        errors[t] = std::current_exception();
+        errors[c] = std::current_exception();
+        std::size_t seen = first_failed.load(std::memory_order_relaxed);
+        while (c < seen && !first_failed.compare_exchange_weak(seen, c, std::memory_order_relaxed)) {
+        }
       }
-    });
+    }
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);  // so that push_back cannot throw with a running thread in hand
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      pool.push_back(detail::start_thread(work));
+    } catch (...) {  // std::system_error (no more threads) or bad_alloc: go on with fewer
+      break;
+    }
   }
+  work();
   for (std::thread& th : pool) th.join();
-  for (const std::exception_ptr& e : errors)
-    if (e) std::rethrow_exception(e);
+  if (const std::size_t c = first_failed.load(); c < chunks) std::rethrow_exception(errors[c]);
   return out;
 }
 
-const Item* Engine::resolve(std::string_view text, std::optional<Date> as_of) const {
+const Item* Engine::resolve(std::string_view text, std::optional<Date> as_of) const& {
   return impl_->find_text(impl_->at(as_of ? *as_of : Date::today()), text);
 }
 
 std::vector<Match> Engine::match(std::string_view text, std::size_t max_results,
-                                 std::optional<Date> as_of) const {
+                                 std::optional<Date> as_of) const& {
   return impl_->at(as_of ? *as_of : Date::today()).matcher->match(text, max_results);
 }
 
-Admission Engine::admit(const Demand& demand) const { return impl_->admit(demand); }
-Supervision Engine::supervise(const Complaint& complaint) const { return impl_->supervise(complaint); }
+Admission Engine::admit(const Demand& demand) const& { return impl_->admit(demand); }
+Supervision Engine::supervise(const Complaint& complaint) const& { return impl_->supervise(complaint); }
 
-const Catalog& Engine::catalog(std::optional<Date> as_of) const {
+const Catalog& Engine::catalog(std::optional<Date> as_of) const& {
   return impl_->at(as_of ? *as_of : Date::today()).catalog;
 }
-const NameMatcher& Engine::matcher(std::optional<Date> as_of) const {
+const NameMatcher& Engine::matcher(std::optional<Date> as_of) const& {
   return *impl_->at(as_of ? *as_of : Date::today()).matcher;
 }
-const std::string& Engine::catalog_sha256(std::optional<Date> as_of) const {
+const std::string& Engine::catalog_sha256(std::optional<Date> as_of) const& {
   return impl_->at(as_of ? *as_of : Date::today()).sha256;
 }
-const std::vector<CatalogLayer>& Engine::layers() const noexcept { return impl_->layers; }
-const ClauseBook& Engine::clauses() const noexcept { return impl_->clauses; }
-const WorkCalendar& Engine::calendar() const noexcept { return impl_->calendar; }
+const std::vector<CatalogLayer>& Engine::layers() const& noexcept { return impl_->layers; }
+const ClauseBook& Engine::clauses() const& noexcept { return impl_->clauses; }
+const WorkCalendar& Engine::calendar() const& noexcept { return impl_->calendar; }
 
 }  // namespace jianzheng

@@ -341,3 +341,21 @@ TEST_CASE("jianzheng schedule answers in the JSON shape of docs/design.md §8 an
   CHECK(status.find("\"missing\": 2") != std::string::npos);
   CHECK(cli("schedule status --at 2020-12-20 --submissions " + subs).second == 0);
 }
+
+TEST_CASE("Undefined behaviour: a notice year of 2^32+2030 is refused, not wrapped to 2030", "[time][calendar][issue12]") {
+  // 4294969326 = 2^32 + 2030 was narrowed to int before its range was checked and read as 2030.
+  const std::string text = slurp(kTimeData / "calendar" / "invalid_invalid_value_notice_year_past_int.json");
+  try {
+    (void)WorkCalendar::from_json(text, "wrap.json");
+    FAIL("a notice year past int loaded");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::invalid_value);
+    CHECK(e.location().pointer == "/notices/0/year");
+    CHECK(e.location().line == 2);
+    CHECK(e.message().find("1900") != std::string::npos);
+  }
+  // The same year among the national calendar's "years" is refused the same way.
+  std::string years = text;
+  years.replace(years.find("[2030]"), 6, "[4294969326]");
+  CHECK(code_of([&] { (void)WorkCalendar::from_json(years, "wrap.json"); }) == ErrorCode::invalid_value);
+}

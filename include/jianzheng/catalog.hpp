@@ -139,10 +139,10 @@ class Catalog {
   /// in force then, retired items and changes not yet in force are left out; carve-outs
   /// and route notes keep their own validity, checked at decision time.
   /// Throws Error (duplicate_id, unknown_reference, alias_collision …); all-or-nothing.
-  static Catalog compose(const std::vector<CatalogLayer>& layers,
+  [[nodiscard]] static Catalog compose(const std::vector<CatalogLayer>& layers,
                          std::optional<Date> as_of = std::nullopt);
   /// The embedded default: the national first batch, its alias table and dated changes.
-  static Catalog embedded_default(std::optional<Date> as_of = std::nullopt);
+  [[nodiscard]] static Catalog embedded_default(std::optional<Date> as_of = std::nullopt);
 
   /// Items in force, by list number then id (items without a number, seq 0, last).
   const std::vector<Item>& items() const noexcept { return items_; }
@@ -185,18 +185,18 @@ std::vector<CatalogLayer> default_layers();
 /// Parses one catalog file; `origin` names it in errors. Throws Error; all-or-nothing.
 /// Checks the file on its own: references to items of layers below are checked when it is
 /// stacked (the overload below, or Catalog::compose).
-CatalogLayer parse_catalog_layer(std::string_view json_text, std::string_view origin = "<text>");
+[[nodiscard]] CatalogLayer parse_catalog_layer(std::string_view json_text, std::string_view origin = "<text>");
 /// Parses one catalog file meant to stack on `below` (base first) and checks it against
 /// them too (extends, item references, alias collisions), so every error carries the
 /// file's line:column. Throws Error; all-or-nothing.
-CatalogLayer parse_catalog_layer(std::string_view json_text, std::string_view origin,
+[[nodiscard]] CatalogLayer parse_catalog_layer(std::string_view json_text, std::string_view origin,
                                  const std::vector<CatalogLayer>& below);
 /// Reads and parses one catalog file (checked on its own).
-CatalogLayer load_catalog_layer(const std::string& path);
+[[nodiscard]] CatalogLayer load_catalog_layer(const std::string& path);
 /// The layer stack for these files: each file stacks on the ones before it; unless the
 /// first file is a base layer (no "extends"), they all stack on default_layers().
 /// Each file is checked against what it stacks on. Throws Error; all-or-nothing.
-std::vector<CatalogLayer> load_catalog_layers(const std::vector<std::string>& paths);
+[[nodiscard]] std::vector<CatalogLayer> load_catalog_layers(const std::vector<std::string>& paths);
 /// Canonical JSON of a layer: load → save → load is identity; equal layers give equal bytes.
 std::string to_json(const CatalogLayer& layer);
 /// Canonical JSON of a composed catalog: {"catalog": {…}, "items": [Item, …]} (docs/design.md §8).
@@ -209,6 +209,6 @@ std::string to_json(const Item& item);
 /// listed_item_with_qualifying_basis (2.2.2), route_missing, route_without_channels,
 /// carve_out_without_words, carve_out_ended, alias_contains_other_name,
 /// near_duplicate_name, duplicate_seq, example_layer.
-std::vector<Finding> check(const Catalog& catalog);
+[[nodiscard]] std::vector<Finding> check(const Catalog& catalog);
 
 }  // namespace jianzheng

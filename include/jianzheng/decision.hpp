@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <new>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -28,7 +29,9 @@
 namespace jianzheng {
 
 /// A short list with inline storage and a fixed capacity, so a Decision never allocates.
-/// The decision procedure bounds every list; pushing past the capacity is a bug (asserted).
+/// The decision procedure bounds every list; pushing past the capacity is a bug, and it
+/// throws std::length_error (an "internal" error at the C ABI) rather than drop an element:
+/// a decision missing a clause or an open question must never be handed out.
 /// The storage is not initialised: a Decision is about 1 KB of such lists, and zeroing it on
 /// every decision would cost more than deciding. Only elements [0, size()) are ever read;
 /// elements are trivially copyable, so copying a list copies its bytes.
@@ -36,14 +39,15 @@ template <class T, std::size_t N>
 class FixedList {
   static_assert(std::is_trivially_copyable<T>::value && std::is_trivially_destructible<T>::value,
                 "FixedList holds plain values");
+  static_assert(N <= 255, "the size is kept in one byte");
 
  public:
   using value_type = T;                ///< Element type.
   using const_iterator = const T*;     ///< Iterator.
-  /// Appends one element.
-  void push_back(const T& value) noexcept {
-    assert(size_ < N);
-    if (size_ < N) new (&storage_.items[size_++]) T(value);
+  /// Appends one element; throws std::length_error when the list is full.
+  void push_back(const T& value) {
+    if (size_ >= N) throw std::length_error("FixedList: more elements than its capacity (a bug)");
+    new (&storage_.items[size_++]) T(value);
   }
   /// Number of elements.
   std::size_t size() const noexcept { return size_; }
@@ -264,10 +268,10 @@ struct Decision {
 };
 
 /// One paragraph explaining the decision to a clerk, in Chinese or English.
-std::string explain(const Decision& decision, Language language = Language::zh);
+[[nodiscard]] std::string explain(const Decision& decision, Language language = Language::zh);
 /// Decision JSON exactly as docs/design.md §8 (one line when `compact`, else canonical pretty JSON);
 /// route notes in force on the receipt's as-of date are included under "route"."notes".
-std::string to_json(const Decision& decision, Language language = Language::zh,
+[[nodiscard]] std::string to_json(const Decision& decision, Language language = Language::zh,
                     bool compact = false);
 
 /// 二（三）4: whether a department may demand the certificate from committees.
@@ -314,7 +318,7 @@ struct Admission {
 };
 /// JSON: {"outcome", "item", "clauses", "carve_out", "route", "flags", "open_questions",
 /// "why", "receipt", "item_question", "purpose_questions", "purpose"}.
-std::string to_json(const Admission& admission, Language language = Language::zh,
+[[nodiscard]] std::string to_json(const Admission& admission, Language language = Language::zh,
                     bool compact = false);
 
 /// 二（三）6: whether a reported demand is unreasonable.
@@ -363,7 +367,7 @@ struct Supervision {
 };
 /// JSON: {"outcome", "item", "clauses", "carve_out", "route", "notify", "why", "receipt",
 /// "item_question", "purpose_questions", "purpose"}.
-std::string to_json(const Supervision& supervision, Language language = Language::zh,
+[[nodiscard]] std::string to_json(const Supervision& supervision, Language language = Language::zh,
                     bool compact = false);
 
 }  // namespace jianzheng

@@ -77,6 +77,6 @@ class Error : public std::runtime_error {
 /// "pointer": …}}. code, where and message are always there; origin, line and column when
 /// known (line and column as numbers), pointer when the place is in a JSON document ("" is
 /// the root). The output is valid UTF-8 JSON whatever the message quotes.
-std::string to_json(const Error& error);
+[[nodiscard]] std::string to_json(const Error& error);
 
 }  // namespace jianzheng

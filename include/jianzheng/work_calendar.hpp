@@ -89,16 +89,16 @@ class WorkCalendar {
   static const WorkCalendar& embedded_default();
   /// Parses a national calendar file (docs/schemas/calendar.schema.json, "scope": "national").
   /// All-or-nothing: throws Error naming origin:line:column and the JSON pointer.
-  static WorkCalendar from_json(std::string_view text, std::string_view origin = "<text>");
+  [[nodiscard]] static WorkCalendar from_json(std::string_view text, std::string_view origin = "<text>");
   /// Reads and parses a national calendar file; throws Error(io_error) when unreadable.
-  static WorkCalendar from_file(const std::string& path);
+  [[nodiscard]] static WorkCalendar from_file(const std::string& path);
 
   /// This calendar with a local layer on top ("scope": "local"): its days override the
   /// national status of the same date. Every day of the layer must fall in a covered year
   /// (Error date_not_covered otherwise). The receiver is unchanged.
-  WorkCalendar with_layer(std::string_view text, std::string_view origin = "<text>") const;
+  [[nodiscard]] WorkCalendar with_layer(std::string_view text, std::string_view origin = "<text>") const;
   /// with_layer on a file's contents.
-  WorkCalendar with_layer_file(const std::string& path) const;
+  [[nodiscard]] WorkCalendar with_layer_file(const std::string& path) const;
 
   /// Whether the data covers `year` (its holidays are known).
   bool covers_year(int year) const noexcept;
@@ -119,13 +119,13 @@ class WorkCalendar {
   /// answer (inclusive) lies in an uncovered year; Error(invalid_argument) for |n| > 1 000 000
   /// or an answer outside the years 0001–9999 (`jianzheng calendar add` has the same limits).
   /// Never allocates on success.
-  Date add_working_days(Date d, long n, Coverage coverage = Coverage::strict) const;
+  [[nodiscard]] Date add_working_days(Date d, long n, Coverage coverage = Coverage::strict) const;
 
   /// The number of working days after `a` up to and including `b`: the days x with
   /// a < x <= b that are working days; minus the count for (b, a] when b < a; 0 when equal.
   /// Hence add_working_days(a, working_days_between(a, b)) == b whenever b is a working
   /// day after a. Strict: throws when any day of that span is uncovered.
-  long working_days_between(Date a, Date b, Coverage coverage = Coverage::strict) const;
+  [[nodiscard]] long working_days_between(Date a, Date b, Coverage coverage = Coverage::strict) const;
 
   /// The status of `d` with its reason. Strict: throws for an uncovered year.
   DayStatus status(Date d, Coverage coverage = Coverage::strict) const;

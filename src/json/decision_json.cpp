@@ -462,6 +462,8 @@ std::optional<Request> fast_request(std::string_view text) {
   boost::system::error_code ec;
   const json::value v = json::parse(text, ec, &mr);
   if (ec || !v.is_object()) return std::nullopt;
+  // A repeated key: the checked reader names it (duplicate_id) instead of using the last.
+  if (detail::lost_duplicate_keys(text, v)) return std::nullopt;
   const json::object& o = v.get_object();
   Request r;
   if (!fast_string(o, "item", r.item) || !fast_string(o, "text", r.text)) return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include "text/position.hpp"
 #include "text/utf8.hpp"
@@ -9,85 +10,76 @@
 namespace jianzheng::detail {
 namespace {
 
-// A tiny walker over text already known to be valid JSON, to find where the value at a
-// JSON pointer starts. Only used on the error path, so simplicity beats speed.
-class Locator {
+// A walker over text already known to be valid JSON (Boost.JSON parsed it): it finds where
+// values start, skipping strings without decoding them. Whitespace is JSON's four characters.
+class Scanner {
  public:
-  Locator(std::string_view text, const std::string& target) : s_(text), target_(target) {}
-
-  std::optional<std::size_t> find() {
-    value("");
-    return found_;
+  explicit Scanner(std::string_view s, std::size_t i = 0) noexcept : s_(s), i_(i) {}
+  std::size_t at() const noexcept { return i_; }
+  char peek() const noexcept { return i_ < s_.size() ? s_[i_] : '\0'; }
+  void skip() noexcept { ++i_; }
+  void ws() noexcept {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
+  }
+  // At '"': moves past the closing quote and returns the literal, quotes included.
+  std::string_view string() noexcept {
+    const std::size_t start = i_++;
+    while (i_ < s_.size()) {
+      const char c = s_[i_++];
+      if (c == '\\') ++i_;
+      else if (c == '"') break;
+    }
+    return s_.substr(start, i_ - start);
+  }
+  // At a number, true, false or null: moves past it.
+  void scalar() noexcept {
+    while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}' && s_[i_] != ']' && s_[i_] != ' ' &&
+           s_[i_] != '\n' && s_[i_] != '\r' && s_[i_] != '\t')
+      ++i_;
+  }
+  // Moves past one whole value. Depth is bounded by the parser's limit (32).
+  void value() noexcept {
+    ws();
+    const char c = peek();
+    if (c == '{' || c == '[') {
+      const char close = c == '{' ? '}' : ']';
+      skip();
+      ws();
+      if (peek() == close) return skip();
+      for (;;) {
+        if (close == '}') member_key();
+        value();
+        ws();
+        const char sep = peek();
+        skip();
+        if (sep != ',') return;
+      }
+    }
+    if (c == '"') {
+      string();
+    } else {
+      scalar();
+    }
+  }
+  // Inside an object, at a member: moves past its key and colon; returns the key's literal.
+  std::string_view member_key() noexcept {
+    ws();
+    const std::string_view key = string();
+    ws();
+    skip();  // ':'
+    return key;
   }
 
  private:
-  void ws() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
-  }
-  std::string str() {  // at '"'; returns the decoded key (escapes kept simple)
-    std::string out;
-    ++i_;
-    while (i_ < s_.size() && s_[i_] != '"') {
-      if (s_[i_] == '\\' && i_ + 1 < s_.size()) {
-        char e = s_[i_ + 1];
-        out += e == 'n' ? '\n' : e == 't' ? '\t' : e;
-        i_ += e == 'u' ? 6 : 2;
-        continue;
-      }
-      out += s_[i_++];
-    }
-    ++i_;
-    return out;
-  }
-  void value(const std::string& ptr) {
-    ws();
-    if (found_) return;
-    if (ptr == target_) {
-      found_ = i_;
-      return;
-    }
-    if (i_ >= s_.size()) return;
-    if (s_[i_] == '{') {
-      ++i_;
-      ws();
-      if (i_ < s_.size() && s_[i_] == '}') { ++i_; return; }
-      while (i_ < s_.size() && !found_) {
-        ws();
-        std::string key = str();
-        const std::string child = ptr + "/" + pointer_token(key);
-        ws();
-        ++i_;  // ':'
-        value(child);
-        ws();
-        if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-        ++i_;  // '}'
-        return;
-      }
-    } else if (s_[i_] == '[') {
-      ++i_;
-      ws();
-      if (i_ < s_.size() && s_[i_] == ']') { ++i_; return; }
-      for (std::size_t n = 0; i_ < s_.size() && !found_; ++n) {
-        value(ptr + "/" + std::to_string(n));
-        ws();
-        if (i_ < s_.size() && s_[i_] == ',') { ++i_; continue; }
-        ++i_;  // ']'
-        return;
-      }
-    } else if (s_[i_] == '"') {
-      str();
-    } else {
-      while (i_ < s_.size() && s_[i_] != ',' && s_[i_] != '}' && s_[i_] != ']' &&
-             !std::isspace(static_cast<unsigned char>(s_[i_])))
-        ++i_;
-    }
-  }
-
   std::string_view s_;
-  const std::string& target_;
-  std::size_t i_ = 0;
-  std::optional<std::size_t> found_;
+  std::size_t i_;
 };
+
+// The key a literal spells, escapes resolved (only on the error path).
+std::string decoded_key(std::string_view literal) {
+  const json::value v = json::parse(literal);
+  return std::string(v.get_string().data(), v.get_string().size());
+}
 
 void write_canonical(std::string& out, const json::value& v, int indent) {
   const auto pad = [&](int n) { out.append(static_cast<std::size_t>(n) * 2, ' '); };
@@ -165,13 +157,67 @@ std::string pointer_token(std::string_view key) {
   return out;
 }
 
+namespace {
+
+// Walks the text of `v` (at the scanner) and `v` together; false when an object of the text
+// has more members than the parsed one. After a repeated key the members no longer pair by
+// position, so a shape that does not match also means one was dropped.
+bool same_members(Scanner& s, const json::value& v) noexcept {
+  s.ws();
+  const char c = s.peek();
+  if (c != '{' && c != '[') {
+    s.value();
+    return true;
+  }
+  const bool object = c == '{';
+  if (object != v.is_object() || (!object && !v.is_array())) return false;
+  const std::size_t size = object ? v.get_object().size() : v.get_array().size();
+  s.skip();
+  s.ws();
+  if (s.peek() == (object ? '}' : ']')) {
+    s.skip();
+    return size == 0;
+  }
+  for (std::size_t k = 0;; ++k) {
+    if (k >= size) return false;
+    if (object) s.member_key();
+    const json::value& child = object ? (v.get_object().begin() + k)->value() : v.get_array()[k];
+    if (!same_members(s, child)) return false;
+    s.ws();
+    const char sep = s.peek();
+    s.skip();
+    if (sep != ',') return k + 1 == size;
+  }
+}
+
+}  // namespace
+
+bool lost_duplicate_keys(std::string_view text, const json::value& value) noexcept {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  Scanner s(text);
+  return !same_members(s, value);
+}
+
 Document::Document(std::string_view text, std::string origin, std::size_t max_bytes)
-    : text_(text), origin_(std::move(origin)) {
+    : origin_(std::move(origin)) {
   if (max_bytes && text.size() > max_bytes) {
     throw Error(ErrorCode::too_large, Location{origin_, "", 0, 0},
                 "input is " + std::to_string(text.size()) + " bytes; the limit is " +
                     std::to_string(max_bytes));
   }
+  if (text.size() > kMaxDocumentBytes) {  // positions are kept as 32-bit offsets
+    throw Error(ErrorCode::too_large, Location{origin_, "", 0, 0},
+                "input is " + std::to_string(text.size()) + " bytes; a JSON document is at most " +
+                    std::to_string(kMaxDocumentBytes));
+  }
+  // A UTF-8 byte-order mark (Notepad writes one) carries nothing: it is skipped, and columns
+  // of the first line count from after it, as editors show them. A UTF-16 mark means the
+  // file is in another encoding, and the error says which.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF")
+    throw Error(ErrorCode::invalid_utf8, Location{origin_, "", 1, 1},
+                "the text is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8");
+  text_.assign(text.data(), text.size());
   Location loc{origin_, "", 0, 0};
   if (auto bad = find_invalid_utf8(text_); bad != std::string_view::npos) {
     const LineColumn lc = line_column(text_, bad);
@@ -190,25 +236,151 @@ Document::Document(std::string_view text, std::string origin, std::size_t max_by
     throw Error(ErrorCode::malformed_json, loc, "not valid JSON: " + ec.message());
   }
   value_ = p.release();
+  index();
+  std::vector<std::string> path;
+  check_unique_keys(value_, 0, path);
+}
+
+void Document::index() {
+  lines_ = LineIndex(text_);
+  struct Walk {
+    Document& d;
+    Scanner s;
+    // Numbers the value at the scanner and its descendants in document order; returns its
+    // number. Recursion is bounded by the parser's depth limit (32).
+    std::uint32_t value() {
+      s.ws();
+      const auto n = static_cast<std::uint32_t>(d.start_.size());
+      d.start_.push_back(static_cast<std::uint32_t>(s.at()));
+      d.first_child_.push_back(0);
+      d.count_.push_back(0);
+      const char c = s.peek();
+      if (c == '{' || c == '[') {
+        const char close = c == '{' ? '}' : ']';
+        std::vector<std::uint32_t> kids;
+        s.skip();
+        s.ws();
+        if (s.peek() == close) {
+          s.skip();
+        } else {
+          for (;;) {
+            if (close == '}') s.member_key();
+            kids.push_back(value());
+            s.ws();
+            const char sep = s.peek();
+            s.skip();
+            if (sep != ',') break;
+          }
+        }
+        d.first_child_[n] = static_cast<std::uint32_t>(d.children_.size());
+        d.count_[n] = static_cast<std::uint32_t>(kids.size());
+        d.children_.insert(d.children_.end(), kids.begin(), kids.end());
+      } else if (c == '"') {
+        s.string();
+      } else {
+        s.scalar();
+      }
+      return n;
+    }
+  };
+  Walk{*this, Scanner(text_)}.value();
+}
+
+void Document::check_unique_keys(const json::value& v, std::uint32_t n,
+                                 std::vector<std::string>& path) const {
+  if (v.is_object()) {
+    const json::object& o = v.get_object();
+    // Boost.JSON keeps the last of two equal keys: an object with fewer members than its
+    // text has lost one, silently. That is refused.
+    if (o.size() != count_[n]) duplicate_key(n, path);
+    std::uint32_t k = 0;
+    for (const auto& kv : o) {
+      if (kv.value().is_object() || kv.value().is_array()) {
+        path.push_back(pointer_token(kv.key()));
+        check_unique_keys(kv.value(), children_[first_child_[n] + k], path);
+        path.pop_back();
+      }
+      ++k;
+    }
+  } else if (v.is_array()) {
+    const json::array& a = v.get_array();
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (!a[k].is_object() && !a[k].is_array()) continue;
+      path.push_back(std::to_string(k));
+      check_unique_keys(a[k], children_[first_child_[n] + k], path);
+      path.pop_back();
+    }
+  }
+}
+
+void Document::duplicate_key(std::uint32_t n, const std::vector<std::string>& path) const {
+  std::string object;
+  for (const std::string& t : path) object += "/" + t;
+  Scanner s(text_, start_[n] + 1);
+  std::map<std::string, std::size_t> seen;  // key → where it first starts
+  for (;;) {
+    s.ws();
+    const std::size_t at = s.at();
+    const std::string key = decoded_key(s.member_key());
+    if (auto [first, fresh] = seen.emplace(key, at); !fresh) {
+      const LineColumn now = lines_.at(at), before = lines_.at(first->second);
+      throw Error(ErrorCode::duplicate_id,
+                  Location{origin_, object + "/" + pointer_token(key), now.line, now.column},
+                  "the key \"" + key + "\" appears twice in this object (first at line " +
+                      std::to_string(before.line) + ", column " + std::to_string(before.column) +
+                      "); JSON readers keep one of the two without a word, so name each key once");
+    }
+    s.value();
+    s.ws();
+    if (s.peek() != ',') break;
+    s.skip();
+  }
+  // Not reached: the parser dropped a member, so the text has a repeated key.
+  throw Error(ErrorCode::duplicate_id, locate(object), "a key appears twice in this object");
 }
 
 Node Document::root() const { return Node(this, &value_, ""); }
 
-Location Document::locate(const std::string& pointer) const {
-  Location loc{origin_, pointer, 0, 0};
-  std::string p = pointer;
-  for (;;) {
-    if (auto at = Locator(text_, p).find()) {
-      const LineColumn lc = line_column(text_, *at);
-      loc.line = lc.line;
-      loc.column = lc.column;
-      return loc;
+std::uint32_t Document::value_at(const std::string& pointer) const {
+  const json::value* v = &value_;
+  std::uint32_t n = 0;
+  std::size_t pos = 0;
+  while (pos < pointer.size() && pointer[pos] == '/') {
+    const std::size_t end = std::min(pointer.find('/', pos + 1), pointer.size());
+    std::string token;
+    for (std::size_t i = pos + 1; i < end; ++i) {  // ~1 is '/', ~0 is '~' (RFC 6901)
+      if (pointer[i] == '~' && i + 1 < end && (pointer[i + 1] == '0' || pointer[i + 1] == '1')) {
+        token += pointer[++i] == '0' ? '~' : '/';
+      } else {
+        token += pointer[i];
+      }
     }
-    // A missing member: point at the object that lacks it.
-    const auto slash = p.rfind('/');
-    if (slash == std::string::npos) return loc;
-    p.erase(slash);
+    std::size_t k = 0;
+    if (v->is_object()) {
+      const json::object& o = v->get_object();
+      const auto it = o.find(token);
+      if (it == o.end()) break;  // a missing member: the object that lacks it
+      k = static_cast<std::size_t>(it - o.begin());
+      v = &it->value();
+    } else if (v->is_array()) {
+      if (token.empty() || token.size() > 9 ||
+          token.find_first_not_of("0123456789") != std::string::npos)
+        break;
+      k = std::stoul(token);
+      if (k >= v->get_array().size()) break;
+      v = &v->get_array()[k];
+    } else {
+      break;
+    }
+    n = children_[first_child_[n] + k];
+    pos = end;
   }
+  return n;
+}
+
+Location Document::locate(const std::string& pointer) const {
+  const LineColumn lc = lines_.at(start_.empty() ? 0 : start_[value_at(pointer)]);
+  return Location{origin_, pointer, lc.line, lc.column};
 }
 
 void Document::fail(ErrorCode code, const std::string& pointer, const std::string& message) const {
@@ -268,13 +440,29 @@ std::string Node::nonempty_string() const {
 
 std::int64_t Node::integer() const {
   if (value_->is_int64()) return value_->get_int64();
-  if (value_->is_uint64() && value_->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
-    return static_cast<std::int64_t>(value_->get_uint64());
+  if (value_->is_uint64()) {
+    if (value_->get_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+      return static_cast<std::int64_t>(value_->get_uint64());
+    fail(ErrorCode::invalid_value, std::to_string(value_->get_uint64()) + " is out of range");
+  }
   if (value_->is_double()) {
     const double d = value_->get_double();
-    if (d == static_cast<double>(static_cast<std::int64_t>(d))) return static_cast<std::int64_t>(d);
+    // Range first: casting a double outside int64 is undefined behaviour (1e300 would
+    // become any number at all). 2^63 is exact as a double; the interval is half-open.
+    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+      fail(ErrorCode::invalid_value, json::serialize(*value_) + " is out of range for a whole number");
+    const auto i = static_cast<std::int64_t>(d);
+    if (static_cast<double>(i) == d) return i;
   }
   fail(ErrorCode::wrong_type, "expected a whole number, found " + std::string(kind_name(*value_)));
+}
+
+std::int64_t Node::integer(std::int64_t min, std::int64_t max) const {
+  const std::int64_t v = integer();
+  if (v < min || v > max)
+    fail(ErrorCode::invalid_value, std::to_string(v) + " is out of range; expected " +
+                                       std::to_string(min) + "–" + std::to_string(max));
+  return v;
 }
 
 bool Node::boolean() const {

@@ -15,10 +15,16 @@
 
 #include "jianzheng/date.hpp"
 #include "jianzheng/error.hpp"
+#include "text/position.hpp"
 
 namespace jianzheng::detail {
 
 namespace json = boost::json;
+
+/// Whether an object in `value`, parsed from `text` (valid JSON), lost a member to a repeated
+/// key (Boost.JSON keeps the last of equal keys). For readers that parse without a Document,
+/// such as the request fast path, which then fall back to a Document for the error.
+bool lost_duplicate_keys(std::string_view text, const json::value& value) noexcept;
 
 /// Escapes one JSON pointer token (~ → ~0, / → ~1).
 std::string pointer_token(std::string_view key);
@@ -28,8 +34,10 @@ class Node;
 /// A parsed JSON document with its text and origin.
 class Document {
  public:
-  /// Parses; throws Error(invalid_utf8 | malformed_json) with line:column.
-  /// `max_bytes` guards hosts against huge inputs (Error too_large); 0 means no limit.
+  /// Parses; throws Error(invalid_utf8 | malformed_json) with line:column, and
+  /// Error(duplicate_id) for an object that names a key twice (JSON readers would keep one
+  /// of the two silently). A leading UTF-8 byte-order mark is skipped. `max_bytes` guards
+  /// hosts against huge inputs (Error too_large); 0 means no limit but kMaxDocumentBytes.
   Document(std::string_view text, std::string origin, std::size_t max_bytes = 0);
   Document(const Document&) = delete;
   Document& operator=(const Document&) = delete;
@@ -38,15 +46,32 @@ class Document {
   Node root() const;
   const std::string& origin() const noexcept { return origin_; }
 
-  /// The location of the value at `pointer` (line:column found by scanning the text).
+  /// The location of the value at `pointer`; for a member that is absent, of the object
+  /// that lacks it. O(depth + log lines): positions are indexed once, at parse.
   Location locate(const std::string& pointer) const;
   /// Throws Error(code) located at `pointer`.
   [[noreturn]] void fail(ErrorCode code, const std::string& pointer, const std::string& message) const;
 
+  /// The largest document read (positions are kept as 32-bit offsets).
+  static constexpr std::size_t kMaxDocumentBytes = 0xFFFFFFFFu;
+
  private:
-  std::string text_;
+  void index();
+  void check_unique_keys(const json::value& v, std::uint32_t n, std::vector<std::string>& path) const;
+  [[noreturn]] void duplicate_key(std::uint32_t n, const std::vector<std::string>& path) const;
+  std::uint32_t value_at(const std::string& pointer) const;
+
+  std::string text_;  // without a leading UTF-8 byte-order mark
   std::string origin_;
   json::value value_;
+  // Where values start, found by one walk of the text after the parse, so that locating
+  // every row of a large document stays linear overall. Values are numbered in document
+  // order (the root is 0); value n's children are children_[first_child_[n] + k].
+  std::vector<std::uint32_t> start_;        // byte offset of value n
+  std::vector<std::uint32_t> first_child_;  // where value n's children begin in children_
+  std::vector<std::uint32_t> count_;        // members or elements of value n, as written
+  std::vector<std::uint32_t> children_;
+  LineIndex lines_{std::string_view()};
 };
 
 /// A value inside a Document, with its JSON pointer.
@@ -77,7 +102,11 @@ class Node {
   std::string string() const;
   /// A string that must not be empty once white space is trimmed.
   std::string nonempty_string() const;
+  /// A whole number (1, -3, 2.0; not 1.5). A number outside int64 (1e300) is
+  /// invalid_value, never cast: callers then check their own range.
   std::int64_t integer() const;
+  /// A whole number in [min, max] (Error invalid_value naming the range otherwise).
+  std::int64_t integer(std::int64_t min, std::int64_t max) const;
   bool boolean() const;
   Date date() const;
   std::vector<std::string> strings() const;

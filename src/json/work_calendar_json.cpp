@@ -69,7 +69,7 @@ struct CalendarBuilder {
       notice.id = n.at("id").nonempty_string();
       if (!notice_ids.insert(notice.id).second)
         n.at("id").fail(ErrorCode::duplicate_id, "the notice id \"" + notice.id + "\" is used twice");
-      notice.year = static_cast<int>(n.at("year").integer());
+      notice.year = static_cast<int>(n.at("year").integer(1900, 9999));
       notice.number = optional_string(n, "number");
       notice.number_confirmed = n.at("number_confirmed").boolean();
       notice.title = n.at("title").nonempty_string();
