@@ -16,6 +16,10 @@ packages=(
   python3-jsonschema             # schema tests of data/ and fixtures
   python3-venv python3-setuptools python3-pip python3-wheel   # offline `pip install .`
   python3-pandas python3-matplotlib   # optional conveniences, used by examples and tests
+  python3-mypy                   # stubtest of _core.pyi, mypy --strict of examples and docs
+  default-jdk-headless libjna-java    # the C ABI from Java (examples/java)
+  golang-go                      # the C ABI from Go (examples/go)
+  debhelper dh-python lintian    # Debian packages (scripts/build-debs.sh)
 )
 
 missing=()

@@ -13,7 +13,8 @@ the native core ``jianzheng._core``; rule logic lives in C++.
 See docs/python.md for the whole surface.
 """
 
-from typing import Any, Iterable, Union
+import importlib
+from typing import Any, Dict, Iterable, List, Union
 
 from . import _core
 from ._core import *  # noqa: F401,F403
@@ -26,9 +27,9 @@ FRAME_COLUMNS = ("outcome", "item", "name", "clause", "carve_out", "time_limit",
                  "working_days", "due", "flags", "open_questions")
 
 
-def _columns(decisions: Iterable[Any]) -> "dict[str, list]":
+def _columns(decisions: Iterable[Any]) -> Dict[str, List[Any]]:
     """Columns of :func:`to_frame` from any iterable of Decision or Decision dicts."""
-    cols: "dict[str, list]" = {name: [] for name in FRAME_COLUMNS}
+    cols: Dict[str, List[Any]] = {name: [] for name in FRAME_COLUMNS}
     for d in decisions:
         j = d if isinstance(d, dict) else d.to_dict()
         item = j.get("item") or {}
@@ -48,7 +49,7 @@ def _columns(decisions: Iterable[Any]) -> "dict[str, list]":
     return cols
 
 
-def to_frame(decisions: Union[DecisionBatch, Iterable[Any]]):
+def to_frame(decisions: Union[DecisionBatch, Iterable[Any]]) -> Any:
     """A pandas DataFrame with one row per decision, in order.
 
     ``decisions`` is what :meth:`Engine.decide_many` returns (read column by column in C++,
@@ -59,10 +60,10 @@ def to_frame(decisions: Union[DecisionBatch, Iterable[Any]]):
     categorical over the seven outcomes.
 
     pandas is optional: it is imported here, and only here. Raises ImportError naming the
-    Debian package when it is missing.
+    Debian package when it is missing. Typed as Any: Debian's pandas has no type information.
     """
     try:
-        import pandas as pd
+        pd: Any = importlib.import_module("pandas")
     except ImportError as e:  # pragma: no cover - depends on the machine
         raise ImportError("jianzheng.to_frame needs pandas (Debian: apt install python3-pandas)") from e
     cols = decisions.columns() if isinstance(decisions, DecisionBatch) else _columns(decisions)
