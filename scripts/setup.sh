@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libboost-json1.81-dev          # Boost.JSON (the 1.74 default packages have no JSON)
+  libboost1.81-dev               # Boost.Beast + Asio (header-only) for `jianzheng serve`; never the 1.74 defaults
   libicu-dev                     # normalisation, Traditional→Simplified, pinyin, GB18030
   libssl-dev                     # SHA-256 of a catalog's canonical JSON (libcrypto)
   catch2                         # C++ tests (Debian ships the v2 series)

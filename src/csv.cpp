@@ -1,17 +1,14 @@
 #include "csv.hpp"
 
 #include "jianzheng/error.hpp"
-#include "text/charset.hpp"
+#include "text/position.hpp"
+#include "text/utf8.hpp"
 
 namespace jianzheng::detail {
 
 namespace {
 
 const std::string kEmpty;
-
-std::string where(std::string_view origin, int line, int column) {
-  return std::string(origin) + ":" + std::to_string(line) + ":" + std::to_string(column);
-}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -30,12 +27,8 @@ bool CsvRow::is_blank() const {
 
 std::vector<CsvRow> parse_csv(std::string_view text, std::string_view origin) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  if (auto bad = find_invalid_utf8_offset(text); bad != std::string_view::npos) {
-    int line = 1, column = 1;
-    for (std::size_t i = 0; i < bad; ++i) {
-      if (text[i] == '\n') { ++line; column = 1; } else { ++column; }
-    }
-    throw Error(ErrorCode::invalid_utf8, where(origin, line, column),
+  if (auto bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+    throw Error(ErrorCode::invalid_utf8, text_location(origin, text, bad),
                 "text is not valid UTF-8 (文本不是有效的 UTF-8 编码)");
   }
 
@@ -75,7 +68,7 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string_view origin) {
       record_open = true;
       for (;;) {
         if (i >= n)
-          throw Error(ErrorCode::invalid_value, where(origin, open_line, open_column),
+          throw Error(ErrorCode::invalid_value, text_location(origin, open_line, open_column),
                       "quoted cell is never closed (引号未闭合)");
         const char q = text[i];
         if (q == '"') {
@@ -99,7 +92,7 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string_view origin) {
         ++column;
       }
       if (i < n && text[i] != ',' && text[i] != '\r' && text[i] != '\n')
-        throw Error(ErrorCode::invalid_value, where(origin, line, column),
+        throw Error(ErrorCode::invalid_value, text_location(origin, line, column),
                     "text after a closing quote; a quote inside a cell must be doubled "
                     "(引号后有多余字符，单元格内的引号应写作 \"\")");
       at_cell_start = false;
@@ -121,7 +114,7 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string_view origin) {
       continue;
     }
     if (c == '"')
-      throw Error(ErrorCode::invalid_value, where(origin, line, column),
+      throw Error(ErrorCode::invalid_value, text_location(origin, line, column),
                   "quote inside an unquoted cell; quote the whole cell "
                   "(未加引号的单元格中出现引号)");
     cell += c;

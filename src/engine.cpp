@@ -10,6 +10,7 @@
 #include "jianzheng/error.hpp"
 #include "jianzheng/version.hpp"
 #include "sha256.hpp"
+#include "text/utf8.hpp"
 
 #include "jianzheng/name_matcher.hpp"
 #include "jianzheng/work_calendar.hpp"
@@ -110,6 +111,15 @@ bool contains(std::string_view hay, std::string_view needle) {
 
 }  // namespace
 
+[[noreturn]] void refuse_invalid_text(const Catalog& catalog) {
+  for (const Item& item : catalog.items())
+    if (!detail::is_valid_utf8(to_json(item)))
+      throw Error(ErrorCode::invalid_utf8, "items/" + item.id,
+                  "item \"" + item.id + "\" (layer \"" + item.layer + "\") has text that is not valid UTF-8");
+  throw Error(ErrorCode::invalid_utf8, "catalog " + catalog.id(),
+              "the catalog's layers carry text that is not valid UTF-8");
+}
+
 // One composed catalog, the interval it serves, its hash and its indexes.
 struct EngineComposition {
   Date from;  // first day served (the first composition also serves every earlier day)
@@ -122,7 +132,12 @@ struct EngineComposition {
 
   EngineComposition(Date from_day, Catalog composed) : from(from_day), catalog(std::move(composed)) {
     id = catalog.id();
-    sha256 = detail::sha256_hex(to_json(catalog));
+    const std::string canonical = to_json(catalog);
+    // Decision JSON writes the catalog's text without checking it again
+    // (json/json_string.hpp): text that is not UTF-8 (only possible in layers built in code;
+    // files are checked when read) is refused here, naming the item.
+    if (!detail::is_valid_utf8(canonical)) refuse_invalid_text(catalog);
+    sha256 = detail::sha256_hex(canonical);
     for (const Item& item : catalog.items()) {
       by_id.emplace(item.id, &item);
       by_name.emplace(item.name, &item);

@@ -2,6 +2,9 @@
 
 #include <utility>
 
+#include "json/json_string.hpp"
+#include "text/position.hpp"
+
 namespace jianzheng {
 
 const char* to_string(ErrorCode code) noexcept {
@@ -44,9 +47,8 @@ Error::Error(ErrorCode code, std::string where, std::string message)
 
 namespace {
 std::string where_of(const Location& l) {
-  std::string s = l.origin.empty() ? std::string("<text>") : l.origin;
-  if (l.line > 0) s += ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
-  s += " " + (l.pointer.empty() ? std::string("(root)") : l.pointer);
+  std::string s = detail::origin_line_column(l.origin, l.line, l.column);
+  if (l.in_json) s += " " + (l.pointer.empty() ? std::string("(root)") : l.pointer);
   return s;
 }
 }  // namespace
@@ -54,6 +56,32 @@ std::string where_of(const Location& l) {
 Error::Error(ErrorCode code, Location location, std::string message)
     : Error(code, where_of(location), std::move(message)) {
   location_ = std::move(location);
+  has_location_ = true;
+}
+
+std::string to_json(const Error& e) {
+  using detail::append_json_string;
+  std::string out = "{\"error\": {\"code\": ";
+  append_json_string(out, to_string(e.code()));
+  out += ", \"where\": ";
+  append_json_string(out, e.where());
+  out += ", \"message\": ";
+  append_json_string(out, e.message());
+  if (e.has_location()) {
+    const Location& l = e.location();
+    if (!l.origin.empty()) {
+      out += ", \"origin\": ";
+      append_json_string(out, l.origin);
+    }
+    if (l.line > 0) out += ", \"line\": " + std::to_string(l.line);
+    if (l.column > 0) out += ", \"column\": " + std::to_string(l.column);
+    if (l.in_json) {
+      out += ", \"pointer\": ";
+      append_json_string(out, l.pointer);
+    }
+  }
+  out += "}}";
+  return out;
 }
 
 }  // namespace jianzheng

@@ -8,6 +8,7 @@
 
 #include "csv.hpp"
 #include "text/charset.hpp"
+#include "text/position.hpp"
 #include "jianzheng/error.hpp"
 #include "jianzheng/legal_basis.hpp"
 
@@ -99,25 +100,25 @@ std::vector<ComplaintRecord> parse_complaints_csv(std::string_view text, std::st
     for (const auto& c : kColumns)
       if (h == c.key || h == c.zh) col = &c;
     if (!col)
-      throw Error(ErrorCode::unknown_field, file + ":" + std::to_string(header.line),
+      throw Error(ErrorCode::unknown_field, detail::text_location(file, header.line),
                   "unknown column \"" + h + "\" (未知列); the columns are date/日期, channel/渠道, "
                   "body/索要单位, body_kind/单位类型, superior/上级主管部门, item/事项, demanded/索要证明, "
                   "purpose/用途, bases/依据, basis_levels/依据层级, note/备注");
     if (!at.emplace(col->key, i).second)
-      throw Error(ErrorCode::duplicate_id, file + ":" + std::to_string(header.line),
+      throw Error(ErrorCode::duplicate_id, detail::text_location(file, header.line),
                   "column \"" + h + "\" appears twice (列重复)");
   }
   if (!at.count("body"))
-    throw Error(ErrorCode::missing_field, file + ":" + std::to_string(header.line),
+    throw Error(ErrorCode::missing_field, detail::text_location(file, header.line),
                 "the column body/索要单位 is missing (缺少“索要单位”列)");
   if (!at.count("item") && !at.count("demanded"))
-    throw Error(ErrorCode::missing_field, file + ":" + std::to_string(header.line),
+    throw Error(ErrorCode::missing_field, detail::text_location(file, header.line),
                 "the column demanded/索要证明 (or item/事项) is missing");
   std::vector<ComplaintRecord> out;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const auto& row = rows[r];
     if (row.is_blank()) continue;
-    const std::string where = file + ":" + std::to_string(row.line);
+    const std::string where = detail::origin_line_column(file, row.line);
     auto cell = [&](const char* key) {
       auto it = at.find(key);
       return it == at.end() ? std::string() : trimmed(row.cell(it->second));

@@ -11,6 +11,8 @@
 #include "jianzheng/error.hpp"
 #include "jianzheng/name_matcher.hpp"
 #include "text/charset.hpp"
+#include "text/position.hpp"
+#include "text/utf8.hpp"
 
 namespace jianzheng {
 
@@ -51,15 +53,8 @@ std::string trim(std::string_view s) {
 // Code points of UTF-8 text (already validated).
 std::vector<char32_t> code_points(std::string_view s) {
   std::vector<char32_t> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
-    for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
-    out.push_back(cp);
-    i += len;
-  }
+  char32_t cp = 0;
+  for (std::size_t i = 0; detail::decode_utf8(s, i, cp);) out.push_back(cp);
   return out;
 }
 
@@ -138,8 +133,8 @@ std::string after_label(const std::string& cell, std::string_view label, std::st
   return t;
 }
 
-std::string where(std::string_view origin, int line, int column = 1) {
-  return std::string(origin) + ":" + std::to_string(line) + ":" + std::to_string(column);
+Location where(std::string_view origin, int line, int column = 1) {
+  return detail::text_location(origin, line, column);
 }
 
 bool is_header_row(const detail::CsvRow& row) {
@@ -163,7 +158,7 @@ int header_column(const std::string& cell) {
 }  // namespace
 
 std::optional<Date> parse_survey_date(std::string_view text) {
-  if (detail::find_invalid_utf8_offset(text) != std::string_view::npos) return std::nullopt;
+  if (detail::find_invalid_utf8(text) != std::string_view::npos) return std::nullopt;
   std::vector<std::vector<char32_t>> parts(1);
   for (char32_t c : code_points(trim(text))) {
     if (c == U'年' || c == U'月' || c == U'-' || c == U'/' || c == U'.' || c == U'－' ||

@@ -26,24 +26,6 @@ Engine engine_for(const cli::Args& args) {
   return Engine(load_catalog_layers(files));
 }
 
-std::string quote(std::string_view s) {
-  // Hand-built JSON string: the CLI does not link Boost.JSON.
-  std::string o = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      o += '\\';
-      o += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      o += buf;
-    } else {
-      o += static_cast<char>(c);
-    }
-  }
-  return o + "\"";
-}
-
 // {"error": {"code", "where", "message"}} on one line; `where` reads "line 7 /facts/verifiable".
 std::string error_line(const Error& e, std::size_t line) {
   std::string where = "line " + std::to_string(line);
@@ -51,8 +33,7 @@ std::string error_line(const Error& e, std::size_t line) {
                                   ? e.location().pointer
                                   : e.where();
   if (!pointer.empty()) where += " " + pointer;
-  return "{\"error\": {\"code\": " + quote(to_string(e.code())) + ", \"where\": " + quote(where) +
-         ", \"message\": " + quote(e.message()) + "}}";
+  return to_json(Error(e.code(), where, e.message()));
 }
 
 // A progress bar on stderr, only when stderr is a terminal.

@@ -34,12 +34,14 @@ enum class ErrorCode {
 /// The stable snake_case name of a code, e.g. "duplicate_id".
 const char* to_string(ErrorCode code) noexcept;
 
-/// Where in a JSON document a problem is.
+/// Where in a document a problem is: a JSON document (with a pointer), or another text
+/// such as a CSV table (origin, line and column only).
 struct Location {
   std::string origin;   ///< File name, "embedded:<path>", or "<text>" for a string.
   std::string pointer;  ///< JSON pointer (RFC 6901), e.g. "/items/3/id"; "" for the root.
   int line = 0;         ///< 1-based; 0 when unknown.
   int column = 0;       ///< 1-based, in bytes; 0 when unknown.
+  bool in_json = true;  ///< Whether `pointer` applies (false: a CSV table or other text).
 };
 
 /// The one exception type the library throws for bad input.
@@ -47,7 +49,8 @@ class Error : public std::runtime_error {
  public:
   /// `where` is a JSON pointer ("/items/3/id"), "file:line:column", or a field name.
   Error(ErrorCode code, std::string where, std::string message);
-  /// A problem in a JSON document; where() reads "origin:line:column /pointer".
+  /// A problem at a known place; where() reads "origin:line:column /pointer" (for JSON) or
+  /// "origin:line:column" (other text).
   Error(ErrorCode code, Location location, std::string message);
 
   /// The stable code.
@@ -56,14 +59,24 @@ class Error : public std::runtime_error {
   const std::string& where() const noexcept { return where_; }
   /// The message alone, without code and place (what() has all three).
   const std::string& message() const noexcept { return message_; }
-  /// The JSON location, when the error is in a JSON document (else all empty/0).
+  /// The place, when the error was made with one (else all empty/0; see has_location).
   const Location& location() const noexcept { return location_; }
+  /// Whether the error was made with a Location (so location() is meaningful).
+  bool has_location() const noexcept { return has_location_; }
 
  private:
   ErrorCode code_;
   std::string where_;
   std::string message_;
   Location location_;
+  bool has_location_ = false;
 };
+
+/// The error object every surface writes (C ABI, CLI --json, Python, HTTP), on one line:
+/// {"error": {"code": …, "where": …, "message": …, "origin": …, "line": …, "column": …,
+/// "pointer": …}}. code, where and message are always there; origin, line and column when
+/// known (line and column as numbers), pointer when the place is in a JSON document ("" is
+/// the root). The output is valid UTF-8 JSON whatever the message quotes.
+std::string to_json(const Error& error);
 
 }  // namespace jianzheng

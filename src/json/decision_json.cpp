@@ -5,15 +5,12 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "enum_names.hpp"
 #include "jianzheng/decision.hpp"
 #include "jianzheng/request.hpp"
 #include "json/catalog_json.hpp"
 #include "json/json_io.hpp"
+#include "json/json_string.hpp"
 
 namespace jianzheng {
 namespace detail {
@@ -164,57 +161,6 @@ std::string render(const json::value& v, bool compact) {
 // plain parse into a stack arena; anything unusual falls back to the checked reader, which
 // then names the error with line, column and pointer.
 
-// Appends `s` as a JSON string, escaped as Boost.JSON's serializer does.
-void append_quoted(std::string& out, std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
-  out += '"';
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    // Sixteen (SSE2) or eight bytes at a time while none needs escaping (control, quote,
-    // backslash): clause and route texts are long and clean.
-#if defined(__SSE2__)
-    while (i + 16 <= s.size()) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x);
-      const __m128i quote = _mm_cmpeq_epi8(x, _mm_set1_epi8('"'));
-      const __m128i backslash = _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'));
-      if (_mm_movemask_epi8(_mm_or_si128(control, _mm_or_si128(quote, backslash))) != 0) break;
-      i += 16;
-    }
-#endif
-    while (i + 8 <= s.size()) {
-      constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-      std::uint64_t x;
-      std::memcpy(&x, s.data() + i, 8);
-      const auto zero = [&](std::uint64_t v) { return (v - ones) & ~v & high; };
-      const std::uint64_t flagged = ((x - ones * 0x20) & ~x & high) | zero(x ^ (ones * '"')) |
-                                    zero(x ^ (ones * '\\'));
-      if (flagged) break;
-      i += 8;
-    }
-    if (i >= s.size()) break;
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 0xF];
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-}
-
 // Writes JSON in the canonical layout (pretty) or on one line (compact).
 class Writer {
  public:
@@ -248,7 +194,9 @@ class Writer {
   }
   void string(std::string_view s) {
     before_value();
-    append_quoted(out_, s);
+    // Every string of a Decision is the engine's own text (catalog, clauses, fixed
+    // sentences), checked as UTF-8 when the engine was made (src/engine.cpp).
+    detail::append_json_string(out_, s, detail::Utf8Input::valid);
   }
   void raw(std::string_view literal) {  // numbers, true, false, null
     before_value();

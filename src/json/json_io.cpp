@@ -3,22 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text/position.hpp"
+#include "text/utf8.hpp"
+
 namespace jianzheng::detail {
 namespace {
-
-void line_col(std::string_view text, std::size_t offset, int& line, int& col) {
-  line = 1;
-  col = 1;
-  offset = std::min(offset, text.size());
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
-  }
-}
 
 // A tiny walker over text already known to be valid JSON, to find where the value at a
 // JSON pointer starts. Only used on the error path, so simplicity beats speed.
@@ -166,33 +155,6 @@ const char* kind_name(const json::value& v) {
 
 }  // namespace
 
-std::size_t find_invalid_utf8(std::string_view s) noexcept {
-  std::size_t i = 0;
-  const std::size_t n = s.size();
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) { ++i; continue; }
-    std::size_t len;
-    unsigned cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return i;
-    if (i + len > n) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-      return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
 std::string pointer_token(std::string_view key) {
   std::string out;
   for (char c : key) {
@@ -212,7 +174,9 @@ Document::Document(std::string_view text, std::string origin, std::size_t max_by
   }
   Location loc{origin_, "", 0, 0};
   if (auto bad = find_invalid_utf8(text_); bad != std::string_view::npos) {
-    line_col(text_, bad, loc.line, loc.column);
+    const LineColumn lc = line_column(text_, bad);
+    loc.line = lc.line;
+    loc.column = lc.column;
     throw Error(ErrorCode::invalid_utf8, loc, "the text is not valid UTF-8 here (save the file as UTF-8)");
   }
   json::stream_parser p;
@@ -220,7 +184,9 @@ Document::Document(std::string_view text, std::string origin, std::size_t max_by
   const std::size_t used = p.write(text_.data(), text_.size(), ec);
   if (!ec) p.finish(ec);
   if (ec) {
-    line_col(text_, ec ? used : text_.size(), loc.line, loc.column);
+    const LineColumn lc = line_column(text_, used);
+    loc.line = lc.line;
+    loc.column = lc.column;
     throw Error(ErrorCode::malformed_json, loc, "not valid JSON: " + ec.message());
   }
   value_ = p.release();
@@ -233,7 +199,9 @@ Location Document::locate(const std::string& pointer) const {
   std::string p = pointer;
   for (;;) {
     if (auto at = Locator(text_, p).find()) {
-      line_col(text_, *at, loc.line, loc.column);
+      const LineColumn lc = line_column(text_, *at);
+      loc.line = lc.line;
+      loc.column = lc.column;
       return loc;
     }
     // A missing member: point at the object that lacks it.

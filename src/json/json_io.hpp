@@ -20,9 +20,6 @@ namespace jianzheng::detail {
 
 namespace json = boost::json;
 
-/// Byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
-std::size_t find_invalid_utf8(std::string_view text) noexcept;
-
 /// Escapes one JSON pointer token (~ → ~0, / → ~1).
 std::string pointer_token(std::string_view key);
 

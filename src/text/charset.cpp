@@ -7,7 +7,9 @@
 #include <memory>
 
 #include "jianzheng/error.hpp"
+#include "text/position.hpp"
 #include "text/text.hpp"
+#include "text/utf8.hpp"
 
 namespace jianzheng::detail {
 
@@ -29,15 +31,6 @@ Converter open_strict(const char* name) {
   ucnv_setFromUCallBack(conv.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
                         &status);
   return conv;
-}
-
-// Line and column (1-based, bytes) of a byte offset.
-std::string where_at(std::string_view origin, std::string_view bytes, std::size_t offset) {
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
-    if (bytes[i] == '\n') { ++line; column = 1; } else { ++column; }
-  }
-  return std::string(origin) + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 
 // GB18030 → UTF-8 through UTF-16, stopping at the first unmappable sequence. Returns false
@@ -84,46 +77,20 @@ const char* to_string(Charset c) noexcept {
   return "unknown";
 }
 
-std::size_t find_invalid_utf8_offset(std::string_view s) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (c < 0x80) { ++i; continue; }
-    std::size_t len;
-    unsigned cp;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1Fu; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0Fu; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07u; }
-    else return i;
-    if (i + len > n) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0u) != 0x80u) return i;
-      cp = (cp << 6) | (p[i + k] & 0x3Fu);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
 Decoded decode_to_utf8(std::string_view bytes, std::string_view origin) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
     bytes.remove_prefix(3);
-    if (auto bad = find_invalid_utf8_offset(bytes); bad != std::string_view::npos)
-      throw Error(ErrorCode::invalid_utf8, where_at(origin, bytes, bad),
+    if (auto bad = find_invalid_utf8(bytes); bad != std::string_view::npos)
+      throw Error(ErrorCode::invalid_utf8, text_location(origin, bytes, bad),
                   "file starts with a UTF-8 byte-order mark but is not valid UTF-8 "
                   "(文件带 UTF-8 标记但内容不是有效的 UTF-8)");
     return {std::string(bytes), Charset::utf8_bom};
   }
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")
-    throw Error(ErrorCode::invalid_utf8, std::string(origin) + ":1:1",
+    throw Error(ErrorCode::invalid_utf8, text_location(origin, 1, 1),
                 "UTF-16 text (\"Unicode text\"); save the table as CSV in UTF-8 or GB18030 "
                 "(请另存为 UTF-8 或 GB18030 编码的 CSV)");
-  const std::size_t bad_utf8 = find_invalid_utf8_offset(bytes);
+  const std::size_t bad_utf8 = find_invalid_utf8(bytes);
   if (bad_utf8 == std::string_view::npos) return {std::string(bytes), Charset::utf8};
   Decoded d;
   d.charset = Charset::gb18030;
@@ -132,7 +99,7 @@ Decoded decode_to_utf8(std::string_view bytes, std::string_view origin) {
     // Point where the likelier encoding — the one that read further — breaks: a UTF-8 file
     // with one stray byte fails as GB18030 early, on its first Chinese character.
     const bool utf8_further = bad_utf8 >= bad_gb;
-    throw Error(ErrorCode::invalid_utf8, where_at(origin, bytes, utf8_further ? bad_utf8 : bad_gb),
+    throw Error(ErrorCode::invalid_utf8, text_location(origin, bytes, utf8_further ? bad_utf8 : bad_gb),
                 std::string("text is neither UTF-8 nor GB18030; it reads as ") +
                     (utf8_further ? "UTF-8" : "GB18030") +
                     " up to here (文件编码既不是 UTF-8 也不是 GB18030)");
@@ -141,7 +108,7 @@ Decoded decode_to_utf8(std::string_view bytes, std::string_view origin) {
 }
 
 std::string utf8_to_gb18030(std::string_view utf8) {
-  if (find_invalid_utf8_offset(utf8) != std::string_view::npos)
+  if (find_invalid_utf8(utf8) != std::string_view::npos)
     throw Error(ErrorCode::invalid_utf8, "<text>", "text is not valid UTF-8");
   UErrorCode status = U_ZERO_ERROR;
   int32_t units = 0;

@@ -19,10 +19,6 @@ enum class Charset {
 /// "utf-8", "utf-8-bom" or "gb18030".
 const char* to_string(Charset c) noexcept;
 
-/// Byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates and code
-/// points above U+10FFFF are invalid), or npos when `text` is valid UTF-8.
-std::size_t find_invalid_utf8_offset(std::string_view text) noexcept;
-
 /// Text decoded to UTF-8, with the encoding it was in.
 struct Decoded {
   std::string utf8;  ///< The text in UTF-8, without a byte-order mark.

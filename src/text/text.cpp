@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "jianzheng/error.hpp"
+#include "text/utf8.hpp"
 
 namespace jianzheng::detail {
 
@@ -36,53 +37,17 @@ bool in_table(char32_t c) noexcept { return c >= kTableFirst && c <= kTableLast;
               "text is not valid UTF-8 (byte " + std::to_string(at) + ")");
 }
 
-// Strict UTF-8 decoding (no overlongs, no surrogates): the text comes from forms and
-// platforms, and a name that is not text is bad input, not a non-match.
+// Strict UTF-8 decoding (text/utf8.hpp): the text comes from forms and platforms, and a
+// name that is not text is bad input, not a non-match.
 std::u32string decode(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
+  char32_t c = 0;
   for (std::size_t i = 0; i < s.size();) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) {
-      out.push_back(b0);
-      ++i;
-      continue;
-    }
-    std::size_t n = 0;
-    char32_t c = 0, min = 0;
-    if ((b0 & 0xE0) == 0xC0) { n = 1; c = b0 & 0x1F; min = 0x80; }
-    else if ((b0 & 0xF0) == 0xE0) { n = 2; c = b0 & 0x0F; min = 0x800; }
-    else if ((b0 & 0xF8) == 0xF0) { n = 3; c = b0 & 0x07; min = 0x10000; }
-    else bad_utf8(i);
-    if (i + n >= s.size()) bad_utf8(i);  // truncated sequence
-    for (std::size_t k = 1; k <= n; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0) != 0x80) bad_utf8(i);
-      c = (c << 6) | (b & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) bad_utf8(i);
+    if (!decode_utf8(s, i, c)) bad_utf8(i);
     out.push_back(c);
-    i += n + 1;
   }
   return out;
-}
-
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
 }
 
 const icu::Normalizer2& nfkc_casefold() {
