@@ -1,7 +1,8 @@
 // The C ABI (include/jianzheng/jianzheng.h): JSON in, JSON out, for Java, .NET, Go and the
 // provincial platform. Every entry point is noexcept and catches everything: a host process
 // must never see a C++ exception or an abort because of what it passed in. Errors come back
-// as the project's error object, one line, with the library's stable ErrorCode names.
+// as the project's error object (to_json(const Error&)), one line, with the library's stable
+// ErrorCode names.
 // This file is not under src/, so the core library never carries jz_* symbols; it is built
 // into libjianzheng_c, which links the core statically and exports only them
 // (capi/jianzheng_c.map). JSON is read through the core's json_io (Boost.JSON).
@@ -24,6 +25,8 @@
 #include "jianzheng/version.hpp"
 #include "json/catalog_json.hpp"
 #include "json/json_io.hpp"
+#include "json/json_string.hpp"
+#include "text/utf8.hpp"
 
 struct jz_engine {
   jianzheng::Engine engine;
@@ -34,7 +37,6 @@ namespace {
 using jianzheng::Error;
 using jianzheng::ErrorCode;
 namespace detail = jianzheng::detail;
-namespace json = jianzheng::detail::json;
 
 // Length of a C string, looking at no more than limit + 1 bytes: a huge input is refused
 // without being scanned to its end.
@@ -43,61 +45,29 @@ std::size_t bounded_length(const char* s, std::size_t limit) noexcept {
   return nul ? static_cast<std::size_t>(static_cast<const char*>(nul) - s) : limit + 1;
 }
 
-// Text for a JSON string: a message may quote bad input, so any invalid UTF-8 left in it
-// becomes U+FFFD and the answer stays valid JSON.
-std::string valid_utf8(std::string_view s) {
-  std::string out;
-  for (;;) {
-    const std::size_t bad = detail::find_invalid_utf8(s);
-    out.append(s.substr(0, bad));
-    if (bad == std::string_view::npos) return out;
-    out += "\xEF\xBF\xBD";
-    s.remove_prefix(bad + 1);
-  }
-}
-
-// The error object, one line: {"error": {"code", "where", "origin", "line", "column",
-// "pointer", "message"}}; origin, line, column and pointer only when the error has a JSON
-// location. `batch_line` (a line of jz_decide_batch_json's argument) makes the origin
-// "<batch>" and the line that one, so every bad line is named.
-std::string error_json(const Error& e, int batch_line = 0) {
-  const jianzheng::Location& loc = e.location();
-  const bool located = !loc.origin.empty();
-  json::object o;
-  o["code"] = jianzheng::to_string(e.code());
-  if (batch_line > 0) {
-    std::string where = "<batch>:" + std::to_string(batch_line);
-    if (located && loc.column > 0) where += ":" + std::to_string(loc.column);
-    const std::string& what = located ? loc.pointer : e.where();
-    if (!what.empty()) where += " " + what;
-    o["where"] = valid_utf8(where);
-    o["origin"] = "<batch>";
-    o["line"] = batch_line;
-    if (located && loc.column > 0) o["column"] = loc.column;
-    if (located) o["pointer"] = valid_utf8(loc.pointer);
+// A bad line of a batch, re-placed in the batch: origin "<batch>", its line number, the
+// column and pointer it had within the line ("<batch>:3:45 /facts/verifiable").
+Error on_batch_line(const Error& e, int line) {
+  jianzheng::Location at;
+  at.origin = "<batch>";
+  at.line = line;
+  if (e.has_location()) {
+    at.column = e.location().column;
+    at.pointer = e.location().pointer;
+    at.in_json = e.location().in_json;
   } else {
-    o["where"] = valid_utf8(e.where());
-    if (located) {
-      o["origin"] = valid_utf8(loc.origin);
-      if (loc.line > 0) o["line"] = loc.line;
-      if (loc.column > 0) o["column"] = loc.column;
-      o["pointer"] = valid_utf8(loc.pointer);
-    }
+    // An error the engine raised after reading the line (an unknown item id) names a field
+    // of the request by its pointer ("/item").
+    at.in_json = !e.where().empty() && e.where().front() == '/';
+    if (at.in_json) at.pointer = e.where();
   }
-  o["message"] = valid_utf8(e.message());
-  json::object outer;
-  outer["error"] = std::move(o);
-  return detail::compact(outer);
+  return Error(e.code(), std::move(at), e.message());
 }
 
 std::string internal_error_json(std::string_view message) {
-  json::object o;
-  o["code"] = "internal";
-  o["where"] = "";
-  o["message"] = valid_utf8(message);
-  json::object outer;
-  outer["error"] = std::move(o);
-  return detail::compact(outer);
+  std::string out = "{\"error\": {\"code\": \"internal\", \"where\": \"\", \"message\": ";
+  detail::append_json_string(out, message);
+  return out + "}}";
 }
 
 // A malloc'd copy, so hosts free it through jz_string_free whatever allocator they use.
@@ -112,7 +82,7 @@ char* dup(const std::string& s) noexcept {
 // A fixed error object needing no allocation beyond the copy, for when building one failed.
 char* out_of_memory() noexcept {
   static const char text[] =
-      "{\"error\":{\"code\":\"internal\",\"where\":\"\",\"message\":\"out of memory\"}}";
+      "{\"error\": {\"code\": \"internal\", \"where\": \"\", \"message\": \"out of memory\"}}";
   char* p = static_cast<char*>(std::malloc(sizeof text));
   if (p) std::memcpy(p, text, sizeof text);
   return p;
@@ -147,7 +117,7 @@ char* guarded(F&& f) noexcept {
     return dup(f());
   } catch (const Error& e) {
     try {
-      return dup(error_json(e));
+      return dup(jianzheng::to_json(e));
     } catch (...) {
       return out_of_memory();
     }
@@ -237,7 +207,7 @@ std::string decide_batch(const jianzheng::Engine& engine, std::string_view input
       out += jianzheng::to_json(engine.decide(jianzheng::request_from_json(text, "<batch>")),
                                 jianzheng::Language::zh, /*compact=*/true);
     } catch (const Error& e) {
-      out += error_json(e, line);
+      out += jianzheng::to_json(on_batch_line(e, line));
     }
     out += '\n';
   }

@@ -22,7 +22,7 @@ static int failures = 0;
 static int is_error(const char* json, const char* code) {
   char needle[96];
   if (!json) return 0;
-  snprintf(needle, sizeof needle, "{\"error\":{\"code\":\"%s\"", code);
+  snprintf(needle, sizeof needle, "{\"error\": {\"code\": \"%s\"", code);
   return strncmp(json, needle, strlen(needle)) == 0;
 }
 
@@ -118,9 +118,9 @@ int main(void) {
   out = jz_decide_json(engine, "{\"item\": \"kinship\", \"facts\": {\"verifiable\": \"maybe\"}}");
   CHECK(is_error(out, "unknown_enum") && contains(out, "/facts/verifiable"), "a fact of maybe names the field");
   /* The structured where: the text, and origin, line, column and pointer beside it. */
-  CHECK(contains(out, "\"where\":\"<request>:1:45 /facts/verifiable\"") &&
-            contains(out, "\"origin\":\"<request>\"") && contains(out, "\"line\":1,") &&
-            contains(out, "\"column\":45,") && contains(out, "\"pointer\":\"/facts/verifiable\""),
+  CHECK(contains(out, "\"where\": \"<request>:1:45 /facts/verifiable\"") &&
+            contains(out, "\"origin\": \"<request>\"") && contains(out, "\"line\": 1,") &&
+            contains(out, "\"column\": 45,") && contains(out, "\"pointer\": \"/facts/verifiable\""),
         "an error's where is structured: origin, line, column, pointer");
   CHECK(one_line(out), "an error object is one line");
   jz_string_free(out);
@@ -159,8 +159,8 @@ int main(void) {
         "admission of a listed item is rejected, citing 2.3.4");
   jz_string_free(out);
   out = jz_admit_json(engine, "{\"department\": \"县人社局\", \"item\": \"marital-status\", \"within_duties\": \"perhaps\"}");
-  CHECK(is_error(out, "unknown_enum") && contains(out, "\"origin\":\"<demand>\"") &&
-            contains(out, "\"pointer\":\"/within_duties\""),
+  CHECK(is_error(out, "unknown_enum") && contains(out, "\"origin\": \"<demand>\"") &&
+            contains(out, "\"pointer\": \"/within_duties\""),
         "a bad demand names its field");
   jz_string_free(out);
   out = jz_admit_json(engine, NULL);
@@ -194,11 +194,11 @@ int main(void) {
     CHECK(strcmp(nth_line(out, 0, line, sizeof line), single ? single : "?") == 0,
           "a batch decision is the same bytes as jz_decide_json");
     nth_line(out, 1, line, sizeof line);
-    CHECK(is_error(line, "wrong_type") && contains(line, "\"where\":\"<batch>:3:45 /facts/verifiable\"") &&
-              contains(line, "\"line\":3,") && contains(line, "\"column\":45,"),
+    CHECK(is_error(line, "wrong_type") && contains(line, "\"where\": \"<batch>:3:45 /facts/verifiable\"") &&
+              contains(line, "\"line\": 3,") && contains(line, "\"column\": 45,"),
           "a bad batch line is an error naming its line number (blank lines count)");
     nth_line(out, 2, line, sizeof line);
-    CHECK(is_error(line, "malformed_json") && contains(line, "\"line\":4,"), "a line that is not JSON");
+    CHECK(is_error(line, "malformed_json") && contains(line, "\"line\": 4,"), "a line that is not JSON");
     CHECK(contains(nth_line(out, 3, line, sizeof line), "\"outcome\":\"refuse_redirect\""),
           "the batch goes on after a bad line, and the last line needs no newline");
     jz_string_free(out);
@@ -252,7 +252,7 @@ int main(void) {
   /* A layer inside the argument: its errors point into the argument. */
   error = NULL;
   CHECK(jz_engine_new("[\"embedded\",\n {\"format\": 1}]", &error) == NULL && is_error(error, "wrong_type") &&
-            contains(error, "\"where\":\"catalogs:2:13 /1/format\""),
+            contains(error, "\"where\": \"catalogs:2:13 /1/format\""),
         "an inline layer's error names catalogs:line:column and the element's pointer");
   jz_string_free(error);
   /* A layer given as a path keeps file:line:column, checked against the layers below it. */
@@ -263,7 +263,7 @@ int main(void) {
     error = NULL;
     CHECK(jz_engine_new(catalogs, &error) == NULL && is_error(error, "duplicate_id") &&
               contains(error, "invalid_duplicate_id_item_of_lower_layer.json:6:") &&
-              contains(error, "\"line\":6,") && contains(error, "\"pointer\":\"/items/0/id\""),
+              contains(error, "\"line\": 6,") && contains(error, "\"pointer\": \"/items/0/id\""),
           "a layer file's error keeps file:line:column");
     if (error && !contains(error, ":6:")) fprintf(stderr, "c_api_test: %s\n", error);
     jz_string_free(error);

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class Decide {
     /** The first "key":"value" of a JSON text (a service would use Jackson or Gson). */
     static String field(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\":\"([^\"]*)\"").matcher(json);
+        Matcher m = Pattern.compile("\"" + key + "\":\\s*\"([^\"]*)\"").matcher(json);
         return m.find() ? m.group(1) : "(none)";
     }
 

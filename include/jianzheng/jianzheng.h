@@ -7,9 +7,9 @@
  * Rules every function keeps:
  *  - Nothing throws across this boundary and nothing aborts the host. NULL, malformed JSON,
  *    invalid UTF-8 and inputs over the size limits come back as an error object, one line:
- *      {"error":{"code":"unknown_enum","where":"<request>:1:45 /facts/verifiable",
- *                "origin":"<request>","line":1,"column":45,"pointer":"/facts/verifiable",
- *                "message":"…"}}
+ *      {"error": {"code": "unknown_enum", "where": "<request>:1:45 /facts/verifiable",
+ *                 "message": "…", "origin": "<request>", "line": 1, "column": 45,
+ *                 "pointer": "/facts/verifiable"}}
  *    "code" is one of the stable jianzheng::ErrorCode names (docs/c-api.md), or "internal".
  *    "where" is the place as text; origin, line, column and pointer are there when known.
  *  - Every char* returned is UTF-8 JSON on one line (JSON Lines for the batch call),
