@@ -83,6 +83,7 @@ PROJECT_URLS = {
     "Command line": "docs/cli.md",
     "C ABI": "docs/c-api.md",
     "Policy": "docs/policy/sunan-2020-programme.txt",
+    "Design": "docs/design.md",
 }
 
 setup(
