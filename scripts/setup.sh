@@ -21,6 +21,10 @@ packages=(
   default-jdk-headless libjna-java    # the C ABI from Java (examples/java)
   golang-go                      # the C ABI from Go (examples/go)
   debhelper dh-python lintian    # Debian packages (scripts/build-debs.sh)
+  python3-distributed            # the province-on-Dask example (a two-worker LocalCluster)
+  fonts-noto-cjk                 # Chinese text in the report's charts and the desk page (Noto Sans CJK SC)
+  chromium chromium-driver python3-selenium   # the report and the desk page in headless Chromium
+  poppler-utils python3-pil      # the desk page's printed PDFs and screenshots
 )
 
 missing=()

@@ -6,10 +6,14 @@
 //   2. the folded text in a hash map (width, case, spaces, punctuation, Traditional);
 //   3. for Latin text, pinyin whole or initials;
 //   4. otherwise an approximate search of the keys that share enough characters with the
-//      text: a key inside a sentence (phrase), or one wrong, homophone or look-alike
-//      character (fuzzy). Precision first: short keys tolerate only homophones and
-//      look-alikes, and a key preceded by a word that changes what is certified (低收入…)
-//      does not count.
+//      text: a key inside a sentence or reworded (phrase: 的 or 人员 inserted, its words in
+//      another order, a colloquial description such as 老人还在世), or one wrong, homophone or
+//      look-alike character (fuzzy). Precision first: short keys tolerate only homophones and
+//      look-alikes, a character that tells the item apart from the others (踪 of 失踪) is
+//      never replaced by an arbitrary one, and a key preceded by a word that changes what is
+//      certified (低收入…) does not count.
+// resolve() then says how sure that is: one item with confidence, candidates to put to the
+// clerk, or none.
 #include "jianzheng/name_matcher.hpp"
 
 #include <algorithm>
@@ -38,19 +42,24 @@ constexpr detail::EnumNames<MatchHow, 6> kMatchHowNames{{
 constexpr double kNameScore = 1.0;
 constexpr double kSeedAliasScore = 0.98;
 constexpr double kAddedAliasScore = 0.96;
-constexpr double kDerivedPenalty = 0.04;     // short form of a name or alias
+constexpr double kDerivedPenalty = 0.03;     // short form of a name or alias
 constexpr double kTraditionalPenalty = 0.01;
 constexpr double kVariantPenalty = 0.03;     // query needed "证明" added or "书" removed
-constexpr double kPhraseFactor = 0.9;        // key found inside a longer text
+constexpr double kPhrasePenalty = 0.06;      // key found inside a longer text
+constexpr double kRewordPenalty = 0.02;      // per filler word skipped, words reordered, or
+                                             // a colloquial description rewritten
 constexpr double kPinyinScore = 0.9;
 constexpr double kInitialsScore = 0.8;
 constexpr double kPinyinTypoScore = 0.75;
-constexpr double kAmbiguousScore = 0.6;      // pinyin shared by several items: not plausible
+constexpr double kAmbiguousScore = 0.78;     // shared by several items: a question, never an answer
+constexpr double kVagueScore = 0.8;          // a vague alias without its context: a question
 constexpr double kFuzzyTop = 0.92;           // fuzzy score = top - slope * cost / length
 constexpr double kFuzzySlope = 0.9;
 constexpr double kFuzzyInSentenceFactor = 0.97;
 
-// Edit costs, in tenths of an edit. At most one edit (kMaxCost) is tolerated.
+// Edit costs, in tenths of an edit. At most one edit (kMaxCost) is tolerated; skipping a
+// filler word costs a tenth, so a few of them fit beside a real edit.
+constexpr int kFillerCost = 1;
 constexpr int kHomophoneCost = 5;
 constexpr int kLookAlikeCost = 6;
 constexpr int kNearHomophoneCost = 7;  // 模糊音: min/ming, zi/zhi (keys of 5+ characters)
@@ -80,11 +89,26 @@ bool is_critical(char32_t c) noexcept {
 // 收入证明, 非婚生 is not 婚生. Such a phrase is not the item.
 constexpr char32_t kChangingPrefixes[] = {U'低', U'非', U'假', U'伪', U'准', U'免'};
 
-// Aliases too vague to stand inside a compound: the policy's 表现证明 (of a person in community
-// drug rehabilitation, 附件1 第6项) is not 政治表现证明 or 在校表现证明. Inside a text they
-// count only at its start or after a word of asking (开个…, 要…, 一份…).
-constexpr std::u32string_view kStandaloneOnly[] = {U"表现证明", U"档案证明"};
+// Aliases too vague to stand alone: the policy's 表现证明 is the conduct of a person in
+// community drug rehabilitation (附件1 第6项: 社区戒毒社区康复人员情况证明（表现证明）), not
+// 政治表现证明 or 在校表现证明. Such a key names its item only in its context (戒毒, 康复 anywhere
+// in the text: 戒毒人员表现证明). Without it, alone or after a word of asking (开个…, 要…,
+// 一份…), it is a question for the clerk (kVagueScore); after any other word, nothing.
+struct VagueKey {
+  std::u32string_view key;
+  std::u32string_view context[3];
+};
+constexpr VagueKey kVagueKeys[] = {
+    {U"表现证明", {U"戒毒", U"康复", U"吸毒"}},
+    {U"档案证明", {U"个人档案", U"人事档案", {}}},
+};
 constexpr std::u32string_view kAskingChars = U"开个张份要的下办请给具";
+
+const VagueKey* vague_key(std::u32string_view key) {
+  for (const auto& v : kVagueKeys)
+    if (v.key == key) return &v;
+  return nullptr;
+}
 
 // 附件1 第20项 covers lost documents and vouchers (证件、证明材料、银行卡、存折 …), not every
 // lost thing: inside a compound, the generic 丢失/遗失/挂失证明 counts only after a word of
@@ -94,10 +118,69 @@ constexpr std::u32string_view kLostKeys[] = {U"丢失证明", U"遗失证明", U
 constexpr std::u32string_view kDocumentEndings = U"证卡簿本折书单照件同据";
 
 // Short forms derived from names: prefixes a resident leaves out (居民养犬证明 → 养犬证明),
-// and 状况/情况 before 证明 (婚姻状况证明 → 婚姻证明).
-constexpr std::u32string_view kDroppablePrefixes[] = {U"居民", U"人员", U"证件"};
-constexpr std::u32string_view kDroppableInfixes[] = {U"状况", U"情况"};
+// and words that only say "the details of" anywhere before 证明 (婚姻状况证明 → 婚姻证明,
+// 户口登记项目内容变更申请证明 → 户口项目变更证明). Never below 4 characters.
+constexpr std::u32string_view kDroppablePrefixes[] = {U"居民", U"人员", U"证件", U"同意"};
+constexpr std::u32string_view kDroppableWords[] = {U"状况", U"情况", U"内容", U"申请", U"登记"};
 constexpr std::u32string_view kCertificate = U"证明";
+
+// Filler words a text puts inside a name without changing what is certified: 老人健在的证明,
+// 失业人员证明 (a 失业证明), 户籍所在地证明. Skipping one costs kFillerCost. Critical
+// characters are never fillers.
+constexpr std::u32string_view kFillers[] = {U"所在地", U"人员", U"情况", U"状况", U"居民",
+                                            U"内容", U"申请", U"登记", U"信息", U"刑事",
+                                            U"的",   U"了",   U"还"};
+
+// Colloquial descriptions of what is certified, rewritten to the words names use:
+// 开个证明说我没结婚 → …未婚, 没有犯罪记录的证明 → 无犯罪记录…, 老人还在世 → 老人在世.
+// Applied longest first, left to right; a rewritten text scores kRewordPenalty less.
+struct Rewrite {
+  std::u32string_view from, to;
+};
+constexpr Rewrite kRewrites[] = {
+    {U"没有结过婚", U"未婚"}, {U"没有结婚", U"未婚"}, {U"没结过婚", U"未婚"},
+    {U"没结婚", U"未婚"},     {U"未结婚", U"未婚"},   {U"没有生育", U"未育"},
+    {U"没生育", U"未育"},     {U"未生育", U"未育"},   {U"没有", U"无"},
+    {U"还在世", U"在世"},     {U"还活着", U"活着"},   {U"还健在", U"健在"},
+    {U"已经去世", U"去世"},   {U"已经过世", U"过世"}, {U"已经死亡", U"死亡"},
+    {U"已经死了", U"死亡"},   {U"死了", U"死亡"},     {U"去世了", U"去世"},
+    {U"过世了", U"过世"},     {U"是夫妻", U"夫妻关系"}, {U"丢了", U"丢失"},
+    {U"走失", U"失踪"},       {U"下岗", U"失业"},     {U"生病", U"疾病"},
+};
+
+// 附件1 第1项 亲属关系证明 covers every relationship of kin: 父子关系证明 and 母子关系证明 are
+// in the alias table, and 母女关系证明, 祖孙关系证明 or 兄弟姐妹关系证明 are the same
+// certificate. Two or more of these characters before 关系证明, or after 是 (证明他是我儿子),
+// name the item the alias table gives such names to (spouses are not here: 夫妻关系 is
+// 婚姻状况, 第8项).
+constexpr std::u32string_view kKinChars = U"父母子女儿兄弟姐妹爷奶孙祖外公婆叔伯姑舅姨侄甥媳婿亲戚属";
+constexpr std::u32string_view kRelationship = U"关系证明";
+
+// Descriptions by fields: a word of the first list and one of the second, next to each other
+// (in either order when `either_order`), right before 证明, name the item whose name contains
+// `anchor` (when one item's does).
+//   附件1 第3项: the 5 户口登记项目 are 姓名、性别、民族成份、出生日期、公民身份号码; with a word of
+//   changing them (姓名变更证明, 更正出生日期证明) they are 户口登记项目内容变更申请证明.
+//   附件1 第19项: 市场主体 are companies, sole traders, shops; their 住所 or 经营场所
+//   (公司住所证明, 个体户经营场所证明) is 市场主体住所证明.
+struct FieldTemplate {
+  std::u32string_view anchor;
+  std::u32string_view first[10];
+  std::u32string_view second[6];
+  bool either_order;
+};
+constexpr FieldTemplate kFieldTemplates[] = {
+    {U"户口登记项目",
+     {U"公民身份号码", U"身份证号码", U"身份证号", U"民族成份", U"民族成分", U"出生日期", U"姓名",
+      U"名字", U"性别", U"民族"},
+     {U"变更", U"更正", U"更改", U"修改"},
+     true},
+    {U"市场主体",
+     {U"个体工商户", U"营业执照", U"个体户", U"公司", U"企业", U"店铺", U"门店", U"商户",
+      U"网店", U"工作室"},
+     {U"经营场所", U"住所", U"场地", U"地址"},
+     false},
+};
 
 bool ends_with(std::u32string_view s, std::u32string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -150,15 +233,22 @@ struct NameMatcher::Tables {
     std::uint16_t near;       // near-homophone class; 0 when unknown
     bool critical;            // 无, 未 …: never edited
     bool head = false;        // the 证明 a key ends with: only a homophone or look-alike
+    bool distinguishing = false;  // only this item's names have it (踪): no arbitrary edit
+    std::uint8_t filler = 0;  // text: length of a filler word ending here (的, 人员 …)
     std::u32string look_alikes;  // characters that look like it (keys only)
   };
-  static Char describe(char32_t c) { return Char{c, detail::pinyin_index(c), detail::near_pinyin_class(c), is_critical(c), false, {}}; }
+  static Char describe(char32_t c) {
+    return Char{c, detail::pinyin_index(c), detail::near_pinyin_class(c), is_critical(c), false, false, 0, {}};
+  }
   struct Key {
     std::u32string text;   // folded
     const Item* item;
     std::string_view name;  // the name or alias it comes from
     MatchHow how;           // exact (a name) or alias
     double score;           // of a direct hit
+    std::vector<const Item*> rivals;  // other items with the same folded key: ambiguous
+    const VagueKey* vague;  // a vague alias (表现证明), or nullptr
+    bool derived = false;   // a short form of a name or alias (after every direct key)
     std::string pinyin, initials;
     std::size_t distinct;   // distinct characters, for the candidate filter
     std::vector<Char> chars;  // per character: reading, criticality, look-alikes
@@ -168,6 +258,7 @@ struct NameMatcher::Tables {
     std::string_view name;
     MatchHow how;
     double score;
+    bool settled = true;  // false: vague or shared by several items, answered by folding
   };
 
   std::vector<Key> keys;
@@ -175,8 +266,16 @@ struct NameMatcher::Tables {
   std::unordered_map<std::u32string, std::uint32_t> folded;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_pinyin, by_initials;
   std::unordered_map<char32_t, std::vector<std::uint32_t>> by_char;
+  // Keys naming a relationship of kin (父子关系证明 …), and names saying 户口登记项目: the
+  // items the kin and 户口登记项目 descriptions name (one each, or nothing when several).
+  std::optional<std::uint32_t> kin_key;
+  std::optional<std::uint32_t> template_keys[std::size(kFieldTemplates)];
 
   explicit Tables(const std::vector<Item>& items);
+  // match() and resolve(): candidates best first; with `with_ambiguous`, also those shared by
+  // several items (then *ambiguous is set).
+  std::vector<Match> search(std::string_view text, std::size_t max_results, bool with_ambiguous,
+                            bool* ambiguous) const;
   void add_key(std::u32string text, const Item& item, std::string_view name, MatchHow how,
                double score);
 
@@ -186,8 +285,9 @@ struct NameMatcher::Tables {
     if (k.syllable != 0 && k.syllable == t.syllable) return kHomophoneCost;
     if (k.look_alikes.find(t.c) != std::u32string::npos) return kLookAlikeCost;
     if (k.near != 0 && k.near == t.near) return kNearHomophoneCost;
-    // 婚姻状况声明 is a declaration, not a 证明 with a typo.
-    return k.head ? kForbiddenCost : kEditCost;
+    // 婚姻状况声明 is a declaration, not a 证明 with a typo; 失业人员证明 is not a 失踪人员证明
+    // with a typo: the character that tells the item apart is never replaced at random.
+    return k.head || k.distinguishing ? kForbiddenCost : kEditCost;
   }
   // Best approximate occurrence of a key in a text (free start and end in the text).
   struct Occurrence {
@@ -212,20 +312,23 @@ void NameMatcher::Tables::add_key(std::u32string text, const Item& item, std::st
     Key& other = keys[it->second];
     // The same folded text for two items: the better-founded key keeps it (a real name or
     // alias beats a derived short form); equal standing means ambiguity, and the matcher
-    // then does not claim it for either (score drops below plausible).
+    // then does not claim it for either: both are put to the clerk.
     if (other.item != &item) {
       if (score > other.score + 1e-9) {
         other.item = &item;
         other.name = name;
         other.how = how;
         other.score = score;
-      } else if (score > other.score - 1e-9) {
-        other.score = kAmbiguousScore;
+        other.rivals.clear();
+      } else if (score > other.score - 1e-9 &&
+                 std::find(other.rivals.begin(), other.rivals.end(), &item) == other.rivals.end()) {
+        other.rivals.push_back(&item);
       }
     }
     return;
   }
-  Key key{std::move(text), &item, name, how, score, {}, {}, 0, {}};
+  Key key{std::move(text), &item, name, how, score, {}, nullptr, false, {}, {}, 0, {}};
+  key.vague = vague_key(key.text);
   key.pinyin = detail::pinyin(key.text, false);
   key.initials = detail::pinyin(key.text, true);
   std::u32string distinct = key.text;
@@ -248,6 +351,37 @@ void NameMatcher::Tables::add_key(std::u32string text, const Item& item, std::st
   keys.push_back(std::move(key));
 }
 
+namespace {
+
+// All forms of a key with droppable prefixes and words left out, the key itself first.
+std::vector<std::u32string> short_forms(const std::u32string& text) {
+  std::vector<std::u32string> forms{text};
+  auto add = [&](std::u32string form) {
+    if (form.size() >= 4 && std::find(forms.begin(), forms.end(), form) == forms.end())
+      forms.push_back(std::move(form));
+  };
+  for (std::size_t f = 0; f < forms.size(); ++f) {
+    const std::u32string form = forms[f];
+    for (auto prefix : kDroppablePrefixes)
+      if (form.compare(0, prefix.size(), prefix) == 0) add(form.substr(prefix.size()));
+    const std::size_t body = ends_with(form, kCertificate) ? form.size() - kCertificate.size() : form.size();
+    for (auto word : kDroppableWords)
+      for (auto at = form.find(word); at != std::u32string::npos && at + word.size() <= body;
+           at = form.find(word, at + 1))
+        add(form.substr(0, at) + form.substr(at + word.size()));
+  }
+  return forms;
+}
+
+// Whether `s` is made only of kin characters.
+bool all_kin(std::u32string_view s) {
+  for (char32_t c : s)
+    if (kKinChars.find(c) == std::u32string_view::npos) return false;
+  return !s.empty();
+}
+
+}  // namespace
+
 NameMatcher::Tables::Tables(const std::vector<Item>& items) {
   detail::warm_up();  // ICU set-up belongs to the build, not to the first query
   // Direct names and aliases first, so that they win over derived short forms.
@@ -260,29 +394,53 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
       add_key(detail::fold(a.name).text, item, a.name, MatchHow::alias, s);
     }
   }
-  // Short forms: 居民养犬证明 → 养犬证明, 婚姻状况证明 → 婚姻证明, 居民就业状况证明 → 就业证明.
   const std::size_t direct = keys.size();
+  // Which item each character of a direct name or alias belongs to (nullptr: several). A
+  // character only one item's names have is what tells that item apart.
+  std::unordered_map<char32_t, const Item*> owner;
+  for (std::size_t k = 0; k < direct; ++k)
+    for (char32_t c : keys[k].text) {
+      auto [it, added] = owner.emplace(c, keys[k].item);
+      if (!added && it->second != keys[k].item) it->second = nullptr;
+    }
+  // The descriptions' items: a direct key "<kin>关系证明" (亲属关系证明, 父子关系证明), and a
+  // name saying 户口登记项目. Several items claiming one leaves it unused.
+  auto claim = [&](std::optional<std::uint32_t>& slot, bool& several, std::uint32_t k) {
+    if (!slot) slot = k;
+    else if (keys[*slot].item != keys[k].item) several = true;
+  };
+  bool kin_several = false, template_several[std::size(kFieldTemplates)] = {};
+  for (std::uint32_t k = 0; k < direct; ++k) {
+    const std::u32string& text = keys[k].text;
+    if (ends_with(text, kRelationship) && text.size() >= kRelationship.size() + 2 &&
+        all_kin(std::u32string_view(text).substr(0, text.size() - kRelationship.size())))
+      claim(kin_key, kin_several, k);
+    for (std::size_t f = 0; f < std::size(kFieldTemplates); ++f)
+      if (keys[k].how == MatchHow::exact && text.find(kFieldTemplates[f].anchor) != std::u32string::npos)
+        claim(template_keys[f], template_several[f], k);
+  }
+  if (kin_several) kin_key.reset();
+  for (std::size_t f = 0; f < std::size(kFieldTemplates); ++f)
+    if (template_several[f]) template_keys[f].reset();
+  // Short forms: 居民养犬证明 → 养犬证明, 婚姻状况证明 → 婚姻证明, 居民就业状况证明 → 就业证明.
   for (std::size_t k = 0; k < direct; ++k) {
     const Key source = keys[k];
-    std::vector<std::u32string> forms{source.text};
-    for (std::size_t f = 0; f < forms.size(); ++f) {
-      const std::u32string form = forms[f];
-      for (auto prefix : kDroppablePrefixes)
-        if (form.compare(0, prefix.size(), prefix) == 0 && form.size() - prefix.size() >= 4)
-          forms.push_back(form.substr(prefix.size()));
-      for (auto infix : kDroppableInfixes) {
-        std::u32string with(infix);
-        with += kCertificate;
-        if (ends_with(form, with) && form.size() - infix.size() >= 4)
-          forms.push_back(form.substr(0, form.size() - with.size()) + std::u32string(kCertificate));
-      }
-    }
+    const auto forms = short_forms(source.text);
     for (std::size_t f = 1; f < forms.size(); ++f)
       add_key(forms[f], *source.item, source.name, MatchHow::alias, source.score - kDerivedPenalty);
   }
+  for (std::size_t k = direct; k < keys.size(); ++k) keys[k].derived = true;
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
+    for (Char& ch : keys[k].chars) {
+      auto it = owner.find(ch.c);
+      ch.distinguishing = !ch.head && it != owner.end() && it->second == keys[k].item;
+    }
     by_pinyin[keys[k].pinyin].push_back(k);
     by_initials[keys[k].initials].push_back(k);
+  }
+  for (auto& [text, hit] : raw) {
+    const Key& key = keys[folded.at(detail::fold(text).text)];
+    hit.settled = key.item == hit.item && key.rivals.empty() && !key.vague;
   }
 }
 
@@ -297,9 +455,10 @@ std::optional<NameMatcher::Tables::Occurrence> NameMatcher::Tables::find(
   for (std::size_t i = 0; i <= n; ++i) prev[i] = {0, i};
   const int limit = tolerated(key.chars.size());
   for (const Char& kc : key.chars) {
-    // Dropping a key character costs an edit (never allowed for a critical one), as does an
-    // extra text character inside the key's span.
-    const int drop = kc.critical || kc.head ? kForbiddenCost : kEditCost;
+    // Dropping a key character costs an edit (never allowed for a critical one, the 证明, or
+    // the one that tells the item apart), as does an extra text character inside the key's
+    // span — a filler word (的, 人员) only a tenth.
+    const int drop = kc.critical || kc.head || kc.distinguishing ? kForbiddenCost : kEditCost;
     cur[0] = {prev[0].cost + drop, 0};
     int row_min = cur[0].cost;
     for (std::size_t i = 1; i <= n; ++i) {
@@ -308,6 +467,8 @@ std::optional<NameMatcher::Tables::Occurrence> NameMatcher::Tables::find(
       if (prev[i].cost + drop < best.cost) best = {prev[i].cost + drop, prev[i].begin};
       const int extra = tc.critical ? kForbiddenCost : kEditCost;
       if (cur[i - 1].cost + extra < best.cost) best = {cur[i - 1].cost + extra, cur[i - 1].begin};
+      if (tc.filler && i > tc.filler && cur[i - tc.filler].cost + kFillerCost < best.cost)
+        best = {cur[i - tc.filler].cost + kFillerCost, cur[i - tc.filler].begin};
       cur[i] = best;
       row_min = std::min(row_min, best.cost);
     }
@@ -341,22 +502,92 @@ std::optional<Match> NameMatcher::best(std::string_view text) const {
   return m.front();
 }
 
+namespace {
+
+// The text with colloquial descriptions rewritten (kRewrites); empty when nothing changed.
+std::u32string rewritten(const std::u32string& q) {
+  // Most texts hold no rewrite at all: find the first possible one before copying anything.
+  constexpr std::u32string_view kFirstChars = U"没未还已死去过是丢走下生";
+  std::size_t first = 0;
+  for (; first < q.size(); ++first) {
+    if (kFirstChars.find(q[first]) == std::u32string_view::npos) continue;
+    bool possible = false;
+    for (const auto& r : kRewrites)
+      if (r.from.front() == q[first] && q.compare(first, r.from.size(), r.from) == 0) {
+        possible = true;
+        break;
+      }
+    if (possible) break;
+  }
+  if (first == q.size()) return {};
+  std::u32string out(q, 0, first);
+  out.reserve(q.size() + 4);
+  bool changed = false;
+  for (std::size_t i = first; i < q.size();) {
+    const Rewrite* hit = nullptr;
+    for (const auto& r : kRewrites)
+      if (r.from.front() == q[i] && q.compare(i, r.from.size(), r.from) == 0 &&
+          (!hit || r.from.size() > hit->from.size()))
+        hit = &r;
+    if (hit) {
+      out += hit->to;
+      i += hit->from.size();
+      changed = true;
+    } else {
+      out += q[i++];
+    }
+  }
+  return changed ? out : std::u32string();
+}
+
+// "X的证明" says "X证明": the 的 before 证明 goes.
+std::u32string without_de_before_certificate(std::u32string q) {
+  for (auto at = q.find(U"的证明"); at != std::u32string::npos; at = q.find(U"的证明", at))
+    q.erase(at, 1);
+  return q;
+}
+std::u32string without_de_before_certificate(const std::u32string& q, const std::u32string& suffix) {
+  std::u32string out;
+  out.reserve(q.size() + suffix.size());
+  out += q;
+  out += suffix;
+  return without_de_before_certificate(std::move(out));
+}
+
+// A description that says 证明 first and what it certifies after (证明老人还活着, 开个证明说我
+// 没结婚) read as a name: what follows 证明 moved before it. Empty when 证明 ends the text or
+// is not there.
+std::u32string certificate_last(const std::u32string& q) {
+  const auto at = q.find(kCertificate);
+  if (at == std::u32string::npos || at + kCertificate.size() + 2 > q.size()) return {};
+  return q.substr(0, at) + q.substr(at + kCertificate.size()) + std::u32string(kCertificate);
+}
+
+}  // namespace
+
 Resolution NameMatcher::resolve(std::string_view text, std::size_t max_results) const {
   Resolution r;
-  r.candidates = match(text, std::max<std::size_t>(max_results, 2));
+  bool ambiguous = false;
+  r.candidates = tables_->search(text, std::max<std::size_t>(max_results, 2), true, &ambiguous);
   if (r.candidates.empty()) return r;
   const Match& top = r.candidates.front();
   bool rival = false;
   for (std::size_t i = 1; i < r.candidates.size(); ++i)
     rival = rival || (r.candidates[i].item != top.item &&
                       r.candidates[i].score > top.score - rival_margin);
-  r.certainty = top.score >= confident_score && !rival ? Certainty::confident : Certainty::uncertain;
+  r.certainty = top.score >= confident_score && !rival && !ambiguous ? Certainty::confident
+                                                                      : Certainty::uncertain;
   if (r.candidates.size() > max_results) r.candidates.resize(std::max<std::size_t>(max_results, 1));
   return r;
 }
 
 std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_results) const {
-  const Tables& t = *tables_;
+  return tables_->search(text, max_results, false, nullptr);
+}
+
+std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_t max_results,
+                                               bool with_ambiguous, bool* ambiguous) const {
+  const Tables& t = *this;
   std::vector<Match> out;
   if (max_results == 0) return out;
 
@@ -367,11 +598,22 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
                 "a name to resolve is at most " + std::to_string(max_text_bytes) + " bytes; this is " +
                     std::to_string(text.size()));
 
+  // Candidates shared by several items (hyzkzm, a short form of two names) are a question,
+  // never an answer: match() leaves them out, resolve() puts them to the clerk.
+  bool shared = false;
+  auto keep_shared = [&](std::vector<Match>& found) {
+    if (!shared) return;
+    if (ambiguous) *ambiguous = true;
+    if (!with_ambiguous) found.clear();
+  };
+
   // 1. The raw text: an exact name or alias, no folding.
   if (auto it = t.raw.find(text); it != t.raw.end()) {
     const auto& h = it->second;
-    out.push_back(Match{h.item, h.name, h.score, h.how});
-    return out;
+    if (h.settled) {
+      out.push_back(Match{h.item, h.name, h.score, h.how});
+      return out;
+    }
   }
 
   // 2. The folded text, and the two variants people type: without "证明" (无犯罪记录) and
@@ -383,9 +625,20 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
     auto it = t.folded.find(s);
     if (it == t.folded.end()) return false;
     const auto& k = t.keys[it->second];
-    const double score = k.score - penalty - (folded.traditional ? kTraditionalPenalty : 0);
-    if (score < plausible_score) return true;  // known but ambiguous: nothing plausible
-    out.push_back(Match{k.item, k.name, score, folded.traditional ? MatchHow::traditional : k.how});
+    double score = k.score - penalty - (folded.traditional ? kTraditionalPenalty : 0);
+    const MatchHow how = folded.traditional ? MatchHow::traditional : k.how;
+    if (k.vague) score = std::min(score, kVagueScore);  // 表现证明 alone: which one?
+    if (!k.rivals.empty()) {
+      shared = true;
+      score = std::min(score, kAmbiguousScore);
+      for (const Item* other : k.rivals) out.push_back(Match{other, k.name, score, how});
+      out.insert(out.begin(), Match{k.item, k.name, score, how});
+      keep_shared(out);
+      if (out.size() > max_results) out.resize(max_results);
+      return true;
+    }
+    if (score < plausible_score) return true;
+    out.push_back(Match{k.item, k.name, score, how});
     return true;
   };
   if (direct(q, 0)) return out;
@@ -400,14 +653,22 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
 
   // Candidates from the slower passes; at most one per item, the best.
   std::vector<Match> found;
-  auto offer = [&](const Tables::Key& k, double score, MatchHow how) {
+  auto offer_item = [&](const Item* item, std::string_view name, double score, MatchHow how) {
     if (score < plausible_score) return;
     for (auto& m : found)
-      if (m.item == k.item) {
-        if (score > m.score) m = Match{k.item, k.name, score, how};
+      if (m.item == item) {
+        if (score > m.score) m = Match{item, name, score, how};
         return;
       }
-    found.push_back(Match{k.item, k.name, score, how});
+    found.push_back(Match{item, name, score, how});
+  };
+  auto offer = [&](const Tables::Key& k, double score, MatchHow how) {
+    if (!k.rivals.empty()) {
+      shared = true;
+      score = std::min(score, kAmbiguousScore);
+      for (const Item* other : k.rivals) offer_item(other, k.name, score, how);
+    }
+    offer_item(k.item, k.name, score, how);
   };
 
   if (is_latin_query(q)) {
@@ -419,7 +680,8 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
       if (it == map.end()) return;
       bool several = false;
       for (auto k : it->second) several |= t.keys[k].item != t.keys[it->second.front()].item;
-      for (auto k : it->second) offer(t.keys[k], several ? kAmbiguousScore : score, MatchHow::pinyin);
+      if (several) shared = true;
+      for (auto k : it->second) offer(t.keys[k], several ? std::min(score, kAmbiguousScore) : score, MatchHow::pinyin);
     };
     by(t.by_pinyin, latin, kPinyinScore);
     by(t.by_pinyin, latin + "zhengming", kPinyinScore - kVariantPenalty);
@@ -434,98 +696,226 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
   } else {
     // 4. Keys sharing all but at most one of their distinct characters with the text are
     //    searched for in it. Text that never says 证明 ("亲属关糸", "我要开无犯罪记录") is
-    //    searched as if it ended with it, at a small penalty.
+    //    searched as if it ended with it, at a small penalty. A description that says 证明
+    //    first, or in colloquial words, is searched again as a name when the text itself
+    //    names nothing.
     const bool says_certificate =
         q.find(U'证') != std::u32string::npos || q.find(U'明') != std::u32string::npos;
-    const std::u32string searched = says_certificate ? q : q + std::u32string(kCertificate);
+    const std::u32string plain =
+        without_de_before_certificate(q, says_certificate ? std::u32string() : std::u32string(kCertificate));
     const double variant = says_certificate ? 0 : kVariantPenalty;
-    std::vector<std::uint8_t> shared(t.keys.size(), 0);
-    std::u32string seen = searched;
-    std::sort(seen.begin(), seen.end());
-    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    for (char32_t c : seen) {
-      auto it = t.by_char.find(c);
-      if (it == t.by_char.end()) continue;
-      for (auto k : it->second) ++shared[k];
-    }
-    struct Hit {
-      std::uint32_t key;
-      Tables::Occurrence at;
-    };
-    std::vector<Hit> hits;
-    // 低收入证明 is not a 收入证明: a changing word right before the key disqualifies it.
-    auto changed = [&](std::size_t begin, const Tables::Key& key) {
-      if (begin == 0) return false;
-      const char32_t before = searched[begin - 1];
-      if (std::find(std::begin(kChangingPrefixes), std::end(kChangingPrefixes), before) !=
-          std::end(kChangingPrefixes))
-        return true;
-      for (auto vague : kStandaloneOnly)
-        if (key.text == vague) return kAskingChars.find(before) == std::u32string_view::npos;
-      for (auto lost : kLostKeys)
-        if (key.text == lost)
-          return kAskingChars.find(before) == std::u32string_view::npos &&
-                 kDocumentEndings.find(before) == std::u32string_view::npos;
-      return false;
-    };
-    // First the keys written out whole (a plain substring search), then — only for what
-    // that leaves — the approximate search.
+    std::vector<std::uint8_t> shared_chars(t.keys.size());
+    std::vector<Tables::Char> described;
+    std::vector<Tables::Cell> scratch;
     std::vector<std::uint32_t> approximate;
-    bool exact_hit = false;
-    for (std::uint32_t k = 0; k < t.keys.size(); ++k) {
-      const auto& key = t.keys[k];
-      if (static_cast<std::size_t>(shared[k]) + 1 < key.distinct || key.score < plausible_score) continue;
-      bool hit = false;
-      if (shared[k] >= key.distinct) {
-        for (auto at = searched.find(key.text); at != std::u32string::npos;
-             at = searched.find(key.text, at + 1)) {
-          if (changed(at, key)) continue;
-          hits.push_back(Hit{k, {0, at, at + key.text.size()}});
-          hit = exact_hit = true;
-          break;
+    approximate.reserve(t.keys.size());
+
+    // Searches one reading of the text; `reworded` is what rewording it cost.
+    auto search_text = [&](const std::u32string& searched, double reworded) {
+      std::fill(shared_chars.begin(), shared_chars.end(), 0);
+      std::u32string seen = searched;
+      std::sort(seen.begin(), seen.end());
+      seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+      for (char32_t c : seen) {
+        auto it = t.by_char.find(c);
+        if (it == t.by_char.end()) continue;
+        for (auto k : it->second) ++shared_chars[k];
+      }
+      struct Hit {
+        std::uint32_t key;
+        Tables::Occurrence at;
+        double reworded;
+        bool alone;  // a vague key without its context: a question
+      };
+      std::vector<Hit> hits;
+      // Whether the occurrence at `begin` does not count, and whether a vague key lacks
+      // its context there (then it is only a question).
+      auto changed = [&](std::size_t begin, const Tables::Key& key, bool* without_context) {
+        if (key.vague) {
+          for (auto context : key.vague->context)
+            if (!context.empty() && searched.find(context) != std::u32string::npos) return false;
+          *without_context = true;
+          return begin != 0 && kAskingChars.find(searched[begin - 1]) == std::u32string_view::npos;
+        }
+        if (begin == 0) return false;
+        const char32_t before = searched[begin - 1];
+        if (std::find(std::begin(kChangingPrefixes), std::end(kChangingPrefixes), before) !=
+            std::end(kChangingPrefixes))
+          return true;
+        for (auto lost : kLostKeys)
+          if (key.text == lost)
+            return kAskingChars.find(before) == std::u32string_view::npos &&
+                   kDocumentEndings.find(before) == std::u32string_view::npos;
+        return false;
+      };
+      // First the keys written out whole (a plain substring search), then — only for what
+      // that leaves — the words of a key in another order, then the approximate search.
+      approximate.clear();
+      bool exact_hit = false;
+      for (std::uint32_t k = 0; k < t.keys.size(); ++k) {
+        const auto& key = t.keys[k];
+        if (static_cast<std::size_t>(shared_chars[k]) + 1 < key.distinct) continue;
+        bool hit = false;
+        if (shared_chars[k] >= key.distinct) {
+          for (auto at = searched.find(key.text); at != std::u32string::npos;
+               at = searched.find(key.text, at + 1)) {
+            bool alone = false;
+            if (changed(at, key, &alone)) continue;
+            hits.push_back(Hit{k, {0, at, at + key.text.size()}, reworded, alone});
+            hit = exact_hit = true;
+            break;
+          }
+          // 继承遗产证明 is 遗产继承证明: the part before 证明 in two pieces, swapped.
+          if (!hit && ends_with(key.text, kCertificate) && !key.vague) {
+            const std::u32string_view text(key.text);
+            const std::u32string_view in(searched);
+            const std::size_t body = text.size() - kCertificate.size();
+            for (std::size_t split = 2; !hit && split + 2 <= body; ++split) {
+              // text[split, body) + text[0, split) + 证明, found without building it.
+              const auto second = text.substr(split, body - split), first = text.substr(0, split);
+              for (auto at = in.find(second); !hit && at != std::u32string_view::npos;
+                   at = in.find(second, at + 1)) {
+                const std::size_t end = at + body + kCertificate.size();
+                bool alone = false;
+                if (in.compare(at + second.size(), first.size(), first) != 0 ||
+                    in.compare(at + body, kCertificate.size(), kCertificate) != 0 ||
+                    changed(at, key, &alone))
+                  continue;
+                hits.push_back(Hit{k, {0, at, end}, reworded + kRewordPenalty, alone});
+                hit = exact_hit = true;
+              }
+            }
+          }
+        }
+        if (!hit) approximate.push_back(k);
+      }
+      if (!approximate.empty()) {
+        described.clear();
+        described.reserve(searched.size());
+        for (char32_t c : searched) described.push_back(Tables::describe(c));
+        constexpr std::u32string_view kFillerEnds = U"地员况民容请记息事的了还";
+        for (std::size_t i = 0; i < searched.size(); ++i)
+          if (kFillerEnds.find(searched[i]) != std::u32string_view::npos)
+            for (auto filler : kFillers)
+            if (filler.back() == searched[i] && filler.size() <= i + 1 &&
+                searched.compare(i + 1 - filler.size(), filler.size(), filler) == 0) {
+              described[i].filler = static_cast<std::uint8_t>(filler.size());
+              break;
+            }
+        for (std::uint32_t k : approximate) {
+          const auto& key = t.keys[k];
+          // With a key written out whole in the text, another item is considered only when
+          // all its characters are there too (two items asked in one sentence).
+          if (exact_hit && shared_chars[k] < key.distinct) continue;
+          // A short form scores below the name it comes from: once the item has a hit, its
+          // short forms are not aligned too (keys are in order, direct ones first).
+          if (key.derived && std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
+                return t.keys[h.key].item == key.item;
+              }))
+            continue;
+          auto at = Tables::find(key, described, scratch);
+          bool alone = false;
+          if (!at || changed(at->begin, key, &alone)) continue;
+          hits.push_back(Hit{k, *at, reworded, alone});
         }
       }
-      if (!hit) approximate.push_back(k);
-    }
-    if (!approximate.empty()) {
-      std::vector<Tables::Char> described;
-      described.reserve(searched.size());
-      for (char32_t c : searched) described.push_back(Tables::describe(c));
-      std::vector<Tables::Cell> scratch;
-      for (std::uint32_t k : approximate) {
-        const auto& key = t.keys[k];
-        // With a key written out whole in the text, another item is considered only when
-        // all its characters are there too (two items asked in one sentence).
-        if (exact_hit && shared[k] < key.distinct) continue;
-        auto at = Tables::find(key, described, scratch);
-        if (!at || changed(at->begin, key)) continue;
-        hits.push_back(Hit{k, *at});
+      // A key found exactly explains its span: fuzzy hits of other items overlapping it are
+      // near-misses of the same words (婚育状况证明 is not a typo of 婚姻状况证明).
+      for (const Hit& h : hits) {
+        const auto& key = t.keys[h.key];
+        if (h.at.cost >= kHomophoneCost) {
+          bool explained = false;
+          for (const Hit& e : hits)
+            if (e.at.cost == 0 && t.keys[e.key].item != key.item && e.at.begin < h.at.end &&
+                h.at.begin < e.at.end)
+              explained = true;
+          if (explained) continue;
+        }
+        const bool whole = h.at.begin == 0 && h.at.end == searched.size();
+        double score;
+        MatchHow how;
+        if (h.at.cost < kHomophoneCost) {
+          // Written out, perhaps with filler words: the key itself, or a phrase around it.
+          score = key.score - h.reworded - kRewordPenalty * h.at.cost / kFillerCost -
+                  (whole ? 0 : kPhrasePenalty);
+          how = whole && h.reworded == 0 && h.at.cost == 0 ? key.how : MatchHow::phrase;
+        } else {
+          score = key.score * (kFuzzyTop - kFuzzySlope * h.at.cost /
+                                               (kEditCost * static_cast<double>(key.text.size())));
+          if (!whole) score *= kFuzzyInSentenceFactor;
+          score -= h.reworded;
+          how = MatchHow::fuzzy;
+        }
+        if (h.alone) score = std::min(score, kVagueScore);
+        offer(key, score - variant, how);
       }
-    }
-    // A key found exactly explains its span: fuzzy hits of other items overlapping it are
-    // near-misses of the same words (婚育状况证明 is not a typo of 婚姻状况证明).
-    for (const Hit& h : hits) {
-      const auto& key = t.keys[h.key];
-      if (h.at.cost > 0) {
-        bool explained = false;
-        for (const Hit& e : hits)
-          if (e.at.cost == 0 && t.keys[e.key].item != key.item && e.at.begin < h.at.end &&
-              h.at.begin < e.at.end)
-            explained = true;
-        if (explained) continue;
+      // Descriptions: <kin>关系证明 (母女关系证明) and a 户口登记项目 field with a word of
+      // changing it (姓名变更证明, 更正出生日期证明).
+      if (t.kin_key) {
+        for (auto at = searched.find(kCertificate); at != std::u32string::npos;
+             at = searched.find(kCertificate, at + 1)) {
+          const bool relationship = at >= 2 && searched.compare(at - 2, 2, kRelationship.substr(0, 2)) == 0;
+          const std::size_t kin_end = relationship ? at - 2 : at;
+          std::size_t begin = kin_end;
+          while (begin > 0 && kKinChars.find(searched[begin - 1]) != std::u32string_view::npos) --begin;
+          if (kin_end - begin < 2) continue;
+          if (!relationship) {  // …是我儿子: 是, perhaps a pronoun or 的, then the kin
+            std::size_t before = begin;
+            while (before > 0 && std::u32string_view(U"我他她你的").find(searched[before - 1]) !=
+                                     std::u32string_view::npos)
+              --before;
+            if (before == 0 || searched[before - 1] != U'是') continue;
+          }
+          const auto& key = t.keys[*t.kin_key];
+          const bool whole = begin == 0 && at + kCertificate.size() == searched.size();
+          offer(key, key.score - kDerivedPenalty - reworded - (whole ? 0 : kPhrasePenalty) - variant,
+                MatchHow::phrase);
+        }
       }
-      const bool whole = h.at.begin == 0 && h.at.end == searched.size();
-      if (h.at.cost == 0) {
-        offer(key, key.score * kPhraseFactor - variant, MatchHow::phrase);
-      } else {
-        double score = key.score * (kFuzzyTop - kFuzzySlope * h.at.cost /
-                                                    (kEditCost * static_cast<double>(key.text.size())));
-        if (!whole) score *= kFuzzyInSentenceFactor;
-        offer(key, score - variant, MatchHow::fuzzy);
+      for (std::size_t f = 0; f < std::size(kFieldTemplates); ++f) {
+        if (!t.template_keys[f]) continue;
+        const FieldTemplate& tpl = kFieldTemplates[f];
+        auto ends_at = [&](std::size_t end, std::u32string_view w) {
+          return !w.empty() && end >= w.size() && searched[end - 1] == w.back() &&
+                 searched.compare(end - w.size(), w.size(), w) == 0;
+        };
+        // The start of "<first><second>" (or the other order) ending at `end`, if any.
+        auto pair_before = [&](std::size_t end) -> std::optional<std::size_t> {
+          for (auto b : tpl.second)
+            if (ends_at(end, b))
+              for (auto a : tpl.first)
+                if (ends_at(end - b.size(), a)) return end - b.size() - a.size();
+          if (tpl.either_order)
+            for (auto a : tpl.first)
+              if (ends_at(end, a))
+                for (auto b : tpl.second)
+                  if (ends_at(end - a.size(), b)) return end - a.size() - b.size();
+          return std::nullopt;
+        };
+        for (auto at = searched.find(kCertificate); at != std::u32string::npos;
+             at = searched.find(kCertificate, at + 1)) {
+          const auto begin = pair_before(at);
+          if (!begin) continue;
+          const auto& key = t.keys[*t.template_keys[f]];
+          const bool whole = *begin == 0 && at + kCertificate.size() == searched.size();
+          offer(key, key.score - kDerivedPenalty - reworded - (whole ? 0 : kPhrasePenalty) - variant,
+                MatchHow::phrase);
+        }
+      }
+    };
+
+    search_text(plain, 0);
+    if (found.empty()) {
+      const std::u32string colloquial = rewritten(plain);
+      if (!colloquial.empty()) search_text(without_de_before_certificate(colloquial), kRewordPenalty);
+      if (found.empty()) {
+        const std::u32string last = certificate_last(colloquial.empty() ? plain : colloquial);
+        if (!last.empty()) search_text(without_de_before_certificate(last), kRewordPenalty);
       }
     }
   }
 
+  keep_shared(found);
   std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
     if (a.score != b.score) return a.score > b.score;
     if (a.item->seq != b.item->seq) return a.item->seq < b.item->seq;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bind.hpp"
+#include "bind_frame.hpp"
 #include "bind_types.hpp"
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/decision.hpp"
@@ -259,7 +260,7 @@ PyEngine engine_from_state(const py::object& state) {
 py::dict batch_columns(const DecisionBatch& b) {
   const std::size_t n = b.decisions.size();
   py::list outcome(n), item(n), name(n), clause(n), carve_out(n), time_limit(n), working_days(n),
-      due(n), flags(n), open_questions(n);
+      due(n), flags(n), open_questions(n), agencies(n);
   for (std::size_t i = 0; i < n; ++i) {
     const Decision& d = b.decisions[i];
     outcome[i] = py::str(to_string(d.outcome));
@@ -272,10 +273,9 @@ py::dict batch_columns(const DecisionBatch& b) {
                           ? py::object(py::int_(d.time_limit->working_days))
                           : py::none();
     due[i] = d.time_limit && d.time_limit->due ? py::object(py::str(d.time_limit->due->to_string())) : py::none();
-    std::string f;
-    for (Flag fl : d.flags) f += (f.empty() ? "" : ",") + std::string(to_string(fl));
-    flags[i] = py::str(f);
-    open_questions[i] = py::int_(d.open_questions.size());
+    flags[i] = py::str(flags_text(d));
+    open_questions[i] = py::str(open_questions_text(d));
+    agencies[i] = d.route ? py::object(py::str(agencies_text(d.route))) : py::none();
   }
   py::dict cols;
   cols["outcome"] = outcome;
@@ -288,6 +288,7 @@ py::dict batch_columns(const DecisionBatch& b) {
   cols["due"] = due;
   cols["flags"] = flags;
   cols["open_questions"] = open_questions;
+  cols["agencies"] = agencies;
   return cols;
 }
 
@@ -522,7 +523,8 @@ void bind_decisions(py::module_& m) {
            "The outcome of every decision, in order.")
       .def("columns", &batch_columns,
            "Columns for a data frame: outcome, item, name, clause, carve_out, time_limit, "
-           "working_days, due, flags, open_questions (lists of equal length).")
+           "working_days, due, flags, open_questions (\"within_duties→must_issue; …\"), agencies "
+           "(the route's, joined by 、) (lists of equal length).")
       .def("to_dicts",
            [](const DecisionBatch& b, Language language) {
              py::list out;

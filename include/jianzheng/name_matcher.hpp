@@ -27,7 +27,9 @@ enum class MatchHow {
   traditional,  ///< The name or an alias written in Traditional characters.
   pinyin,       ///< Pinyin of the name or an alias, whole or initials (wfzjlzm).
   fuzzy,        ///< One wrong, homophone or look-alike character (亲属关糸证明).
-  phrase,       ///< The name or an alias inside a sentence (麻烦开一下收入证明，贷款用).
+  phrase,       ///< The name or an alias inside a sentence (麻烦开一下收入证明，贷款用), or
+                ///< reworded: 的 or 人员 inserted (失业人员证明), its words swapped
+                ///< (继承遗产的证明), described (开个老人还在世的证明, 母女关系证明).
 };
 /// The JSON name of a MatchHow, e.g. "pinyin".
 const char* to_string(MatchHow how) noexcept;
@@ -40,7 +42,10 @@ inline constexpr double plausible_score = 0.7;
 
 /// A plausible candidate at or above this score, with no rival for another item within
 /// `rival_margin`, names its item on its own (Certainty::confident). Plausible candidates
-/// that are not confident are put to the clerk as a question, never decided on.
+/// that are not confident are put to the clerk as a question, never decided on. Exact names,
+/// aliases, Traditional spellings, short forms, whole pinyin and names written out in a
+/// sentence score above it; typos on names under 6 characters, initials, names shared by
+/// several items (hyzkzm) and a vague alias without its context (表现证明) score below.
 inline constexpr double confident_score = 0.85;
 /// How close a candidate for another item may come to the best before the best is no
 /// longer confident.
@@ -98,7 +103,8 @@ class NameMatcher {
   std::optional<Match> best(std::string_view text) const;
   /// What the text names, with how sure the matcher is: the decision engine resolves free
   /// text through this, deciding on a confident item and asking about uncertain candidates.
-  /// Throws as match() does.
+  /// Unlike match(), the candidates include those shared by several items (hyzkzm: 婚姻状况证明
+  /// and 婚育状况证明), which are always uncertain. Throws as match() does.
   Resolution resolve(std::string_view text, std::size_t max_results = 5) const;
 
   /// Number of folded names, aliases and short forms the matcher knows.
