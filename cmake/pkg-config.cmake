@@ -27,7 +27,7 @@ endforeach()
 
 # The libraries the static C++ library needs: the pkg-config modules Debian ships, plus
 # Boost.JSON (no .pc on Debian) and the thread library.
-set(_pc_modules "icu-uc icu-i18n libcrypto xlsxwriter")
+set(_pc_modules "icu-uc icu-i18n libcrypto xlsxwriter libzip expat")
 set(_pc_libs "-lboost_json")
 get_target_property(_boost_json_location Boost::json LOCATION)
 if(_boost_json_location)

@@ -13,6 +13,8 @@ packages=(
   catch2                         # C++ tests (Debian ships the v2 series)
   libbenchmark-dev               # benchmarks
   libxlsxwriter-dev              # survey tables written as XLSX
+  libzip-dev libexpat1-dev       # survey tables read from XLSX
+  groff-base                     # the man page test renders jianzheng(1)
   python3 python3-dev python3-pybind11 pybind11-dev python3-pytest
   python3-jsonschema             # schema tests of data/ and fixtures
   python3-venv python3-setuptools python3-pip python3-wheel   # offline `pip install .`

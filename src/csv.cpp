@@ -12,16 +12,32 @@ const std::string kEmpty;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// Nothing but white space: ASCII, the ideographic space U+3000 and NBSP, which office
+// programs pad cells with.
+bool blank_text(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (is_space(s[i])) ++i;
+    else if (s.compare(i, 3, "\xE3\x80\x80") == 0) i += 3;
+    else if (s.compare(i, 2, "\xC2\xA0") == 0) i += 2;
+    else return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 const std::string& CsvRow::cell(std::size_t i) const {
   return i < cells.size() ? cells[i] : kEmpty;
 }
 
+int CsvRow::column(std::size_t i) const {
+  if (i < columns.size()) return columns[i];
+  return columns.empty() ? 1 : columns.back() + static_cast<int>(cells.back().size());
+}
+
 bool CsvRow::is_blank() const {
   for (const auto& c : cells)
-    for (char ch : c)
-      if (!is_space(ch)) return false;
+    if (!blank_text(c)) return false;
   return true;
 }
 
@@ -42,8 +58,14 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string_view origin) {
   bool at_cell_start = true;  // nothing of the current cell read yet
   bool record_open = false;   // something of the current record read
 
+  int cell_column = 1;  // where the current cell started
+  auto end_cell = [&] {
+    row.cells.push_back(formula_unguard(cell));
+    row.columns.push_back(cell_column);
+    cell.clear();
+  };
   auto end_record = [&] {
-    row.cells.push_back(std::move(cell));
+    end_cell();
     cell.clear();
     rows.push_back(std::move(row));
     row = CsvRow{};
@@ -60,6 +82,7 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string_view origin) {
 
   while (i < n) {
     const char c = text[i];
+    if (at_cell_start) cell_column = column;
     if (at_cell_start && c == '"') {
       // A quoted cell: "" is a quote; a quote ends it and must be followed by , or a line end.
       const int open_line = line, open_column = column;
@@ -99,8 +122,7 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string_view origin) {
       continue;
     }
     if (c == ',') {
-      row.cells.push_back(std::move(cell));
-      cell.clear();
+      end_cell();
       ++i;
       ++column;
       at_cell_start = true;
@@ -131,11 +153,41 @@ std::vector<CsvRow> parse_csv(std::string_view text, std::string_view origin) {
   return rows;
 }
 
-std::string csv_cell(std::string_view cell) {
-  bool quote = !cell.empty() && (cell.front() == ' ' || cell.back() == ' ');
+std::size_t stray_cell(const CsvRow& row, const std::vector<bool>& headed) {
+  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+    if (i < headed.size() && headed[i]) continue;
+    if (!blank_text(row.cells[i])) return i;
+  }
+  return std::string::npos;
+}
+
+bool is_cut_off(const CsvRow& row, std::size_t width) {
+  return row.cells.size() > 1 && row.cells.size() < width;
+}
+
+namespace {
+bool starts_formula(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+}  // namespace
+
+std::string formula_guard(std::string_view cell) {
+  if (cell.empty()) return {};
+  const bool guard = starts_formula(cell[0]) ||
+                     (cell[0] == '\'' && cell.size() > 1 && (starts_formula(cell[1]) || cell[1] == '\''));
+  return guard ? "'" + std::string(cell) : std::string(cell);
+}
+
+std::string formula_unguard(std::string_view cell) {
+  if (cell.size() > 1 && cell[0] == '\'' && (starts_formula(cell[1]) || cell[1] == '\''))
+    cell.remove_prefix(1);
+  return std::string(cell);
+}
+
+std::string csv_cell(std::string_view raw) {
+  const std::string cell = formula_guard(raw);
+  bool quote = !cell.empty() && (is_space(cell.front()) || is_space(cell.back()));
   for (char c : cell)
     if (c == ',' || c == '"' || c == '\r' || c == '\n') quote = true;
-  if (!quote) return std::string(cell);
+  if (!quote) return cell;
   std::string out = "\"";
   for (char c : cell) {
     if (c == '"') out += '"';

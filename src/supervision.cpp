@@ -93,19 +93,23 @@ std::vector<ComplaintRecord> parse_complaints_csv(std::string_view text, std::st
   // Map each known column to its position; unknown headings are errors, like unknown JSON keys.
   std::map<std::string, std::size_t> at;
   const auto& header = rows.front();
+  std::vector<bool> headed(header.cells.size(), false);
+  std::size_t width = 0;  // up to the last heading
   for (std::size_t i = 0; i < header.cells.size(); ++i) {
     const std::string h = trimmed(header.cells[i]);
     if (h.empty()) continue;
+    headed[i] = true;
+    width = i + 1;
     const Column* col = nullptr;
     for (const auto& c : kColumns)
       if (h == c.key || h == c.zh) col = &c;
     if (!col)
-      throw Error(ErrorCode::unknown_field, detail::text_location(file, header.line),
+      throw Error(ErrorCode::unknown_field, detail::text_location(file, header.line, header.column(i)),
                   "unknown column \"" + h + "\" (未知列); the columns are date/日期, channel/渠道, "
                   "body/索要单位, body_kind/单位类型, superior/上级主管部门, item/事项, demanded/索要证明, "
                   "purpose/用途, bases/依据, basis_levels/依据层级, note/备注");
     if (!at.emplace(col->key, i).second)
-      throw Error(ErrorCode::duplicate_id, detail::text_location(file, header.line),
+      throw Error(ErrorCode::duplicate_id, detail::text_location(file, header.line, header.column(i)),
                   "column \"" + h + "\" appears twice (列重复)");
   }
   if (!at.count("body"))
@@ -118,6 +122,14 @@ std::vector<ComplaintRecord> parse_complaints_csv(std::string_view text, std::st
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const auto& row = rows[r];
     if (row.is_blank()) continue;
+    // Nothing dropped: text under no heading, or a row cut short, is refused (as for 附件2).
+    if (const std::size_t j = detail::stray_cell(row, headed); j != std::string::npos)
+      throw Error(ErrorCode::invalid_value, detail::text_location(file, row.line, row.column(j)),
+                  "a cell under no column heading (该单元格不在任何一列下): \"" + trimmed(row.cells[j]) + "\"");
+    if (detail::is_cut_off(row, width))
+      throw Error(ErrorCode::invalid_value, detail::text_location(file, row.line, row.column(row.cells.size())),
+                  "the row has " + std::to_string(row.cells.size()) + " of the table's " + std::to_string(width) +
+                      " cells: it is incomplete — was the file cut off? (该行不完整，文件可能被截断)");
     const std::string where = detail::origin_line_column(file, row.line);
     auto cell = [&](const char* key) {
       auto it = at.find(key);

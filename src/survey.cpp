@@ -8,6 +8,7 @@
 
 #include "csv.hpp"
 #include "enum_names.hpp"
+#include "survey_table.hpp"
 #include "jianzheng/error.hpp"
 #include "jianzheng/name_matcher.hpp"
 #include "text/charset.hpp"
@@ -113,28 +114,62 @@ std::optional<int> date_number(const std::vector<char32_t>& part) {
   return tens * 10 + units;
 }
 
-// The text after a label ("填报单位（盖章）：" or "时间:"), up to `stop` when given.
-std::string after_label(const std::string& cell, std::string_view label, std::string_view stop) {
-  std::size_t at = cell.find(label);
-  if (at == std::string::npos) return {};
-  std::string rest = cell.substr(at + label.size());
-  if (!stop.empty()) {
-    const std::size_t end = rest.find(stop);
-    if (end != std::string::npos) rest.resize(end);
+// Text as a cell's value: outer white space (ASCII, U+3000, NBSP) is not part of it, and
+// line breaks are LF. Every reader and every writer of a return applies it, so a value
+// written in any format reads back the same (docs/decisions.md, "One value of a cell").
+std::string clean(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') {
+      out += '\n';
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      out += s[i];
+    }
   }
-  // Skip "（盖章）" or "(盖章)" and the colon, full-width or not.
-  for (std::string_view skip : {"（盖章）", "(盖章)"}) {
-    std::string t = trim(rest);
-    if (t.compare(0, skip.size(), skip) == 0) rest = t.substr(skip.size());
-  }
+  return trim(out);
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+// The value after a label: "（盖章）" or "(盖章)" and a colon, full-width or not, skipped.
+std::string label_value(std::string_view rest) {
   std::string t = trim(rest);
+  for (std::string_view skip : {"（盖章）", "(盖章)"})
+    if (starts_with(t, skip)) t = trim(std::string_view(t).substr(skip.size()));
   for (std::string_view colon : {"：", ":"})
-    if (t.compare(0, colon.size(), colon) == 0) return trim(t.substr(colon.size()));
+    if (starts_with(t, colon)) return trim(std::string_view(t).substr(colon.size()));
   return t;
 }
 
-Location where(std::string_view origin, int line, int column = 1) {
-  return detail::text_location(origin, line, column);
+constexpr std::string_view kUnitLabel = "填报单位";
+
+// Where a 时间 label starts in `cell` (and its length), or npos. "时间" is a label only when a
+// colon, the end of the cell or a date follows it: in 时间银行服务中心 it is part of a name.
+std::pair<std::size_t, std::size_t> find_date_label(std::string_view cell) {
+  for (std::size_t p = cell.find("时间"); p != std::string_view::npos; p = cell.find("时间", p + 1)) {
+    const std::string rest = trim(cell.substr(p + 6));
+    if (rest.empty() || starts_with(rest, "：") || starts_with(rest, ":") || parse_survey_date(rest)) {
+      if (p >= 6 && cell.substr(p - 6, 6) == "填报") return {p - 6, 12};  // 填报时间
+      return {p, 6};
+    }
+  }
+  return {std::string_view::npos, 0};
+}
+
+// A cell that is a 时间 label with a date, or with nothing yet: not a unit's name.
+bool is_date_label_cell(std::string_view cell) {
+  const auto [at, len] = find_date_label(cell);
+  if (at != 0) return false;
+  const std::string value = label_value(cell.substr(len));
+  return value.empty() || parse_survey_date(value).has_value();
+}
+
+bool is_attachment_label(std::string_view cell) {
+  return cell == "附件2" || cell == "附件 2" || cell == "附件２" || cell == "附件二";
 }
 
 bool is_header_row(const detail::CsvRow& row) {
@@ -153,6 +188,18 @@ int header_column(const std::string& cell) {
   if (h == "主管部门") return 4;
   if (h == "备注") return 5;
   return -1;
+}
+
+// 序号: a whole number 0–999999 in ASCII or full-width digits; nothing otherwise.
+std::optional<int> seq_number(const std::string& text) {
+  int value = 0, digits = 0;
+  for (char32_t c : code_points(text)) {
+    const int d = ascii_digit(c);
+    if (d < 0 || ++digits > 6) return std::nullopt;
+    value = value * 10 + d;
+  }
+  if (digits == 0) return std::nullopt;
+  return value;
 }
 
 }  // namespace
@@ -186,84 +233,150 @@ std::string format_survey_date(const Date& date) {
          std::to_string(date.day) + "日";
 }
 
-SurveyReturn parse_survey_csv(std::string_view bytes, std::string_view origin) {
-  detail::Decoded decoded = detail::decode_to_utf8(bytes, origin);
-  const auto rows = detail::parse_csv(decoded.utf8, origin);
+namespace detail {
 
+std::string column_letters(std::size_t index) {
+  std::string s;
+  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26)
+    s.insert(s.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return s;
+}
+
+Error SurveyTable::error(ErrorCode code, const CsvRow& row, std::size_t cell, std::string message) const {
+  if (cell_references)
+    return Error(code, origin + ":" + column_letters(cell) + std::to_string(row.line), std::move(message));
+  return Error(code, text_location(origin, row.line, row.column(cell)), std::move(message));
+}
+
+std::string clean_cell(std::string_view text) { return clean(text); }
+
+SurveyReturn survey_from_table(const SurveyTable& table) {
+  const auto& rows = table.rows;
+  const std::string& origin = table.origin;
   SurveyReturn out;
-  out.origin = std::string(origin);
-  out.charset = detail::to_string(decoded.charset);
+  out.origin = origin;
+  out.charset = table.charset;
 
-  // Before the header: the title (附件2 …统计表) and the 填报单位 / 时间 row.
+  // Before the header: the 附件2 label, the title and the 填报单位 / 时间 row. A label's value
+  // is in its own cell ("填报单位（盖章）：示例镇") or, in tables laid out as forms, in the next
+  // non-empty cell ("填报单位（盖章）：" | "示例镇"), which is then taken whole.
   std::size_t r = 0;
-  int unit_line = 0;
-  auto set_date = [&](const std::string& text, int line) {
+  const detail::CsvRow* unit_row = nullptr;  // where 填报单位 is, for the error when it is empty
+  std::size_t unit_cell = 0;
+  std::vector<std::string> preamble_notes;
+  bool attachment_seen = false;
+  auto set_date = [&](const std::string& text, const detail::CsvRow& row, std::size_t cell) {
     if (text.empty()) return;
     out.date = parse_survey_date(text);
     if (!out.date)
-      throw Error(ErrorCode::invalid_date, where(origin, line),
-                  "时间 \"" + text + "\" is not a date like 2020年12月30日 (时间格式无法识别)");
+      throw table.error(ErrorCode::invalid_date, row, cell,
+                        "时间 \"" + text + "\" is not a date like 2020年12月30日 (时间格式无法识别)");
   };
   for (; r < rows.size() && !is_header_row(rows[r]); ++r) {
-    // A label's value is in its own cell ("填报单位（盖章）：示例镇") or, in spreadsheets
-    // laid out as forms, in the next non-empty cell ("填报单位（盖章）：" | "示例镇").
     enum class Awaiting { nothing, unit, date } waiting = Awaiting::nothing;
-    for (const auto& raw : rows[r].cells) {
-      const std::string cell = trim(raw);
+    for (std::size_t j = 0; j < rows[r].cells.size(); ++j) {
+      const std::string cell = clean(rows[r].cells[j]);
       if (cell.empty()) continue;
-      const bool has_unit = cell.find("填报单位") != std::string::npos;
-      const bool has_date = cell.find("时间") != std::string::npos;
-      if (!has_unit && !has_date && waiting != Awaiting::nothing) {
-        if (waiting == Awaiting::unit) out.unit = cell;
-        else set_date(cell, rows[r].line);
+      if (waiting == Awaiting::unit && !is_date_label_cell(cell)) {
+        out.unit = cell;
+        waiting = Awaiting::nothing;
+        continue;
+      }
+      if (waiting == Awaiting::date && cell.find(kUnitLabel) == std::string::npos) {
+        set_date(cell, rows[r], j);
         waiting = Awaiting::nothing;
         continue;
       }
       waiting = Awaiting::nothing;
-      if (has_unit) {
-        out.unit = after_label(cell, "填报单位", "时间");
-        unit_line = rows[r].line;
-        if (out.unit.empty() && !has_date) waiting = Awaiting::unit;
+      const std::size_t unit_at = cell.find(kUnitLabel);
+      const auto [date_at, date_len] = find_date_label(cell);
+      if (unit_at != std::string::npos) {
+        const std::size_t from = unit_at + kUnitLabel.size();
+        const std::size_t to = date_at != std::string::npos && date_at > unit_at ? date_at : cell.size();
+        out.unit = label_value(std::string_view(cell).substr(from, to - from));
+        unit_row = &rows[r];
+        unit_cell = j;
+        if (out.unit.empty() && (date_at == std::string::npos || date_at < unit_at)) waiting = Awaiting::unit;
       }
-      if (has_date) {
-        const std::string text = after_label(cell, "时间", "");
-        set_date(text, rows[r].line);
-        if (text.empty()) waiting = Awaiting::date;
+      if (date_at != std::string::npos) {
+        const std::size_t from = date_at + date_len;
+        const std::size_t to = unit_at != std::string::npos && unit_at > date_at ? unit_at : cell.size();
+        const std::string text = label_value(std::string_view(cell).substr(from, to - from));
+        set_date(text, rows[r], j);
+        if (text.empty() && (unit_at == std::string::npos || unit_at < date_at)) waiting = Awaiting::date;
       }
-      if (!has_unit && !has_date && out.title.empty() && cell != "附件2" && cell != "附件 2")
+      if (unit_at != std::string::npos || date_at != std::string::npos) continue;
+      if (!attachment_seen && out.title.empty() && is_attachment_label(cell)) {
+        attachment_seen = true;  // 附件2 above the title, as the policy prints the form
+      } else if (out.title.empty()) {
         out.title = cell;
+      } else {
+        preamble_notes.push_back(cell);  // kept, with the notes under the table
+      }
     }
   }
-  if (r == rows.size())
-    throw Error(ErrorCode::missing_field, where(origin, rows.empty() ? 1 : rows.back().line),
-                "no header row with 证明事项名称 (未找到表头：序号、证明事项名称、法律法规、政策依据…)");
+  if (r == rows.size()) {
+    detail::CsvRow first;
+    first.line = 1;
+    throw table.error(ErrorCode::missing_field, rows.empty() ? first : rows.back(), 0,
+                      "no header row with 证明事项名称 (未找到表头：序号、证明事项名称、法律法规、政策依据…)");
+  }
   if (out.unit.empty())
-    throw Error(ErrorCode::missing_field, where(origin, unit_line ? unit_line : rows[r].line),
-                "填报单位 is missing or empty: every return names the township or department "
-                "that reports it (缺少填报单位)");
+    throw table.error(ErrorCode::missing_field, unit_row ? *unit_row : rows[r], unit_row ? unit_cell : 0,
+                      "填报单位 is missing or empty: every return names the township or department "
+                      "that reports it (缺少填报单位)");
   if (out.title.empty()) out.title = std::string(kSurveyTitle);
 
+  // The header: the six columns by name. A heading the form does not have is refused rather
+  // than its cells dropped.
   const auto& header = rows[r];
   int column_of[6] = {-1, -1, -1, -1, -1, -1};
+  std::vector<bool> headed(header.cells.size(), false);
+  std::size_t width = 0;  // up to the last heading
   for (std::size_t j = 0; j < header.cells.size(); ++j) {
-    const int k = header_column(header.cells[j]);
-    if (k >= 0) {
-      if (column_of[k] >= 0)
-        throw Error(ErrorCode::duplicate_id, where(origin, header.line),
-                    "column " + std::string(kHeaders[k]) + " appears twice (表头重复)");
-      column_of[k] = static_cast<int>(j);
-    }
+    const std::string h = clean(header.cells[j]);
+    if (h.empty()) continue;
+    width = j + 1;
+    const int k = header_column(h);
+    if (k < 0)
+      throw table.error(ErrorCode::unknown_field, header, j,
+                  "column \"" + h + "\" is not a column of 附件2 (未知列); the columns are 序号, "
+                  "证明事项名称, 法律法规、政策依据, 实施单位, 主管部门, 备注");
+    if (column_of[k] >= 0)
+      throw table.error(ErrorCode::duplicate_id, header, j,
+                  "column " + std::string(kHeaders[k]) + " appears twice (表头重复)");
+    column_of[k] = static_cast<int>(j);
+    headed[j] = true;
   }
   if (column_of[2] < 0)
-    throw Error(ErrorCode::missing_field, where(origin, header.line),
+    throw table.error(ErrorCode::missing_field, header, 0,
                 "the header has no 法律法规、政策依据 column (表头缺少依据列)");
 
   auto cell_of = [&](const detail::CsvRow& row, int k) {
-    return column_of[k] < 0 ? std::string() : trim(row.cell(static_cast<std::size_t>(column_of[k])));
+    return column_of[k] < 0 ? std::string() : clean(row.cell(static_cast<std::size_t>(column_of[k])));
   };
+  auto cell_index = [&](int k) { return column_of[k] < 0 ? std::size_t{0} : static_cast<std::size_t>(column_of[k]); };
+  // The printed form numbers its empty rows: a number alone that goes on with the numbering,
+  // right under the table, is such a row. Anything else alone in the first column — after a
+  // blank row or a note, or not the next number — is a note (注：…, 填表说明).
+  int next_number = 1;
+  bool below_table = false;  // a blank row or a note has ended the table
+  std::vector<std::string> notes;
   for (++r; r < rows.size(); ++r) {
     const auto& row = rows[r];
-    if (row.is_blank()) continue;
+    if (row.is_blank()) {
+      below_table = true;
+      continue;
+    }
+    if (const std::size_t j = detail::stray_cell(row, headed); j != std::string::npos)
+      throw table.error(ErrorCode::invalid_value, row, j,
+                        "a cell under no column heading (该单元格不在附件2的任何一列下): \"" +
+                            clean(row.cells[j]) + "\"");
+    if (table.complete_rows && detail::is_cut_off(row, width))
+      throw table.error(ErrorCode::invalid_value, row, row.cells.size(),
+                  "the row has " + std::to_string(row.cells.size()) + " of the table's " +
+                      std::to_string(width) +
+                      " cells: it is incomplete — was the file cut off? (该行不完整，文件可能被截断)");
     SurveyRow s;
     s.line = row.line;
     s.name = cell_of(row, 1);
@@ -274,31 +387,51 @@ SurveyReturn parse_survey_csv(std::string_view bytes, std::string_view origin) {
     const std::string seq = cell_of(row, 0);
     const bool rest_blank = s.name.empty() && s.basis.empty() && s.implementer.empty() &&
                             s.authority.empty() && s.note.empty();
-    bool numeric = !seq.empty() && seq.size() <= 6 &&
-                   std::all_of(seq.begin(), seq.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const std::optional<int> number = seq.empty() ? std::nullopt : seq_number(seq);
     if (rest_blank) {
-      // The printed form numbers its empty rows; text alone in the first column under the
-      // table is a note (填表说明, 注：…).
-      if (!numeric) {
-        for (const auto& c : row.cells)
-          if (!trim(c).empty()) out.notes.push_back(trim(c));
+      if (!below_table && number == next_number) {
+        ++next_number;
+        continue;
       }
+      notes.push_back(seq);
+      below_table = true;
       continue;
     }
-    if (!seq.empty() && !numeric)
-      throw Error(ErrorCode::invalid_value, where(origin, row.line, 1),
-                  "序号 \"" + seq + "\" is not a number (序号应为数字)");
+    if (!seq.empty() && !number)
+      throw table.error(ErrorCode::invalid_value, row, cell_index(0),
+                  "序号 \"" + seq + "\" is not a whole number 0–999999 (序号应为数字)");
     if (s.name.empty())
-      throw Error(ErrorCode::missing_field, where(origin, row.line),
+      throw table.error(ErrorCode::missing_field, row, cell_index(1),
                   "row has no 证明事项名称 (该行缺少证明事项名称)");
-    s.seq = numeric ? std::stoi(seq) : 0;
+    s.seq = number.value_or(0);
+    next_number = (s.seq ? s.seq : next_number) + 1;
     out.rows.push_back(std::move(s));
   }
+  out.notes = std::move(preamble_notes);
+  out.notes.insert(out.notes.end(), notes.begin(), notes.end());
   return out;
+}
+
+}  // namespace detail
+
+SurveyReturn parse_survey_csv(std::string_view bytes, std::string_view origin) {
+  detail::Decoded decoded = detail::decode_to_utf8(bytes, origin);
+  detail::SurveyTable table;
+  table.rows = detail::parse_csv(decoded.utf8, origin);
+  table.origin = std::string(origin);
+  table.charset = detail::to_string(decoded.charset);
+  return detail::survey_from_table(table);
 }
 
 SurveyReturn load_survey(const std::string& path) {
   const std::string bytes = detail::read_file(path);
+  // An XLSX workbook is a zip archive; an .xls (Excel 97–2003) or a password-protected
+  // workbook is an OLE2 compound file.
+  if (bytes.compare(0, 4, "PK\x03\x04") == 0) return parse_survey_xlsx(bytes, path);
+  if (bytes.compare(0, 8, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") == 0)
+    throw Error(ErrorCode::unsupported_format, path,
+                path + " is an Excel 97–2003 (.xls) or password-protected workbook; save it as .xlsx "
+                       "(Excel 工作簿) or CSV without a password (请另存为 .xlsx 或 CSV)");
   std::size_t i = bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' ||
                               bytes[i] == '\t'))
@@ -307,34 +440,65 @@ SurveyReturn load_survey(const std::string& path) {
   return parse_survey_csv(bytes, path);
 }
 
-namespace {
-std::vector<std::vector<std::string>> table_of(const SurveyReturn& s) {
-  std::vector<std::vector<std::string>> t;
-  t.push_back({s.title.empty() ? std::string(kSurveyTitle) : s.title, "", "", "", "", ""});
-  t.push_back({"填报单位（盖章）：" + s.unit, "", "", "时间：" + (s.date ? format_survey_date(*s.date) : ""),
-               "", ""});
-  t.emplace_back(std::begin(kHeaders), std::end(kHeaders));
+namespace detail {
+
+SurveyReturn survey_for_writing(const SurveyReturn& s) {
+  SurveyReturn w;
+  w.title = clean(s.title);
+  if (w.title.empty()) w.title = std::string(kSurveyTitle);
+  w.unit = clean(s.unit);
+  if (w.unit.empty())
+    throw Error(ErrorCode::missing_field, "unit", "填报单位 is empty: a return names its unit (缺少填报单位)");
+  w.date = s.date;
+  w.origin = s.origin;
+  w.charset = s.charset;
   int n = 0;
   for (const auto& r : s.rows) {
     ++n;
-    t.push_back({std::to_string(r.seq ? r.seq : n), r.name, r.basis, r.implementer, r.authority,
-                 r.note});
+    SurveyRow c = r;
+    c.name = clean(r.name);
+    c.basis = clean(r.basis);
+    c.implementer = clean(r.implementer);
+    c.authority = clean(r.authority);
+    c.note = clean(r.note);
+    if (c.name.empty())
+      throw Error(ErrorCode::missing_field, "rows/" + std::to_string(n - 1) + "/name",
+                  "row " + std::to_string(n) + " has no 证明事项名称 (该行缺少证明事项名称)");
+    if (c.seq < 0 || c.seq > 999999)
+      throw Error(ErrorCode::invalid_value, "rows/" + std::to_string(n - 1) + "/seq",
+                  "序号 " + std::to_string(c.seq) + " is not 0–999999");
+    w.rows.push_back(std::move(c));
   }
+  for (const auto& note : s.notes)
+    if (std::string c = clean(note); !c.empty()) w.notes.push_back(std::move(c));
+  return w;
+}
+
+// The table as printed: the 附件2 label, the title, 填报单位 and 时间 each with the value in
+// the cell after its label, the header, the rows (a blank 序号 stays blank), and the notes
+// after a blank row. Shared with src/xlsx.cpp.
+std::vector<std::vector<std::string>> survey_table(const SurveyReturn& survey) {
+  const SurveyReturn s = survey_for_writing(survey);
+  std::vector<std::vector<std::string>> t;
+  t.push_back({"附件2", "", "", "", "", ""});
+  t.push_back({s.title, "", "", "", "", ""});
+  t.push_back({"填报单位（盖章）：", "", s.unit, "时间：", s.date ? format_survey_date(*s.date) : "", ""});
+  t.emplace_back(std::begin(kHeaders), std::end(kHeaders));
+  for (const auto& r : s.rows)
+    t.push_back({r.seq ? std::to_string(r.seq) : std::string(), r.name, r.basis, r.implementer,
+                 r.authority, r.note});
+  if (!s.notes.empty()) t.push_back({"", "", "", "", "", ""});
   for (const auto& note : s.notes) t.push_back({note, "", "", "", "", ""});
   return t;
 }
-}  // namespace
+
+}  // namespace detail
 
 std::string to_csv(const SurveyReturn& survey, bool gb18030) {
-  const auto table = table_of(survey);
+  const auto table = detail::survey_table(survey);
   if (gb18030) return detail::utf8_to_gb18030(detail::write_csv(table, false));
   return detail::write_csv(table, true);
 }
-
-namespace detail {
-// Shared with src/xlsx.cpp: the table as printed.
-std::vector<std::vector<std::string>> survey_table(const SurveyReturn& s) { return table_of(s); }
-}  // namespace detail
 
 }  // namespace jianzheng
 
@@ -611,6 +775,65 @@ Judgement judge(const Item* item, const std::string& purpose_text,
 
 Date check_date(const std::optional<Date>& d) { return d ? *d : Date::today(); }
 
+std::string entry_where(const SurveyReturn& s, const SurveyRow& r) {
+  return s.origin + (r.line ? ":" + std::to_string(r.line) : std::string());
+}
+
+Finding finding(Severity severity, std::string code, std::string where, std::string message,
+                std::string clause) {
+  Finding f;
+  f.severity = severity;
+  f.code = std::move(code);
+  f.where = std::move(where);
+  f.message = std::move(message);
+  f.clause = std::move(clause);
+  return f;
+}
+
+// A row as the table shows it: "第5行「居住证明」" (the line, or the sheet's row, when known).
+std::string row_label(const SurveyRow& r, int position) {
+  return (r.line ? "第" + std::to_string(r.line) + "行" : "第" + std::to_string(position) + "条") +
+         "「" + r.name + "」";
+}
+
+// What looks wrong in the table itself (附件2): one 序号 on two rows, one certificate reported
+// twice. Neither stops the check: the rows are still judged, and the bureau is told.
+std::vector<Finding> table_findings(const SurveyReturn& s) {
+  std::vector<Finding> out;
+  std::map<int, std::pair<const SurveyRow*, int>> by_seq;
+  std::map<std::string, std::pair<const SurveyRow*, int>> by_certificate;
+  int position = 0;
+  for (const auto& r : s.rows) {
+    ++position;
+    const std::string where = entry_where(s, r);
+    if (r.seq) {
+      const auto [it, fresh] = by_seq.emplace(r.seq, std::make_pair(&r, position));
+      if (!fresh)
+        out.push_back(finding(Severity::warning, "seq_reused", where,
+                              "「" + s.unit + "」的统计表中序号 " + std::to_string(r.seq) + " 用了两次：" +
+                                  row_label(*it->second.first, it->second.second) + "和" +
+                                  row_label(r, position) + "（附件2）",
+                              "annex.2"));
+    }
+    // The same certificate for the same stated purpose (名称 and 备注 alike once normalised).
+    const std::string key = normalize_name(r.name) + "\x1f" + normalize_name(r.note);
+    const auto [it, fresh] = by_certificate.emplace(key, std::make_pair(&r, position));
+    if (!fresh) {
+      const SurveyRow& first = *it->second.first;
+      const bool identical = first.name == r.name && first.basis == r.basis &&
+                             first.implementer == r.implementer && first.authority == r.authority &&
+                             first.note == r.note;
+      out.push_back(finding(Severity::warning, "duplicate_row", where,
+                            "「" + s.unit + "」的统计表重复填报同一证明事项：" +
+                                row_label(first, it->second.second) + "和" + row_label(r, position) +
+                                (identical ? "，两行完全相同" : "，两行内容不同，合并时按全部依据判定") +
+                                "（附件2）",
+                            "annex.2"));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 SurveyCheck validate_survey(const SurveyReturn& survey, const Catalog& catalog) {
@@ -638,27 +861,9 @@ SurveyCheck validate_survey(const SurveyReturn& survey, const Catalog& catalog) 
     rc.why = std::move(j.why);
     out.rows.push_back(std::move(rc));
   }
+  out.findings = table_findings(survey);
   return out;
 }
-
-namespace {
-
-std::string entry_where(const SurveyReturn& s, const SurveyRow& r) {
-  return s.origin + (r.line ? ":" + std::to_string(r.line) : std::string());
-}
-
-Finding finding(Severity severity, std::string code, std::string where, std::string message,
-                std::string clause) {
-  Finding f;
-  f.severity = severity;
-  f.code = std::move(code);
-  f.where = std::move(where);
-  f.message = std::move(message);
-  f.clause = std::move(clause);
-  return f;
-}
-
-}  // namespace
 
 CountyDraft merge_surveys(const std::vector<SurveyReturn>& surveys, const Catalog& catalog,
                           const DraftOptions& options) {
@@ -677,6 +882,7 @@ CountyDraft merge_surveys(const std::vector<SurveyReturn>& surveys, const Catalo
 
   for (const auto& survey : surveys) {
     const Date on = check_date(survey.date);
+    for (auto& f : table_findings(survey)) draft.findings.push_back(std::move(f));
     // 三（二）: returns are due at the county bureau by 2020-12-30.
     if (!survey.date)
       draft.findings.push_back(finding(Severity::warning, "return_undated", survey.origin,

@@ -191,6 +191,12 @@ Date WorkCalendar::add_working_days(Date d, long n, Coverage coverage) const {
   // n > 0: the n-th working day strictly after d; n < 0: the |n|-th strictly before.
   const long target = n > 0 ? rank(day + 1) + n - 1 : rank(day) + n;
   const long x = select(target);
+  // The answer must be a day Date holds (years 1–9999): in weekdays-only mode a million
+  // working days from 9000-01-01 would pass the end of the calendar.
+  if (!Date::from_days(x).is_valid())
+    throw Error(ErrorCode::invalid_argument, "n",
+                std::to_string(n) + " working days from " + d.to_string() +
+                    " leave the years Date holds (0001–9999)");
   if (coverage == Coverage::strict) {
     if (n > 0) {
       require_covered(day + 1, x);

@@ -133,3 +133,18 @@ TEST_CASE("Every invalid complaints fixture throws its error code", "[supervisio
   }
   CHECK(n >= 5);
 }
+
+TEST_CASE("Issue 12: a complaints CSV refuses text under no heading and a row cut short, naming the cell",
+          "[supervision]") {
+  for (const auto& [file, where] : std::vector<std::pair<std::string, std::string>>{
+           {"invalid_invalid_value_stray_cell.csv", ":2:84"}, {"invalid_invalid_value_cut_off_row.csv", ":3:28"}}) {
+    INFO(file);
+    try {
+      (void)load_complaints((data() / file).string());
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::invalid_value);
+      CHECK(e.where() == (data() / file).string() + where);
+    }
+  }
+}

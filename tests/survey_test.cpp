@@ -15,6 +15,7 @@
 #include "jianzheng/catalog.hpp"
 
 #include "csv.hpp"
+#include "support.hpp"
 #include "jianzheng/error.hpp"
 #include "text/charset.hpp"
 
@@ -22,15 +23,12 @@ using jianzheng::Date;
 using jianzheng::Error;
 using jianzheng::ErrorCode;
 using jianzheng::SurveyReturn;
+using jianzheng::test::run_cli;
+using jianzheng::test::slurp;
 
 namespace {
 
 const std::string kDir = std::string(JIANZHENG_TEST_DATA_DIR) + "/survey/";
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 // The error a load throws, or FAIL.
 Error error_of(const std::string& file) {
@@ -210,9 +208,9 @@ TEST_CASE("Survey errors point at the offending line", "[survey]") {
   CHECK(error_of("invalid_missing_field_no_header.csv").where() ==
         kDir + "invalid_missing_field_no_header.csv:2:1");
   CHECK(error_of("invalid_missing_field_row_without_name.csv").where() ==
-        kDir + "invalid_missing_field_row_without_name.csv:4:1");
+        kDir + "invalid_missing_field_row_without_name.csv:4:3");  // the empty name cell
   CHECK(error_of("invalid_invalid_date_no_such_day.csv").where() ==
-        kDir + "invalid_invalid_date_no_such_day.csv:1:1");
+        kDir + "invalid_invalid_date_no_such_day.csv:1:55");  // the 时间 cell
   CHECK(error_of("invalid_invalid_utf8_neither_charset.csv").where() ==
         kDir + "invalid_invalid_utf8_neither_charset.csv:3:3");
 }
@@ -483,18 +481,6 @@ TEST_CASE("Merge JSON lists entries with reported_by and bases, and findings", "
 
 // --- the command line -------------------------------------------------------------------------
 
-namespace {
-std::pair<int, std::string> run_cli(const std::string& args) {
-  const std::string cmd = std::string(JIANZHENG_CLI) + " " + args + " 2>&1";
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  while (std::size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-  const int status = pclose(pipe);
-  return {WEXITSTATUS(status), out};
-}
-}  // namespace
-
 TEST_CASE("jianzheng survey validate --json reads a GB18030 return", "[survey][cli]") {
   const auto [code, out] = run_cli("survey validate --json " + kDir + "valid_gb18030.csv");
   CHECK(code == 0);
@@ -521,7 +507,7 @@ TEST_CASE("jianzheng survey export writes CSV and XLSX", "[survey][cli]") {
   const auto xlsx = (std::filesystem::temp_directory_path() / "jianzheng_cli_export.xlsx").string();
   const auto [code, out] = run_cli("survey export --csv - --xlsx " + xlsx + " " + kDir + "valid_return.json");
   CHECK(code == 0);
-  CHECK(out.find("填报单位（盖章）：示例镇人民政府（synthetic）") != std::string::npos);
+  CHECK(out.find("填报单位（盖章）：,,示例镇人民政府（synthetic）,时间：,2020年12月28日") != std::string::npos);
   CHECK(slurp(xlsx).compare(0, 2, "PK") == 0);
   std::remove(xlsx.c_str());
 }
@@ -555,4 +541,238 @@ TEST_CASE("填报单位 and 时间 may sit in the cell after their labels", "[su
   CHECK(s.unit == "示例镇人民政府");
   CHECK(s.date == Date::from_ymd(2020, 12, 30));
   CHECK(s.title == "应由基层群众性自治组织出具证明事项统计表");
+}
+
+// --- issue 12: nothing lost reading a return, and every format round-trips ----------------------
+
+namespace {
+
+// A CSV return in the 附件2 layout with `body` under the header.
+std::string return_csv(const std::string& body) {
+  return "附件2,,,,,\n应由基层群众性自治组织出具证明事项统计表,,,,,\n"
+         "填报单位（盖章）：示例镇（synthetic）,,,时间：2020年12月28日,,\n"
+         "序号,证明事项名称,法律法规、政策依据,实施单位,主管部门,备注\n" +
+         body;
+}
+
+Error csv_error(const std::string& text) {
+  try {
+    (void)jianzheng::parse_survey_csv(text, "t.csv");
+  } catch (const Error& e) {
+    return e;
+  }
+  FAIL("no error");
+  throw;
+}
+
+// Compares what the formats carry (origin, charset and line are where it came from).
+void check_same(const SurveyReturn& a, const SurveyReturn& b) {
+  CHECK(a.title == b.title);
+  CHECK(a.unit == b.unit);
+  CHECK(a.date == b.date);
+  CHECK(a.notes == b.notes);
+  REQUIRE(a.rows.size() == b.rows.size());
+  for (std::size_t i = 0; i < a.rows.size(); ++i) {
+    INFO("row " << i + 1);
+    CHECK(a.rows[i].seq == b.rows[i].seq);
+    CHECK(a.rows[i].name == b.rows[i].name);
+    CHECK(a.rows[i].basis == b.rows[i].basis);
+    CHECK(a.rows[i].implementer == b.rows[i].implementer);
+    CHECK(a.rows[i].authority == b.rows[i].authority);
+    CHECK(a.rows[i].note == b.rows[i].note);
+  }
+}
+
+// Every way a return is written, read back.
+void check_round_trips(const SurveyReturn& s) {
+  SECTION("CSV, UTF-8") { check_same(s, jianzheng::parse_survey_csv(jianzheng::to_csv(s), "out.csv")); }
+  SECTION("CSV, GB18030") { check_same(s, jianzheng::parse_survey_csv(jianzheng::to_csv(s, true), "out.csv")); }
+  SECTION("JSON") { check_same(s, jianzheng::parse_survey_json(jianzheng::to_json(s), "out.json")); }
+  SECTION("XLSX") {
+    const auto path = (std::filesystem::temp_directory_path() / "jianzheng_round_trip.xlsx").string();
+    jianzheng::write_survey_xlsx(s, path);
+    const SurveyReturn back = jianzheng::load_survey(path);
+    std::remove(path.c_str());
+    CHECK(back.charset == "xlsx");
+    check_same(s, back);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Issue 12: survey CSV cells beyond the six columns are refused, not dropped", "[survey]") {
+  Error e = csv_error(return_csv("1,居住证明,《居住证暂行条例》,村委会,县公安局,,多出的一格\n"));
+  CHECK(e.code() == ErrorCode::invalid_value);
+  CHECK(e.where() == "t.csv:5:68");  // the seventh cell
+  CHECK(e.message().find("多出的一格") != std::string::npos);
+  // A heading the form does not have is named, not skipped.
+  e = csv_error("填报单位：示例镇,,\n序号,证明事项名称,法律法规、政策依据,联系电话\n1,居住证明,,12345\n");
+  CHECK(e.code() == ErrorCode::unknown_field);
+  CHECK(e.where() == "t.csv:2:55");
+  // Empty cells beyond the columns (a spreadsheet's padding) are fine.
+  CHECK(jianzheng::parse_survey_csv(return_csv("1,居住证明,,,,,,\n"), "t.csv").rows.size() == 1);
+}
+
+TEST_CASE("Issue 12: a half-written last row (\"5,无犯\") is refused, not a certificate named 无犯", "[survey]") {
+  const Error e = csv_error(return_csv("1,居住证明,《居住证暂行条例》,村委会,县公安局,\n5,无犯"));
+  CHECK(e.code() == ErrorCode::invalid_value);
+  CHECK(e.where() == "t.csv:6:9");  // where the missing cells would start
+  CHECK(e.message().find("incomplete") != std::string::npos);
+}
+
+TEST_CASE("Issue 12: a numeric note line is kept; numbered empty rows are still dropped", "[survey]") {
+  // Rows 2 and 3 are the form's numbered empty rows; after the blank row, "2021" and "3" are notes.
+  const SurveyReturn s = jianzheng::parse_survey_csv(
+      return_csv("1,居住证明,,,,\n2,,,,,\n3,,,,,\n,,,,,\n2021,,,,,\n3,,,,,\n注：本表为示例,,,,,\n"), "t.csv");
+  REQUIRE(s.rows.size() == 1);
+  CHECK(s.notes == std::vector<std::string>{"2021", "3", "注：本表为示例"});
+  // A number that does not go on with the numbering is a note too.
+  const SurveyReturn t = jianzheng::parse_survey_csv(return_csv("1,居住证明,,,,\n100,,,,,\n"), "t.csv");
+  CHECK(t.notes == std::vector<std::string>{"100"});
+}
+
+TEST_CASE("Issue 12: duplicate rows and a reused 序号 are findings of the check and the merge", "[survey]") {
+  SurveyReturn s = jianzheng::parse_survey_csv(
+      return_csv("1,居住证明,《居住证暂行条例》,村委会,县公安局,\n"
+                 "2,独生子女证明,,村委会,县卫健局,\n"
+                 "2,居住证明,《居住证暂行条例》,村委会,县公安局,\n"
+                 "4,居住 证明,《甘肃省居住证管理办法》,村委会,县公安局,\n"),
+      "t.csv");
+  const auto check = jianzheng::validate_survey(s, national());
+  CHECK(check.rows.size() == 4);  // every row is still judged
+  std::vector<std::string> codes, wheres;
+  for (const auto& f : check.findings) {
+    codes.push_back(f.code);
+    wheres.push_back(f.where);
+    CHECK(f.clause == "annex.2");
+  }
+  CHECK(codes == std::vector<std::string>{"seq_reused", "duplicate_row", "duplicate_row"});
+  CHECK(wheres == std::vector<std::string>{"t.csv:7", "t.csv:7", "t.csv:8"});
+  CHECK(check.findings[1].message.find("两行完全相同") != std::string::npos);
+  CHECK(check.findings[2].message.find("两行内容不同") != std::string::npos);
+  CHECK(jianzheng::to_json(check).find("\"code\": \"seq_reused\"") != std::string::npos);
+  const auto draft = jianzheng::merge_surveys({s}, national());
+  CHECK(std::count_if(draft.findings.begin(), draft.findings.end(),
+                      [](const jianzheng::Finding& f) { return f.code == "duplicate_row"; }) == 2);
+}
+
+TEST_CASE("Issue 12: round trip: a unit named with 时间 (时间银行服务中心)", "[survey]") {
+  SurveyReturn s = survey_of("时间银行服务中心", {row("居住证明", "《居住证暂行条例》第九条")});
+  s.title = std::string(jianzheng::kSurveyTitle);
+  check_round_trips(s);
+  // Written in one cell with its label, as townships do, it reads too.
+  const SurveyReturn one = jianzheng::parse_survey_csv(
+      "填报单位（盖章）：时间银行服务中心    时间：2020年12月30日\n序号,证明事项名称,法律法规、政策依据\n1,居住证明,\n",
+      "t.csv");
+  CHECK(one.unit == "时间银行服务中心");
+  CHECK(one.date == Date::from_ymd(2020, 12, 30));
+  // 填报时间 is a label too.
+  CHECK(jianzheng::parse_survey_csv("填报单位：示例镇,填报时间：2021年1月4日\n序号,证明事项名称,依据\n1,居住证明,\n", "t.csv")
+            .date == Date::from_ymd(2021, 1, 4));
+}
+
+TEST_CASE("Issue 12: round trip: a blank 序号 stays blank", "[survey]") {
+  SurveyReturn s = survey_of("示例镇", {row("居住证明", ""), row("独生子女证明", "")});
+  s.title = std::string(jianzheng::kSurveyTitle);
+  s.rows[0].seq = 0;
+  s.rows[1].seq = 7;
+  check_round_trips(s);
+  CHECK(jianzheng::to_json(s).find("\"seq\": 0") != std::string::npos);
+}
+
+TEST_CASE("Issue 12: round trip: a title of 附件2 is kept", "[survey]") {
+  SurveyReturn s = survey_of("示例镇", {row("居住证明", "")});
+  s.title = "附件2";
+  check_round_trips(s);
+}
+
+TEST_CASE("Issue 12: CSV, JSON and XLSX read a cell alike: outer spaces are not part of it", "[survey]") {
+  const SurveyReturn csv = jianzheng::parse_survey_csv(return_csv("1,\" 居住证明 \",\"\u3000《条例》\r\n第九条 \",,,\n"), "t.csv");
+  const SurveyReturn json = jianzheng::parse_survey_json(
+      R"({"unit": " 示例镇（synthetic） ", "date": "2020-12-28", "rows": [{"seq": 1, "name": " 居住证明 ", "basis": "　《条例》\r\n第九条 "}], "notes": ["  "]})",
+      "t.json");
+  CHECK(json.unit == "示例镇（synthetic）");
+  CHECK(json.rows[0].name == "居住证明");
+  CHECK(json.rows[0].basis == "《条例》\n第九条");
+  CHECK(json.notes.empty());
+  check_same(csv, json);
+  // Writers write the same value: outer spaces never reach a file.
+  SurveyReturn spaced = json;
+  spaced.rows[0].name = "  居住证明\t";
+  CHECK(jianzheng::to_json(spaced) == jianzheng::to_json(json));
+  CHECK(jianzheng::to_csv(spaced) == jianzheng::to_csv(json));
+}
+
+TEST_CASE("Issue 12: whatever is written reads back to the same value (CSV, GB18030, JSON, XLSX)", "[survey]") {
+  SurveyReturn s = survey_of("时间银行服务中心", {});
+  s.title = "附件2";
+  s.date = Date::from_ymd(2020, 12, 30);
+  auto r = [](int seq, std::string name, std::string basis, std::string implementer, std::string authority,
+              std::string note) {
+    jianzheng::SurveyRow x;
+    x.seq = seq;
+    x.name = std::move(name);
+    x.basis = std::move(basis);
+    x.implementer = std::move(implementer);
+    x.authority = std::move(authority);
+    x.note = std::move(note);
+    return x;
+  };
+  s.rows = {r(1, "居住证明", "《居住证暂行条例》第九条\n《甘肃省居住证管理办法》", "各村（社区）", "县公安局", "申领居住证"),
+            r(0, "亲属关系证明（用于办理公证）", "《公证法》, 第十一条", "村委会", "县司法局", "公证处要求，\"据实出具\""),
+            r(2, "=HYPERLINK(\"http://x\")", "+86 电话", "-", "@县", "'=1+1"),
+            r(2, "时间证明", "", "", "", "'"),
+            r(999999, "独生子女证明", "", "", "", "注 内有  两个空格")};
+  s.notes = {"2021", "3", "注：本表为示例", "填表说明：\n一行\n两行", "-1"};
+  check_round_trips(s);
+}
+
+TEST_CASE("Issue 15: CSV for spreadsheets guards = + - @ and reads them back unchanged", "[survey][csv]") {
+  SurveyReturn s = survey_of("示例镇", {row("=cmd|' /C calc'!A0", "+SUM(1)", "@x"), row("-2", "'+1", "a=b")});
+  const std::string csv = jianzheng::to_csv(s);
+  for (const char* guarded : {"'=cmd|' /C calc'!A0", "'+SUM(1)", "'@x", "'-2", "''+1"})
+    CHECK(csv.find(std::string(",") + guarded) != std::string::npos);
+  CHECK(csv.find(",a=b") != std::string::npos);  // only a leading sign is a formula
+  const SurveyReturn back = jianzheng::parse_survey_csv(csv, "out.csv");
+  CHECK(back.rows[0].name == "=cmd|' /C calc'!A0");
+  CHECK(back.rows[0].basis == "+SUM(1)");
+  CHECK(back.rows[0].note == "@x");
+  CHECK(back.rows[1].name == "-2");
+  CHECK(back.rows[1].basis == "'+1");
+  using jianzheng::detail::formula_guard;
+  using jianzheng::detail::formula_unguard;
+  for (std::string cell : {"=1", "+1", "-1", "@1", "\t1", "\r1", "'", "''", "'=", "'a", "a", "", "''=1"})
+    CHECK(formula_unguard(formula_guard(cell)) == cell);
+}
+
+TEST_CASE("Issue 12: an XLSX cell over 32,767 characters is refused, naming the cell; nothing is written", "[survey]") {
+  std::string long_basis;
+  for (int i = 0; i < 32768; ++i) long_basis += "法";
+  const SurveyReturn s = survey_of("示例镇", {row("居住证明", ""), row("独生子女证明", long_basis)});
+  const auto path = (std::filesystem::temp_directory_path() / "jianzheng_long_cell.xlsx").string();
+  { std::ofstream(path) << "old"; }
+  try {
+    jianzheng::write_survey_xlsx(s, path);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::too_large);
+    CHECK(e.where() == path + ":C6");
+    CHECK(e.message().find("32768 characters") != std::string::npos);
+    CHECK(e.message().find("独生子女证明") != std::string::npos);
+  }
+  CHECK(slurp(path) == "old");
+  std::remove(path.c_str());
+  // 32,767 is fine, and reads back whole.
+  long_basis.resize(long_basis.size() - 3);
+  SurveyReturn fits = survey_of("示例镇", {row("独生子女证明", long_basis)});
+  fits.title = std::string(jianzheng::kSurveyTitle);
+  check_round_trips(fits);
+}
+
+TEST_CASE("Writers refuse a return no reader would accept", "[survey]") {
+  SurveyReturn s = survey_of("  ", {row("居住证明", "")});
+  CHECK_THROWS_AS(jianzheng::to_csv(s), Error);
+  s.unit = "示例镇";
+  s.rows[0].name = "\u3000";
+  CHECK_THROWS_AS(jianzheng::to_json(s), Error);
 }

@@ -2,6 +2,7 @@
 // for 二（三）5 限时办结. Strict by default: a year the data does not cover is an error;
 // --weekdays-only assumes Monday–Friday there and every answer says so.
 #include <iostream>
+#include <stdexcept>
 #include <string>
 
 #include "cli.hpp"
@@ -26,21 +27,25 @@ const char* kUsage =
     "  --holidays FILE        叠加本地节假日层，可重复 (add a county's local layer; repeatable)\n\n"
     "日期格式 dates: YYYY-MM-DD. 内置数据覆盖 2020–2026 (the embedded data covers 2020–2026).";
 
-Date date_arg(const std::string& s, const char* what) {
-  if (auto d = Date::try_parse(s)) return *d;
-  throw Error(ErrorCode::invalid_argument, what, "expected a real day as YYYY-MM-DD, got \"" + s + "\"");
-}
+Date date_arg(const std::string& s, const char* what) { return date_argument(s, what); }
 
+// A whole number of working days. Its range is the library's (WorkCalendar::add_working_days:
+// |N| <= 1 000 000), checked there, so the command and the library cannot disagree.
 long count_arg(const std::string& s) {
   std::size_t used = 0;
   long n = 0;
   try {
     n = std::stol(s, &used);
+  } catch (const std::out_of_range&) {
+    // Past what a long holds, so past the library's limit too; name what was typed (the
+    // library would name the clamped number), and leave the limit's value to the library.
+    throw ArgumentError(ErrorCode::invalid_argument, "N",
+                        "\"" + s + "\" working days is out of range; docs/cli.md gives the limit (超出范围)");
   } catch (const std::exception&) {
     used = 0;
   }
-  if (used != s.size() || s.empty() || n < -100000 || n > 100000)
-    throw Error(ErrorCode::invalid_argument, "N", "expected a whole number of working days, got \"" + s + "\"");
+  if (used != s.size() || s.empty())
+    throw ArgumentError(ErrorCode::invalid_argument, "N", "expected a whole number of working days, got \"" + s + "\"");
   return n;
 }
 
@@ -51,9 +56,21 @@ WorkCalendar load(const Args& args) {
   return cal;
 }
 
+// Years as people list them: 2020–2026、2028 (a run of three or more as a range).
 std::string years_text(const std::vector<int>& years) {
   std::string s;
-  for (int y : years) s += (s.empty() ? "" : "、") + std::to_string(y);
+  for (std::size_t i = 0; i < years.size();) {
+    std::size_t j = i;
+    while (j + 1 < years.size() && years[j + 1] == years[j] + 1) ++j;
+    if (!s.empty()) s += "、";
+    if (j - i >= 2) {
+      s += std::to_string(years[i]) + "–" + std::to_string(years[j]);
+    } else {
+      s += std::to_string(years[i]);
+      if (j > i) s += "、" + std::to_string(years[j]);
+    }
+    i = j + 1;
+  }
   return s;
 }
 
@@ -152,6 +169,7 @@ int run(const Args& args) {
 JIANZHENG_COMMAND((Command{"calendar", "工作日历：节假日、调休与工作日推算",
                                            "Working days: holidays, adjusted working days, due dates", kUsage,
                                            {"calendar", "holidays"}, {"weekdays-only"},
-                                           run}));
+                                           run, {"add", "is-working", "between", "years"},
+                                           {"calendar", "holidays"}}));
 
 }  // namespace jianzheng::cli

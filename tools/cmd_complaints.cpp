@@ -34,7 +34,7 @@ JIANZHENG_COMMAND((Command{
     "  退出码 exit: 0 全部合理 all reasonable, 1 有不合理要求 some unreasonable (二（三）6).",
     {"catalog"},
     {},
-    run}));
+    run, {}, {"catalog"}, {}, Operands::files}));
 
 }  // namespace
 }  // namespace jianzheng::cli

@@ -4,11 +4,15 @@
 // JSON Lines out, in order; a bad line gives an error object and the run goes on).
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <sstream>
 #include <string>
 
+#include "../src/file_io.hpp"
 #include "cli.hpp"
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/decision.hpp"
@@ -36,17 +40,23 @@ std::string error_line(const Error& e, std::size_t line) {
   return to_json(Error(e.code(), where, e.message()));
 }
 
-// A progress bar on stderr, only when stderr is a terminal.
+// A progress bar on stderr, only when stderr is a terminal; without a known total (standard
+// input) it counts.
 class Progress {
  public:
   explicit Progress(std::size_t total) : total_(total), tty_(isatty(STDERR_FILENO) == 1) {}
+  bool shown() const { return tty_; }
+  void set_total(std::size_t total) { total_ = total; }
   void tick(std::size_t done) {
     if (!tty_ || (done % 1024 != 0 && done != total_)) return;
     const int width = 40;
-    const int filled = total_ ? static_cast<int>(width * done / total_) : 0;
+    const int filled = total_ ? static_cast<int>(width * std::min(done, total_) / total_) : 0;
     std::fprintf(stderr, "\r[%s%s] %zu/%zu", std::string(filled, '#').c_str(),
                  std::string(width - filled, ' ').c_str(), done, total_);
     if (done == total_) std::fputc('\n', stderr);
+  }
+  void finish(std::size_t done) {
+    if (tty_ && done != total_) std::fprintf(stderr, "\r%zu\n", done);
   }
 
  private:
@@ -54,26 +64,96 @@ class Progress {
   bool tty_;
 };
 
+// JSON Lines from a file or standard input, a buffer at a time: memory stays bounded however
+// long the input is (a pipe from zcat), and one line holds at most one request (1 MiB).
+class LineReader {
+ public:
+  LineReader(int fd, std::string origin) : fd_(fd), origin_(std::move(origin)) {}
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+  ~LineReader() {
+    if (fd_ > STDIN_FILENO) ::close(fd_);
+  }
+
+  // The next line without its line end; false at the end. A line over the limit comes back
+  // empty with `too_long` set, and reading goes on after it.
+  bool next(std::string& line, bool& too_long) {
+    line.clear();
+    too_long = false;
+    for (;;) {
+      const std::size_t nl = buffer_.find('\n', pos_);
+      if (nl != std::string::npos) {
+        take(line, too_long, nl - pos_);
+        pos_ = nl + 1;
+        return true;
+      }
+      take(line, too_long, buffer_.size() - pos_);
+      buffer_.clear();
+      pos_ = 0;
+      if (!fill()) return !line.empty() || too_long;
+    }
+  }
+
+ private:
+  void take(std::string& line, bool& too_long, std::size_t n) {
+    if (too_long) return;
+    if (line.size() + n > cli::max_request_bytes) {
+      too_long = true;
+      line.clear();
+      return;
+    }
+    line.append(buffer_, pos_, n);
+  }
+  bool fill() {
+    char chunk[1 << 16];
+    for (;;) {
+      const ssize_t n = ::read(fd_, chunk, sizeof chunk);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0)
+        throw Error(ErrorCode::io_error, origin_, "cannot read " + origin_ + ": " + std::strerror(errno) + " (无法读取)");
+      buffer_.assign(chunk, static_cast<std::size_t>(n));
+      return n > 0;
+    }
+  }
+
+  int fd_;
+  std::string origin_;
+  std::string buffer_;
+  std::size_t pos_ = 0;
+};
+
+// Lines in a regular file, for the progress bar's total; 0 when unknown (a pipe).
+std::size_t count_lines(const std::string& path) {
+  if (path == "-") return 0;
+  LineReader reader(detail::open_for_reading(path), path);
+  std::string line;
+  bool too_long = false;
+  std::size_t n = 0;
+  while (reader.next(line, too_long)) ++n;
+  return n;
+}
+
 int run_batch(const Engine& engine, const std::string& path, Language lang) {
-  const std::string input = cli::read_input(path);
-  std::size_t total = 0;
-  for (char c : input) total += c == '\n';
-  if (!input.empty() && input.back() != '\n') ++total;
-  Progress progress(total);
-  std::string out;
-  std::size_t line = 0, pos = 0, errors = 0;
-  while (pos < input.size()) {
-    std::size_t end = input.find('\n', pos);
-    if (end == std::string::npos) end = input.size();
-    std::string_view text(input.data() + pos, end - pos);
-    pos = end + 1;
+  LineReader reader(path == "-" ? STDIN_FILENO : detail::open_for_reading(path),
+                    path == "-" ? "<stdin>" : path);
+  Progress progress(0);
+  if (progress.shown()) progress.set_total(count_lines(path));
+  std::string out, input;
+  std::size_t line = 0, errors = 0;
+  bool too_long = false;
+  while (reader.next(input, too_long)) {
     ++line;
+    std::string_view text = input;
     if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-    if (text.find_first_not_of(" \t") == std::string_view::npos) {
+    if (!too_long && text.find_first_not_of(" \t") == std::string_view::npos) {
       progress.tick(line);
       continue;  // blank lines are not requests
     }
     try {
+      if (too_long)
+        throw Error(ErrorCode::too_large, std::string(),
+                    "a request line is longer than " + std::to_string(cli::max_request_bytes / 1024 / 1024) +
+                        " MiB, the limit for one request (请求过大)");
       const Request r = request_from_json(text, "line " + std::to_string(line));
       out += to_json(engine.decide(r), lang, true);
     } catch (const Error& e) {
@@ -84,9 +164,11 @@ int run_batch(const Engine& engine, const std::string& path, Language lang) {
     if (out.size() > (1u << 16)) {
       std::cout << out;
       out.clear();
+      if (!std::cout) break;  // stdout failed (a full disk): stop reading; main reports exit 4
     }
     progress.tick(line);
   }
+  progress.finish(line);
   std::cout << out << std::flush;
   return errors ? cli::bad_input : cli::ok;
 }
@@ -137,6 +219,14 @@ void print_human(const Decision& d, Language lang) {
             << " @ " << d.receipt.as_of.to_string() << "\n";
 }
 
+// --fact NAME=VALUE, every one, for completion.
+std::vector<std::string> fact_words() {
+  std::vector<std::string> words;
+  for (Fact f : all_facts)
+    for (const char* v : {"yes", "no", "unknown"}) words.push_back(std::string(to_string(f)) + "=" + v);
+  return words;
+}
+
 int run(const cli::Args& args) {
   Language lang = Language::zh;
   if (auto l = args.value("lang")) {
@@ -148,12 +238,12 @@ int run(const cli::Args& args) {
 
   Request r;
   if (auto file = args.value("request")) {
-    r = request_from_json(cli::read_input(*file), *file == "-" ? "<stdin>" : *file);
+    r = request_from_json(cli::read_input(*file, cli::max_request_bytes), *file == "-" ? "<stdin>" : *file);
   } else {
     if (args.positional.size() != 1)
       throw Error(ErrorCode::invalid_argument, "TEXT_OR_ID",
                   "give one certificate name or item id (请给出一个证明名称或事项编号)");
-    if (auto d = args.value("date")) r.date = Date::parse(*d, "--date");
+    if (auto d = args.value("date")) r.date = cli::date_argument(*d, "--date");
     const std::string& what = args.positional[0];
     // An item id of the catalog in force is taken as the id, anything else as free text.
     if (engine.catalog(r.date).find(what)) r.item = what; else r.text = what;
@@ -193,4 +283,5 @@ JIANZHENG_COMMAND((jianzheng::cli::Command{
     "退出码 exit: 0 出具 issue, 1 不予出具 refuse; --batch: 0, or 3 when any line was bad.",
     {"purpose", "fact", "basis", "date", "lang", "catalog", "request", "batch"},
     {},
-    run}));
+    run, {}, {"catalog", "request", "batch"}, {{"lang", {"zh", "en"}}, {"fact", fact_words()}},
+    cli::Operands::items}));

@@ -58,7 +58,7 @@ JIANZHENG_COMMAND((Command{
     "  退出码 exit: 0 无问题 no flags, 1 发现边减边增/明减暗增/先减后增 flags found (四（四）).",
     {},
     {},
-    run}));
+    run, {}, {}, {}, Operands::files}));
 
 }  // namespace
 }  // namespace jianzheng::cli

@@ -46,7 +46,7 @@ Loaded load(const Args& args) {
 // The details of --values FILE, then KEY=VALUE pairs of --fill (a value may contain "=").
 std::map<std::string, std::string> fill_values(const Args& args) {
   std::map<std::string, std::string> values;
-  if (auto file = args.value("values")) values = parse_template_values(read_input(*file), *file);
+  if (auto file = args.value("values")) values = parse_template_values(read_input(*file, max_request_bytes), *file);
   for (const auto& kv : args.all("fill")) {
     auto eq = kv.find('=');
     if (eq == std::string::npos || eq == 0)
@@ -100,9 +100,14 @@ int run(const Args& args) {
     const std::string& id = args.positional.front();
     const Item* item = l.catalog.find(id);
     if (!item) item = l.catalog.find_name(id);
-    if (!item)
-      throw Error(ErrorCode::unknown_reference, id,
-                  "no item \"" + id + "\" in catalog " + l.catalog.id() + " (清单中没有该事项)");
+    if (!item) {
+      // A negative answer, as for `show`: exit 1, with the error object under --json.
+      report_error("guide",
+                   Error(ErrorCode::unknown_reference, id,
+                         "no item \"" + id + "\" in catalog " + l.catalog.id() + " (清单中没有该事项)"),
+                   args.json);
+      return negative;
+    }
     if (item->disposition != Disposition::by_committee) {
       // 二（二）: committees do not issue it, so there is no guide; the route says where to go.
       if (args.json) {
@@ -164,7 +169,7 @@ JIANZHENG_COMMAND((Command{
     "  --fill 留有未填写的项目时拒绝输出（退出码 3）refuses when a placeholder is left unfilled (exit 3).",
     {"catalog", "guides", "fill", "values"},
     {"html", "md", "platform", "check", "list", "all", "example"},
-    run}));
+    run, {}, {"catalog", "guides", "values"}, {}, Operands::items}));
 
 }  // namespace
 }  // namespace jianzheng::cli

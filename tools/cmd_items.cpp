@@ -3,6 +3,7 @@
 #include <iostream>
 #include <string>
 
+#include "../src/json/json_string.hpp"
 #include "cli.hpp"
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/error.hpp"
@@ -15,7 +16,7 @@ using namespace jianzheng;
 // the first is a base layer; --date picks the day (today when absent).
 Catalog catalog_for(const cli::Args& args) {
   std::optional<Date> day;
-  if (auto d = args.value("date")) day = Date::parse(*d, "--date");
+  if (auto d = args.value("date")) day = cli::date_argument(*d, "--date");
   const auto files = args.all("catalog");
   if (files.empty()) return Catalog::embedded_default(day);
   return Catalog::compose(load_catalog_layers(files), day);
@@ -44,38 +45,33 @@ void print_findings(const std::vector<Finding>& findings) {
 }
 
 std::string findings_json(const std::vector<Finding>& findings) {
-  // Hand-built: the CLI does not link Boost.JSON. Escapes what a finding can contain.
-  const auto q = [](const std::string& s) {
-    std::string o = "\"";
-    for (char c : s) {
-      if (c == '"' || c == '\\') { o += '\\'; o += c; }
-      else if (c == '\n') o += "\\n";
-      else o += c;
-    }
-    return o + "\"";
-  };
   std::string s = "[";
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const auto& f = findings[i];
     s += (i ? ",\n    " : "\n    ");
-    s += "{\"severity\": " + q(to_string(f.severity)) + ", \"code\": " + q(f.code) + ", \"where\": " + q(f.where) +
-         ", \"message\": " + q(f.message) + ", \"clause\": " + q(f.clause) + "}";
+    s += "{\"severity\": " + detail::json_string(to_string(f.severity)) + ", \"code\": " + detail::json_string(f.code) +
+         ", \"where\": " + detail::json_string(f.where) + ", \"message\": " + detail::json_string(f.message) +
+         ", \"clause\": " + detail::json_string(f.clause) + "}";
   }
   return s + (findings.empty() ? "]" : "\n  ]");
 }
 
 int run_items(const cli::Args& args) {
   if (!args.positional.empty()) {
-    cli::print_error("items", "items takes no arguments (不接受参数); see jianzheng items --help");
-    return cli::usage;
+    throw cli::ArgumentError(ErrorCode::invalid_argument, args.positional.front(),
+                             "items takes no arguments (不接受参数); see jianzheng items --help");
   }
   const Catalog cat = catalog_for(args);
+  if (args.has("ids")) {
+    for (const Item& it : cat.items()) std::cout << it.id << "\n";
+    return cli::ok;
+  }
   if (args.has("check")) {
     const auto findings = check(cat);
     bool bad = false;
     for (const auto& f : findings) bad = bad || f.severity != Severity::info;
     if (args.json) {
-      std::cout << "{\n  \"catalog\": \"" << cat.id() << "\",\n  \"findings\": " << findings_json(findings) << "\n}\n";
+      std::cout << "{\n  \"catalog\": " << detail::json_string(cat.id()) << ",\n  \"findings\": " << findings_json(findings) << "\n}\n";
     } else {
       std::cout << "清单 catalog " << cat.id() << "：" << findings.size() << " 条检查结果 findings\n";
       print_findings(findings);
@@ -112,16 +108,20 @@ int run_items(const cli::Args& args) {
 
 int run_show(const cli::Args& args) {
   if (args.positional.size() != 1) {
-    cli::print_error("show", "give one item id or name (请给出一个事项 id 或名称), e.g. jianzheng show marital-status");
-    return cli::usage;
+    throw cli::ArgumentError(ErrorCode::invalid_argument, "ID",
+                             "give one item id or name (请给出一个事项 id 或名称), e.g. jianzheng show marital-status");
   }
   const Catalog cat = catalog_for(args);
   const std::string& key = args.positional[0];
   const Item* it = cat.find(key);
   if (!it) it = cat.find_name(key);
   if (!it) {
-    cli::print_error("show", "no item \"" + key + "\" in " + cat.id() +
-                                 " (清单中没有此事项); try jianzheng items, or jianzheng resolve for free text");
+    // A negative answer, not bad data: exit 1, with the error object under --json.
+    cli::report_error("show",
+                      Error(ErrorCode::unknown_reference, key,
+                            "no item \"" + key + "\" in " + cat.id() +
+                                " (清单中没有此事项); try jianzheng items, or jianzheng resolve for free text"),
+                      args.json);
     return cli::negative;
   }
   if (args.json) {
@@ -166,18 +166,19 @@ int run_show(const cli::Args& args) {
 
 JIANZHENG_COMMAND((jianzheng::cli::Command{
     "items", "列出证明事项清单", "List the certificate items of the catalog in force",
-    "用法 usage: jianzheng items [--json] [--check] [--date YYYY-MM-DD] [--catalog FILE]...\n"
+    "用法 usage: jianzheng items [--json | --ids] [--check] [--date YYYY-MM-DD] [--catalog FILE]...\n"
     "  --catalog FILE  叠加清单文件（可多次）；首个文件无 extends 时替代内置清单\n"
     "                  stack a catalog file (repeatable) on the embedded default; a first file\n"
     "                  without \"extends\" is a base and replaces the default\n"
     "  --date DATE     按此日期生效的清单（默认今天）  the catalog in force on DATE (default today)\n"
     "  --check         检查数据中看似有误之处  report findings (exit 1 if any warning)\n"
+    "  --ids           只列出事项 id，每行一个  only the item ids, one per line (for scripts)\n"
     "  --json          {\"catalog\": {...}, \"items\": [...]}",
-    {"catalog", "date"}, {"check"}, run_items}));
+    {"catalog", "date"}, {"check", "ids"}, run_items, {}, {"catalog"}}));
 
 JIANZHENG_COMMAND((jianzheng::cli::Command{
     "show", "显示一个证明事项的详情", "Show one item: route, carve-outs, aliases, bases",
     "用法 usage: jianzheng show [--json] [--date YYYY-MM-DD] [--catalog FILE]... ID|NAME\n"
     "  ID 为事项 id（如 marital-status）或其名称、别名（如 单身证明）\n"
     "  ID is an item id (e.g. marital-status) or its exact name or alias (e.g. 单身证明)",
-    {"catalog", "date"}, {}, run_show}));
+    {"catalog", "date"}, {}, run_show, {}, {"catalog"}, {}, cli::Operands::items}));

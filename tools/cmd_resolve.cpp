@@ -5,6 +5,7 @@
 
 #include "cli.hpp"
 #include "jianzheng/catalog.hpp"
+#include "jianzheng/error.hpp"
 #include "jianzheng/name_matcher.hpp"
 
 namespace {
@@ -13,8 +14,8 @@ using namespace jianzheng;
 
 int run(const cli::Args& args) {
   if (args.positional.empty()) {
-    cli::print_error("resolve", "missing TEXT (缺少要识别的证明名称); see jianzheng resolve --help");
-    return cli::usage;
+    throw cli::ArgumentError(ErrorCode::invalid_argument, "TEXT",
+                             "missing TEXT (缺少要识别的证明名称); see jianzheng resolve --help");
   }
   // A sentence typed without quotes arrives as several words: they are one text.
   std::string text;
@@ -57,4 +58,4 @@ JIANZHENG_COMMAND((jianzheng::cli::Command{
     "退出码 exit: 0 有匹配 matched, 1 没有合理的匹配 nothing plausible (matches: [])",
     {"catalog"},
     {},
-    run}));
+    run, {}, {"catalog"}}));

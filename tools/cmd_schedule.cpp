@@ -1,6 +1,5 @@
 // jianzheng schedule: the county programme's six phases (三、具体安排) at a date, its next
 // deadline, a Gantt chart (--svg), and each unit's status from submission records.
-#include <fstream>
 #include <iostream>
 #include <string>
 
@@ -23,10 +22,7 @@ const char* kUsage =
     "内置方案 embedded programme: 肃南裕固族自治县实施方案 (sunan-2020), 2020-11-01 → 2023-08-31.";
 
 Date at_of(const Args& args) {
-  if (auto v = args.value("at")) {
-    if (auto d = Date::try_parse(*v)) return *d;
-    throw Error(ErrorCode::invalid_argument, "--at", "expected a real day as YYYY-MM-DD, got \"" + *v + "\"");
-  }
+  if (auto v = args.value("at")) return date_argument(*v, "--at");
   return Date::today();
 }
 
@@ -50,12 +46,7 @@ const char* state_zh(UnitState s) {
 }
 
 void write_out(const Args& args, const std::string& text) {
-  if (auto path = args.value("output"); path && *path != "-") {
-    std::ofstream out(*path, std::ios::binary);
-    if (!out || !(out << text)) throw Error(ErrorCode::io_error, *path, "cannot write " + *path + " (无法写入文件)");
-    return;
-  }
-  std::cout << text;
+  write_output(args.value("output").value_or("-"), text);
 }
 
 int status(const Args& args, const Programme& prog, Date at) {
@@ -131,6 +122,6 @@ int run(const Args& args) {
 JIANZHENG_COMMAND((Command{"schedule", "实施方案各阶段、截止日期与报送情况",
                                            "The programme's phases, deadlines and who is late", kUsage,
                                            {"at", "programme", "submissions", "output"}, {"svg"},
-                                           run}));
+                                           run, {"status"}, {"programme", "submissions", "output"}}));
 
 }  // namespace jianzheng::cli

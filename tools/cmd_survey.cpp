@@ -1,7 +1,6 @@
 // jianzheng survey: the county bureau's survey work of 二（三）1–2 — check a township's 附件2
 // table row by row, merge many tables into a draft county list, and write a table back as
 // CSV or XLSX for printing.
-#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -24,26 +23,22 @@ const char* verdict_zh(SurveyVerdict v) {
   return "";
 }
 
+void print_findings(const std::vector<Finding>& findings) {
+  if (!findings.empty()) std::cout << "\n发现 findings:\n";
+  for (const auto& f : findings)
+    std::cout << "  [" << to_string(f.severity) << "] " << f.code << " (" << f.clause << ") " << f.where << ": "
+              << f.message << "\n";
+}
+
 Catalog catalog_of(const Args& args) {
   const auto files = args.all("catalog");
   if (files.empty()) return Catalog::embedded_default();
   return Catalog::compose(load_catalog_layers(files));
 }
 
-void write_file(const std::string& path, const std::string& bytes) {
-  if (path == "-") {
-    std::cout << bytes;
-    return;
-  }
-  std::ofstream out(path, std::ios::binary);
-  if (!out || !out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())))
-    throw Error(ErrorCode::io_error, path, "cannot write " + path + " (无法写入文件)");
-}
-
 int validate(const Args& args) {
   if (args.positional.size() != 2) {
-    print_error("survey", "validate takes one FILE (需要一个统计表文件)");
-    return usage;
+    throw ArgumentError(ErrorCode::invalid_argument, "FILE", "validate takes one FILE (需要一个统计表文件)");
   }
   const Catalog catalog = catalog_of(args);
   const SurveyCheck check = validate_survey(load_survey(args.positional[1]), catalog);
@@ -63,13 +58,13 @@ int validate(const Args& args) {
   std::cout << "\n合计 total: " << check.rows.size() << " 行 rows";
   for (const auto& [v, n] : counts) std::cout << "，" << verdict_zh(v) << " " << n;
   std::cout << "\n";
+  print_findings(check.findings);
   return ok;
 }
 
 int merge(const Args& args) {
   if (args.positional.size() < 2) {
-    print_error("survey", "merge takes one or more FILEs (需要至少一个统计表文件)");
-    return usage;
+    throw ArgumentError(ErrorCode::invalid_argument, "FILE", "merge takes one or more FILEs (需要至少一个统计表文件)");
   }
   const Catalog catalog = catalog_of(args);
   std::vector<SurveyReturn> returns;
@@ -81,7 +76,7 @@ int merge(const Args& args) {
   if (auto v = args.value("title")) options.title = *v;
   options.example = args.has("example");
   const CountyDraft draft = merge_surveys(returns, catalog, options);
-  if (auto path = args.value("layer")) write_file(*path, to_json(draft.layer));
+  if (auto path = args.value("layer")) write_output(*path, to_json(draft.layer));
   if (args.json) {
     std::cout << to_json(draft);
     return ok;
@@ -94,27 +89,23 @@ int merge(const Args& args) {
       std::cout << (i ? "、" : "") << e.reported_by[i];
     std::cout << "\n   " << e.why << "\n";
   }
-  if (!draft.findings.empty()) std::cout << "\n发现 findings:\n";
-  for (const auto& f : draft.findings)
-    std::cout << "  [" << to_string(f.severity) << "] " << f.code << " (" << f.clause << "): "
-              << f.message << "\n";
+  print_findings(draft.findings);
   return ok;
 }
 
 int export_table(const Args& args) {
   if (args.positional.size() != 2) {
-    print_error("survey", "export takes one FILE (需要一个统计表文件)");
-    return usage;
+    throw ArgumentError(ErrorCode::invalid_argument, "FILE", "export takes one FILE (需要一个统计表文件)");
   }
   const auto xlsx = args.value("xlsx");
   const auto csv = args.value("csv");
   if (!xlsx && !csv && !args.json) {
-    print_error("survey", "export needs --xlsx PATH, --csv PATH or --json (请指定输出格式)");
-    return usage;
+    throw ArgumentError(ErrorCode::invalid_argument, "--xlsx",
+                        "export needs --xlsx PATH, --csv PATH or --json (请指定输出格式)");
   }
   const SurveyReturn survey = load_survey(args.positional[1]);
   if (xlsx) write_survey_xlsx(survey, *xlsx);
-  if (csv) write_file(*csv, to_csv(survey, args.has("gb18030")));
+  if (csv) write_output(*csv, to_csv(survey, args.has("gb18030")));
   if (args.json) std::cout << to_json(survey);
   return ok;
 }
@@ -124,8 +115,8 @@ int run(const Args& args) {
   if (sub == "validate") return validate(args);
   if (sub == "merge") return merge(args);
   if (sub == "export") return export_table(args);
-  print_error("survey", "expected validate, merge or export (需要子命令 validate、merge 或 export)");
-  return usage;
+  throw ArgumentError(ErrorCode::invalid_argument, sub.empty() ? "survey" : sub,
+                      "expected validate, merge or export (需要子命令 validate、merge 或 export)");
 }
 
 }  // namespace
@@ -140,10 +131,12 @@ JIANZHENG_COMMAND((Command{
     "      合并为县级清单草案（二（三）2）merge returns into a draft county list;\n"
     "      --layer writes the draft as a catalog layer (JSON)\n"
     "  jianzheng survey export (--xlsx PATH | --csv PATH|- [--gb18030] | --json) FILE\n"
-    "      按附件2版式导出 write the table as XLSX / CSV (UTF-8 with BOM, or GB18030) / JSON\n"
-    "FILE: CSV (UTF-8, UTF-8 with BOM or GB18030) or JSON.",
+    "      按附件2版式导出 write the table as XLSX / CSV (UTF-8 with BOM, or GB18030) / JSON;\n"
+    "      written whole: a failure leaves the old file\n"
+    "FILE: CSV (UTF-8, UTF-8 with BOM or GB18030), XLSX (Excel, WPS: the first sheet) or JSON;\n"
+    "      at most 16 MiB. CSV is written with = + - @ guarded by an apostrophe (read back unchanged).",
     {"catalog", "layer", "layer-id", "jurisdiction", "title", "xlsx", "csv"},
     {"example", "gb18030"},
-    run}));
+    run, {"validate", "merge", "export"}, {"catalog", "layer", "xlsx", "csv"}, {}, Operands::files}));
 
 }  // namespace jianzheng::cli

@@ -36,7 +36,7 @@ void bind_survey(py::module_& m) {
       .def_readwrite("implementer", &SurveyRow::implementer, "实施单位.")
       .def_readwrite("authority", &SurveyRow::authority, "主管部门.")
       .def_readwrite("note", &SurveyRow::note, "备注.")
-      .def_readwrite("line", &SurveyRow::line, "1-based line in the source file; 0 when unknown.");
+      .def_readwrite("line", &SurveyRow::line, "1-based line in the source file (XLSX: the sheet's row); 0 when unknown.");
 
   py::class_<SurveyReturn>(m, "SurveyReturn", "A township's or department's survey table (附件2).")
       .def(py::init<>(), "An empty return.")
@@ -44,9 +44,9 @@ void bind_survey(py::module_& m) {
       .def_readwrite("unit", &SurveyReturn::unit, "填报单位.")
       .def_readwrite("date", &SurveyReturn::date, "时间; None when left blank.")
       .def_readwrite("rows", &SurveyReturn::rows, "The filled rows, in table order.")
-      .def_readwrite("notes", &SurveyReturn::notes, "Lines under the table, verbatim.")
+      .def_readwrite("notes", &SurveyReturn::notes, "Text outside the table (above it besides the title and labels, then under it).")
       .def_readwrite("origin", &SurveyReturn::origin, "The file it was read from.")
-      .def_readwrite("charset", &SurveyReturn::charset, "\"utf-8\", \"utf-8-bom\", \"gb18030\" or \"json\".")
+      .def_readwrite("charset", &SurveyReturn::charset, "\"utf-8\", \"utf-8-bom\", \"gb18030\", \"json\" or \"xlsx\".")
       .def("to_json", [](const SurveyReturn& s) { return to_json(s); }, "Canonical JSON of the return.")
       .def("to_dict", [](const SurveyReturn& s) { return loads(to_json(s)); }, "The return as its JSON dict.")
       .def("to_csv",
@@ -78,6 +78,7 @@ void bind_survey(py::module_& m) {
       .def_readonly("date", &SurveyCheck::date, "时间.")
       .def_readonly("origin", &SurveyCheck::origin, "The file it came from.")
       .def_readonly("rows", &SurveyCheck::rows, "One per row, in table order.")
+      .def_readonly("findings", &SurveyCheck::findings, "What looks wrong in the table: seq_reused, duplicate_row.")
       .def("to_json", [](const SurveyCheck& c) { return to_json(c); }, "As `jianzheng survey validate --json`.")
       .def("to_dict", [](const SurveyCheck& c) { return loads(to_json(c)); }, "The JSON as a dict.");
 
@@ -98,9 +99,12 @@ void bind_survey(py::module_& m) {
   m.def("parse_survey_csv", [](const py::object& data, std::string_view origin) { return parse_survey_csv(bytes_of(data), origin); },
         py::arg("data"), py::arg("origin") = "<text>",
         "Parses a survey table from CSV bytes (UTF-8, UTF-8 with BOM or GB18030); raises Error.");
+  m.def("parse_survey_xlsx", [](const py::bytes& data, std::string_view origin) { return parse_survey_xlsx(data.cast<std::string>(), origin); },
+        py::arg("data"), py::arg("origin") = "<xlsx>",
+        "Parses a survey table from XLSX bytes (the first sheet); raises Error naming the cell.");
   m.def("parse_survey_json", &parse_survey_json, py::arg("text"), py::arg("origin") = "<text>",
         "Parses a survey table from JSON; raises Error.");
-  m.def("load_survey", &load_survey, py::arg("path"), "Reads a survey file (CSV or JSON).");
+  m.def("load_survey", &load_survey, py::arg("path"), "Reads a survey file (CSV, XLSX or JSON).");
   m.def("write_survey_xlsx", &write_survey_xlsx, py::arg("survey"), py::arg("path"),
         "Writes the table as XLSX in the 附件2 layout.");
   m.def("split_bases", &split_bases, py::arg("cell"), "Splits a basis cell into its citations.");

@@ -37,7 +37,8 @@ for path in returns:
 merged = run("merge", "--json", *returns)
 jsonschema.validate(merged, sub("merge"))
 assert merged["entries"], "merge gave no entries"
-# The XLSX: the table's strings, the merged title and unit cells, A4 landscape, one page wide,
+# The XLSX: the table's strings (附件2 above the title; each label's value in the cell after
+# it, so that the reader takes it whole), the merged title and label cells, A4 landscape, one page wide,
 # the header row repeated on every page.
 with tempfile.TemporaryDirectory() as tmp:
     xlsx = pathlib.Path(tmp) / "t.xlsx"
@@ -46,10 +47,11 @@ with tempfile.TemporaryDirectory() as tmp:
         strings = z.read("xl/sharedStrings.xml").decode("utf-8")
         sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
         workbook = z.read("xl/workbook.xml").decode("utf-8")
-    for text in ("填报单位（盖章）：示例二乡人民政府（合成示例）", "时间：2020年12月30日",
+    for text in ("附件2", "填报单位（盖章）：", "示例二乡人民政府（合成示例）", "时间：", "2020年12月30日",
                  "法律法规、政策依据", "婚姻状况证明（收养子女）"):
         assert text in strings, f"{text} missing from the workbook"
-    assert '<mergeCell ref="A1:F1"/>' in sheet, "title not merged over the table"
+    assert '<mergeCell ref="A2:F2"/>' in sheet, "title not merged over the table"
+    assert '<mergeCell ref="A3:B3"/>' in sheet, "填报单位 label not merged over its two cells"
     assert 'paperSize="9"' in sheet and 'orientation="landscape"' in sheet, "not A4 landscape"
     assert 'fitToHeight="0"' in sheet, "not fitted to one page wide"
     assert "_xlnm.Print_Titles" in workbook, "header row not repeated on each page"

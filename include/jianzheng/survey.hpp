@@ -25,7 +25,8 @@ struct SurveyRow {
   std::string implementer;  ///< 实施单位.
   std::string authority;    ///< 主管部门.
   std::string note;         ///< 备注.
-  int line = 0;             ///< 1-based line in the source file; 0 when not read from a file.
+  int line = 0;             ///< 1-based line in the source file (XLSX: the sheet's row
+                            ///< number); 0 when not read from a file.
 };
 
 /// One township's or department's return.
@@ -34,9 +35,12 @@ struct SurveyReturn {
   std::string unit;            ///< 填报单位 (the reporting township or department).
   std::optional<Date> date;    ///< 时间; absent when left blank.
   std::vector<SurveyRow> rows; ///< The filled rows, in table order (blank rows dropped).
-  std::vector<std::string> notes;  ///< Lines under the table (填表说明, 注 …), verbatim.
+  std::vector<std::string> notes;  ///< Text outside the table, in order: anything above it
+                                   ///< besides 附件2, the title and the labels, then the lines
+                                   ///< under it (填表说明, 注 …).
   std::string origin;          ///< The file it was read from; "<text>" for a string.
-  std::string charset;         ///< The file's encoding: "utf-8", "utf-8-bom", "gb18030", "json".
+  std::string charset;         ///< The file's encoding: "utf-8", "utf-8-bom", "gb18030", "json",
+                               ///< "xlsx".
 };
 
 /// The title of 附件2, as the policy prints it.
@@ -45,12 +49,18 @@ inline constexpr std::string_view kSurveyTitle = "应由基层群众性自治组
 /// Parses a CSV export of 附件2: UTF-8 with or without BOM, or GB18030; an optional title
 /// row and the 填报单位/时间 row before the header row (序号, 证明事项名称, 法律法规、政策依据,
 /// 实施单位, 主管部门, 备注 — found by name, in any order); dates like 2020年12月30日,
-/// 二〇二〇年十二月三十日, 2020-12-30 or 2020/12/30; blank rows dropped. Throws Error with
-/// "origin:line:column" (invalid_value, missing_field, invalid_date, invalid_utf8).
+/// 二〇二〇年十二月三十日, 2020-12-30 or 2020/12/30; blank rows dropped. Cells are trimmed.
+/// Throws Error with "origin:line:column" (invalid_value — also for a cell under no heading
+/// and an incomplete row —, unknown_field, missing_field, invalid_date, invalid_utf8).
 SurveyReturn parse_survey_csv(std::string_view bytes, std::string_view origin = "<text>");
+/// Parses an XLSX workbook (Excel, WPS): the first sheet, read like the CSV form — merged
+/// cells, shared and inline strings, dates stored as numbers — with errors placed by cell
+/// ("origin:B7"). Bounded: a zip bomb, a huge sheet or a missing part is a clear Error.
+SurveyReturn parse_survey_xlsx(std::string_view bytes, std::string_view origin = "<xlsx>");
 /// Parses the JSON form (docs/schemas/survey.schema.json). Throws Error.
 SurveyReturn parse_survey_json(std::string_view text, std::string_view origin = "<text>");
-/// Reads a file: JSON when its first non-blank character is '{', CSV otherwise.
+/// Reads a file (at most 16 MiB): XLSX when it is a zip archive, JSON when its first
+/// non-blank character is '{', CSV otherwise. An .xls file is refused with advice.
 SurveyReturn load_survey(const std::string& path);
 
 /// Parses a date as survey tables write it: 2020年12月30日, 二〇二〇年十二月三十日,
@@ -59,13 +69,19 @@ std::optional<Date> parse_survey_date(std::string_view text);
 /// A date as the table prints it: "2020年12月30日".
 std::string format_survey_date(const Date& date);
 
-/// The return as CSV in the 附件2 layout (title row, 填报单位/时间 row, header, rows), CRLF.
-/// UTF-8 with a byte-order mark by default; GB18030 when `gb18030` is true.
+/// The return as CSV in the 附件2 layout (附件2, title, 填报单位/时间 row, header, rows, a blank
+/// row and the notes), CRLF; cells a spreadsheet would take for a formula (= + - @) behind an
+/// apostrophe, which the reader removes. UTF-8 with a byte-order mark by default; GB18030
+/// when `gb18030` is true. Every writer writes the same value, which reads back unchanged:
+/// cells trimmed, line breaks LF, an empty title as kSurveyTitle. Throws Error for a return no
+/// reader would accept (no unit, a row without a name).
 std::string to_csv(const SurveyReturn& survey, bool gb18030 = false);
 /// The return as JSON (docs/schemas/survey.schema.json), canonical bytes.
 std::string to_json(const SurveyReturn& survey);
 /// Writes the return as an XLSX workbook in the 附件2 layout, ready to print (A4 landscape,
-/// header row repeated on every page, fitted to the page width). Throws Error(io_error).
+/// header row repeated on every page, fitted to the page width), whole or not at all (the
+/// old file stays on failure). Throws Error(io_error), or Error(too_large) for a cell over
+/// the 32,767 characters an XLSX cell holds (nothing is cut).
 void write_survey_xlsx(const SurveyReturn& survey, const std::string& path);
 
 // --- checking rows against the rules (二（三）1) -----------------------------------------
@@ -104,6 +120,9 @@ struct SurveyCheck {
   std::optional<Date> date;      ///< 时间.
   std::string origin;            ///< The file it came from.
   std::vector<RowCheck> rows;    ///< One per row, in table order.
+  /// What looks wrong in the table itself (附件2): seq_reused (one 序号 on two rows),
+  /// duplicate_row (one certificate reported twice), in table order.
+  std::vector<Finding> findings;
 };
 
 /// Splits a basis cell into single bases: at 、；; and line breaks outside 《》, and an article
@@ -120,8 +139,8 @@ std::vector<std::string> split_bases(std::string_view cell);
 SurveyCheck validate_survey(const SurveyReturn& survey, const Catalog& catalog);
 
 /// Canonical JSON: {"unit", "date", "origin", "rows": [{"row", "seq", "line", "name", "basis",
-/// "verdict", "item", "carve_out", "bases", "clauses", "why"}]}; "item" and "carve_out" are
-/// null when empty.
+/// "verdict", "item", "carve_out", "bases", "clauses", "why"}], "findings": [...]}; "item" and
+/// "carve_out" are null when empty.
 std::string to_json(const SurveyCheck& check);
 
 // --- merging returns into the county list (二（三）2) -------------------------------------

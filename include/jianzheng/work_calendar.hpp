@@ -116,7 +116,8 @@ class WorkCalendar {
   /// The n-th working day strictly after `d` (n > 0), e.g. 2021-09-30 + 3 = 2021-10-11;
   /// the |n|-th working day strictly before `d` (n < 0); `d` itself for n = 0.
   /// Strict: throws Error(date_not_covered) when any day between `d` (exclusive) and the
-  /// answer (inclusive) lies in an uncovered year; Error(invalid_argument) for |n| > 1 000 000.
+  /// answer (inclusive) lies in an uncovered year; Error(invalid_argument) for |n| > 1 000 000
+  /// or an answer outside the years 0001–9999 (`jianzheng calendar add` has the same limits).
   /// Never allocates on success.
   Date add_working_days(Date d, long n, Coverage coverage = Coverage::strict) const;
 

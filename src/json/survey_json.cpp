@@ -2,14 +2,15 @@
 #include "json/catalog_json.hpp"
 #include "json/json_io.hpp"
 #include "jianzheng/survey.hpp"
+#include "survey_table.hpp"
 
 namespace jianzheng {
 
 namespace detail {
 
-json::object survey_row_json(const SurveyRow& r, int position) {
+json::object survey_row_json(const SurveyRow& r) {
   json::object o;
-  o["seq"] = r.seq ? r.seq : position;
+  o["seq"] = r.seq;  // 0: the cell was blank
   o["name"] = r.name;
   o["basis"] = r.basis;
   o["implementer"] = r.implementer;
@@ -44,11 +45,20 @@ SurveyReturn parse_survey_json(std::string_view text, std::string_view origin) {
   detail::Document doc(text, std::string(origin), 64u << 20);
   const detail::Node root = doc.root();
   root.only_keys({"title", "unit", "date", "rows", "notes"});
+  // Strings are cleaned as the CSV and XLSX readers clean cells (trimmed, LF line breaks), so
+  // that one value reads the same from every format.
+  auto clean = [](const detail::Node& n) { return detail::clean_cell(n.string()); };
+  auto nonempty = [&](const detail::Node& n) {
+    std::string s = clean(n);
+    if (s.empty()) n.fail(ErrorCode::invalid_value, "must not be empty or white space");
+    return s;
+  };
   SurveyReturn out;
   out.origin = std::string(origin);
   out.charset = "json";
-  out.title = root.get("title") ? root.at("title").string() : std::string(kSurveyTitle);
-  out.unit = root.at("unit").nonempty_string();
+  out.title = root.get("title") ? clean(root.at("title")) : std::string();
+  if (out.title.empty()) out.title = std::string(kSurveyTitle);
+  out.unit = nonempty(root.at("unit"));
   if (auto d = root.get("date")) out.date = d->date();
   for (const auto& row : root.at("rows").elements()) {
     row.only_keys({"seq", "name", "basis", "implementer", "authority", "note"});
@@ -58,10 +68,10 @@ SurveyReturn parse_survey_json(std::string_view text, std::string_view origin) {
       if (v < 0 || v > 999999) s->fail(ErrorCode::invalid_value, "序号 must be 0…999999");
       r.seq = static_cast<int>(v);
     }
-    r.name = row.at("name").nonempty_string();
+    r.name = nonempty(row.at("name"));
     auto text_of = [&](std::string_view key) {
       auto n = row.get(key);
-      return n ? n->string() : std::string();
+      return n ? clean(*n) : std::string();
     };
     r.basis = text_of("basis");
     r.implementer = text_of("implementer");
@@ -70,18 +80,21 @@ SurveyReturn parse_survey_json(std::string_view text, std::string_view origin) {
     r.line = doc.locate(row.pointer()).line;
     out.rows.push_back(std::move(r));
   }
-  if (auto notes = root.get("notes")) out.notes = notes->strings();
+  if (auto notes = root.get("notes")) {
+    for (const auto& n : notes->strings())
+      if (std::string c = detail::clean_cell(n); !c.empty()) out.notes.push_back(std::move(c));
+  }
   return out;
 }
 
-std::string to_json(const SurveyReturn& survey) {
+std::string to_json(const SurveyReturn& input) {
+  const SurveyReturn survey = detail::survey_for_writing(input);
   detail::json::object o;
-  o["title"] = survey.title.empty() ? std::string(kSurveyTitle) : survey.title;
+  o["title"] = survey.title;
   o["unit"] = survey.unit;
   o["date"] = detail::optional_date(survey.date);
   detail::json::array rows;
-  int n = 0;
-  for (const auto& r : survey.rows) rows.push_back(detail::survey_row_json(r, ++n));
+  for (const auto& r : survey.rows) rows.push_back(detail::survey_row_json(r));
   o["rows"] = std::move(rows);
   detail::json::array notes;
   for (const auto& s : survey.notes) notes.push_back(detail::json::string(s));
@@ -112,6 +125,9 @@ std::string to_json(const SurveyCheck& check) {
     rows.push_back(std::move(row));
   }
   o["rows"] = std::move(rows);
+  json::array findings;
+  for (const auto& f : check.findings) findings.push_back(finding_json(f));
+  o["findings"] = std::move(findings);
   return canonical(o);
 }
 

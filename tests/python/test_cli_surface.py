@@ -55,9 +55,11 @@ def test_usage_errors_exit_2_with_one_stderr_line():
 def test_bad_input_exits_3_and_names_the_place():
     r = run("decide", "--json", "--request", "-", stdin='{"item": "kinship", "facts": {"verifiable": "maybe"}}')
     assert r.returncode == 3
-    assert r.stdout == ""
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "/facts/verifiable" in lines[0] and "unknown_enum" in lines[0]
+    # With --json the program reading stdout gets the error object too (docs/cli.md, "Errors").
+    error = json.loads(r.stdout)["error"]
+    assert error["code"] == "unknown_enum" and "/facts/verifiable" in error["where"]
 
 
 def test_a_missing_file_exits_4():

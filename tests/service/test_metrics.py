@@ -3,7 +3,8 @@ decisions by outcome, the catalog in force as an info metric; names start with j
 import re
 import time
 
-SAMPLE = re.compile(r'^(jianzheng_[a-z_]+)(\{[^}]*\})? (-?[0-9.e+]+|\+Inf)$')
+# A value as the exposition format writes a float: 12, 0.25, 9.4e-05, 1e+06, +Inf, -Inf, NaN.
+SAMPLE = re.compile(r'^(jianzheng_[a-z_]+)(\{[^}]*\})? (-?[0-9]+(?:\.[0-9]*)?(?:e[+-]?[0-9]+)?|[+-]Inf|NaN)$')
 
 
 def parse(text):
@@ -20,6 +21,15 @@ def parse(text):
             assert m, "not a sample: " + line
             samples[m.group(1) + (m.group(2) or "")] = float(m.group(3))
     return samples, families
+
+
+def test_sample_values_in_exponent_form_parse():
+    # A fast route's latency sum is written as 9.4e-05; the scrape must read it, not fail.
+    samples, _ = parse('jianzheng_http_request_duration_seconds_sum{route="/metrics"} 9.4e-05\n'
+                       'jianzheng_http_requests_total{route="/v1/decide",status="200"} 3\n'
+                       'jianzheng_http_request_duration_seconds_bucket{le="+Inf"} +Inf\n')
+    assert samples['jianzheng_http_request_duration_seconds_sum{route="/metrics"}'] == 9.4e-05
+    assert samples['jianzheng_http_requests_total{route="/v1/decide",status="200"}'] == 3
 
 
 def scrape(server):
