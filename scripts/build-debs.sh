@@ -56,6 +56,6 @@ done
 
 if command -v lintian >/dev/null; then
   echo "== lintian"
-  lintian --fail-on error --no-tag-display-limit "$out"/*.changes
+  lintian --fail-on error --tag-display-limit 0 "$out"/*.changes
 fi
 echo "build-debs: $(ls "$out"/*.deb | wc -l) packages in $out"
