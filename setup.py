@@ -39,7 +39,9 @@ class CMakeExtension(Extension):
 
 
 class CMakeBuild(build_ext):
-    """Configures the project with only the Python module on, builds it, copies _core in."""
+    """Configures the project with the Python module and the command line on, builds both,
+    and copies _core and the program (jianzheng/bin/jianzheng, run by ``python -m jianzheng``
+    and the ``jianzheng`` script) into the package."""
 
     def build_extension(self, ext: Extension) -> None:
         target = Path(self.get_ext_fullpath(ext.name)).resolve()
@@ -52,13 +54,14 @@ class CMakeBuild(build_ext):
             "-DJIANZHENG_BUILD_PYTHON=ON",
             "-DJIANZHENG_BUILD_TESTS=OFF",
             "-DJIANZHENG_BUILD_EXAMPLES=OFF",
-            "-DJIANZHENG_BUILD_TOOLS=OFF",
+            "-DJIANZHENG_BUILD_TOOLS=ON",
             "-DJIANZHENG_BUILD_BENCHMARKS=OFF",
             "-DJIANZHENG_INSTALL=OFF",
             "-DJIANZHENG_BUILD_C_API=OFF",
         ]
         jobs = os.environ.get("CMAKE_BUILD_PARALLEL_LEVEL") or str(os.cpu_count() or 1)
-        build = ["cmake", "--build", str(build_dir), "--target", "jianzheng_python", "-j", jobs]
+        build = ["cmake", "--build", str(build_dir), "--target", "jianzheng_python", "jianzheng_cli",
+                 "-j", jobs]
         subprocess.check_call(configure)
         subprocess.check_call(build)
         built = sorted((build_dir / "python" / "jianzheng").glob("_core*"))
@@ -67,20 +70,56 @@ class CMakeBuild(build_ext):
             raise RuntimeError(f"CMake built no _core module under {build_dir}/python/jianzheng")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(built[0], target)
+        program = target.parent / "bin" / "jianzheng"
+        program.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(build_dir / "bin" / "jianzheng", program)
 
+
+# The project has no web site: the documents named here are files of the source repository
+# (paths relative to its root), and tests/python/test_packaging.py checks that they exist.
+PROJECT_URLS = {
+    "Documentation": "docs/index.md",
+    "Python": "docs/python.md",
+    "Command line": "docs/cli.md",
+    "C ABI": "docs/c-api.md",
+    "Policy": "docs/policy/sunan-2020-programme.txt",
+    "Design": "docs/design.md",
+}
 
 setup(
     name="jianzheng",
     version=VERSION,
-    description="Decision logic for community certificates (减证便民)",
-    long_description=(ROOT / "docs" / "python.md").read_text(encoding="utf-8")
-    if (ROOT / "docs" / "python.md").exists() else "",
+    description="Decision logic for community certificates (减证便民): which certificates a "
+                "village or residents' committee issues, with the clause each decision rests on",
+    long_description=(ROOT / "README.md").read_text(encoding="utf-8"),
     long_description_content_type="text/markdown",
-    license="See the repository",
+    author="jianzheng contributors",
+    license="MulanPSL-2.0",
+    license_files=["LICENSE"],
+    project_urls=PROJECT_URLS,
+    keywords=["减证便民", "证明事项", "e-government", "decision", "policy", "county"],
+    classifiers=[
+        "Development Status :: 3 - Alpha",
+        "Intended Audience :: Developers",
+        "Intended Audience :: Information Technology",
+        "Intended Audience :: Science/Research",
+        "License :: OSI Approved :: Mulan Permissive Software License v2 (MulanPSL-2.0)",
+        "Natural Language :: Chinese (Simplified)",
+        "Natural Language :: English",
+        "Operating System :: POSIX :: Linux",
+        "Programming Language :: C++",
+        "Programming Language :: Python :: 3",
+        "Programming Language :: Python :: 3 :: Only",
+        "Programming Language :: Python :: Implementation :: CPython",
+        "Topic :: Office/Business",
+        "Topic :: Sociology",
+        "Typing :: Typed",
+    ],
     python_requires=">=3.8",
     packages=["jianzheng"],
     package_dir={"jianzheng": "bindings/python/jianzheng"},
-    package_data={"jianzheng": ["py.typed", "_core.pyi"]},
+    package_data={"jianzheng": ["py.typed", "_core.pyi"]},  # bin/jianzheng: build_ext
+    entry_points={"console_scripts": ["jianzheng = jianzheng.__main__:main"]},
     ext_modules=[CMakeExtension("jianzheng._core")],
     cmdclass={"build_ext": CMakeBuild},
     # pandas is optional: jianzheng.to_frame uses it when it is installed.

@@ -1,9 +1,11 @@
 // The C ABI (include/jianzheng/jianzheng.h): JSON in, JSON out, for Java, .NET, Go and the
 // provincial platform. Every entry point is noexcept and catches everything: a host process
 // must never see a C++ exception or an abort because of what it passed in. Errors come back
-// as {"error": {"code", "where", "message"}} with the library's stable ErrorCode names.
+// as the project's error object (to_json(const Error&)), one line, with the library's stable
+// ErrorCode names.
 // This file is not under src/, so the core library never carries jz_* symbols; it is built
-// into libjianzheng_c, which exports only them (capi/jianzheng_c.map).
+// into libjianzheng_c, which links the core statically and exports only them
+// (capi/jianzheng_c.map). JSON is read through the core's json_io (Boost.JSON).
 #include "jianzheng/jianzheng.h"
 
 #include <cstdlib>
@@ -13,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "file_io.hpp"
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/decision.hpp"
 #include "jianzheng/engine.hpp"
@@ -20,6 +23,10 @@
 #include "jianzheng/name_matcher.hpp"
 #include "jianzheng/request.hpp"
 #include "jianzheng/version.hpp"
+#include "json/catalog_json.hpp"
+#include "json/json_io.hpp"
+#include "json/json_string.hpp"
+#include "text/utf8.hpp"
 
 struct jz_engine {
   jianzheng::Engine engine;
@@ -29,6 +36,7 @@ namespace {
 
 using jianzheng::Error;
 using jianzheng::ErrorCode;
+namespace detail = jianzheng::detail;
 
 // Length of a C string, looking at no more than limit + 1 bytes: a huge input is refused
 // without being scanned to its end.
@@ -37,74 +45,29 @@ std::size_t bounded_length(const char* s, std::size_t limit) noexcept {
   return nul ? static_cast<std::size_t>(static_cast<const char*>(nul) - s) : limit + 1;
 }
 
-// Byte offset of the first invalid UTF-8 sequence (overlongs, surrogates and code points
-// past U+10FFFF included), or npos.
-std::size_t invalid_utf8_at(std::string_view s) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned c = p[i];
-    std::size_t len = 0;
-    unsigned cp = 0, min = 0;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
-    else return i;
-    if (i + len > n) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += len;
+// A bad line of a batch, re-placed in the batch: origin "<batch>", its line number, the
+// column and pointer it had within the line ("<batch>:3:45 /facts/verifiable").
+Error on_batch_line(const Error& e, int line) {
+  jianzheng::Location at;
+  at.origin = "<batch>";
+  at.line = line;
+  if (e.has_location()) {
+    at.column = e.location().column;
+    at.pointer = e.location().pointer;
+    at.in_json = e.location().in_json;
+  } else {
+    // An error the engine raised after reading the line (an unknown item id) names a field
+    // of the request by its pointer ("/item").
+    at.in_json = !e.where().empty() && e.where().front() == '/';
+    if (at.in_json) at.pointer = e.where();
   }
-  return std::string_view::npos;
+  return Error(e.code(), std::move(at), e.message());
 }
 
-// Appends `s` as a JSON string literal. Invalid UTF-8 (which could only come from a message
-// quoting bad input) is replaced by U+FFFD so the output is always valid JSON.
-void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  while (!s.empty()) {
-    const std::size_t bad = invalid_utf8_at(s);
-    const std::string_view good = s.substr(0, bad);
-    for (const char ch : good) {
-      const auto c = static_cast<unsigned char>(ch);
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-          if (c < 0x20) {
-            static const char hex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
-          } else {
-            out += ch;
-          }
-      }
-    }
-    if (bad == std::string_view::npos) break;
-    out += "\xEF\xBF\xBD";
-    s.remove_prefix(bad + 1);
-  }
-  out += '"';
-}
-
-std::string error_json(std::string_view code, std::string_view where, std::string_view message) {
-  std::string out = "{\"error\":{\"code\":";
-  append_json_string(out, code);
-  out += ",\"where\":";
-  append_json_string(out, where);
-  out += ",\"message\":";
-  append_json_string(out, message);
-  out += "}}";
-  return out;
+std::string internal_error_json(std::string_view message) {
+  std::string out = "{\"error\": {\"code\": \"internal\", \"where\": \"\", \"message\": ";
+  detail::append_json_string(out, message);
+  return out + "}}";
 }
 
 // A malloc'd copy, so hosts free it through jz_string_free whatever allocator they use.
@@ -119,7 +82,7 @@ char* dup(const std::string& s) noexcept {
 // A fixed error object needing no allocation beyond the copy, for when building one failed.
 char* out_of_memory() noexcept {
   static const char text[] =
-      "{\"error\":{\"code\":\"internal\",\"where\":\"\",\"message\":\"out of memory\"}}";
+      "{\"error\": {\"code\": \"internal\", \"where\": \"\", \"message\": \"out of memory\"}}";
   char* p = static_cast<char*>(std::malloc(sizeof text));
   if (p) std::memcpy(p, text, sizeof text);
   return p;
@@ -134,11 +97,16 @@ std::string_view checked_text(const char* s, std::string_view name, std::size_t 
                 "input over " + std::to_string(limit) + " bytes (输入过大)");
   }
   const std::string_view text(s, n);
-  if (const std::size_t bad = invalid_utf8_at(text); bad != std::string_view::npos) {
+  if (const std::size_t bad = detail::find_invalid_utf8(text); bad != std::string_view::npos) {
     throw Error(ErrorCode::invalid_utf8, std::string(name),
                 "invalid UTF-8 at byte " + std::to_string(bad) + " (不是有效的 UTF-8)");
   }
   return text;
+}
+
+const jianzheng::Engine& checked_engine(const jz_engine* engine) {
+  if (!engine) throw Error(ErrorCode::invalid_argument, "engine", "NULL engine (引擎为空)");
+  return engine->engine;
 }
 
 // Runs `f` (which returns the JSON to hand back) and turns anything it throws into an error
@@ -149,7 +117,7 @@ char* guarded(F&& f) noexcept {
     return dup(f());
   } catch (const Error& e) {
     try {
-      return dup(error_json(jianzheng::to_string(e.code()), e.where(), e.message()));
+      return dup(jianzheng::to_json(e));
     } catch (...) {
       return out_of_memory();
     }
@@ -157,7 +125,7 @@ char* guarded(F&& f) noexcept {
     return out_of_memory();
   } catch (const std::exception& e) {
     try {
-      return dup(error_json("internal", "", e.what()));
+      return dup(internal_error_json(e.what()));
     } catch (...) {
       return out_of_memory();
     }
@@ -167,146 +135,83 @@ char* guarded(F&& f) noexcept {
 }
 
 // --- the catalogs argument of jz_engine_new ---------------------------------------------
-// The layers are parsed by the core (parse_catalog_layer), one element at a time; this
-// scanner only finds where each element of the top-level array begins and ends, so the C
-// library needs no JSON parser of its own.
+// One JSON document, read by the core's json_io: a layer object, or an array of layer
+// objects, file paths and "embedded". Every layer is checked against the ones below it, so
+// errors carry the place: "catalogs:LINE:COLUMN /1/items/0/id" for a layer inside the
+// argument, "PATH:LINE:COLUMN /items/0/id" for a file.
 
-void skip_space(std::string_view s, std::size_t& i) noexcept {
-  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
-}
-
-[[noreturn]] void malformed(std::size_t at, const std::string& what) {
-  throw Error(ErrorCode::malformed_json, "catalogs: byte " + std::to_string(at), what);
-}
-
-// The end (one past) of the JSON string starting at s[i] == '"'.
-std::size_t string_end(std::string_view s, std::size_t i) {
-  for (std::size_t k = i + 1; k < s.size(); ++k) {
-    if (s[k] == '\\') ++k;
-    else if (s[k] == '"') return k + 1;
+void append_layers(std::vector<jianzheng::CatalogLayer>& layers, const detail::Node& element) {
+  if (element.is_object()) {
+    layers.push_back(detail::layer_from_node(element, layers));
+    return;
   }
-  malformed(i, "unterminated string");
-}
-
-// The end (one past) of the JSON value starting at s[i].
-std::size_t value_end(std::string_view s, std::size_t i) {
-  if (s[i] == '"') return string_end(s, i);
-  if (s[i] == '{' || s[i] == '[') {
-    std::vector<char> open;
-    for (std::size_t k = i; k < s.size(); ++k) {
-      const char c = s[k];
-      if (c == '"') { k = string_end(s, k) - 1; continue; }
-      if (c == '{' || c == '[') open.push_back(c);
-      if (c == '}' || c == ']') {
-        if (open.empty() || (c == '}') != (open.back() == '{')) malformed(k, "unbalanced brackets");
-        open.pop_back();
-        if (open.empty()) return k + 1;
-      }
-    }
-    malformed(i, "unterminated value");
+  if (!element.is_string()) {
+    element.fail(ErrorCode::wrong_type, "expected a catalog layer object, a file path or \"embedded\"");
   }
-  std::size_t k = i;
-  while (k < s.size() && s[k] != ',' && s[k] != ']' && s[k] != ' ' && s[k] != '\n' &&
-         s[k] != '\t' && s[k] != '\r')
-    ++k;
-  return k;
-}
-
-// Decodes a JSON string literal (a file path).
-std::string decode_string(std::string_view lit, std::size_t at) {
-  std::string out;
-  for (std::size_t k = 1; k + 1 < lit.size(); ++k) {
-    char c = lit[k];
-    if (c != '\\') { out += c; continue; }
-    c = lit[++k];
-    switch (c) {
-      case '"': case '\\': case '/': out += c; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'u': {
-        if (k + 4 >= lit.size()) malformed(at + k, "bad \\u escape");
-        unsigned cp = 0;
-        for (int d = 0; d < 4; ++d) {
-          const char h = lit[++k];
-          cp <<= 4;
-          if (h >= '0' && h <= '9') cp |= static_cast<unsigned>(h - '0');
-          else if (h >= 'a' && h <= 'f') cp |= static_cast<unsigned>(h - 'a' + 10);
-          else if (h >= 'A' && h <= 'F') cp |= static_cast<unsigned>(h - 'A' + 10);
-          else malformed(at + k, "bad \\u escape");
-        }
-        if (cp >= 0xD800 && cp <= 0xDFFF) malformed(at + k, "surrogate escapes are not supported in paths");
-        if (cp < 0x80) out += static_cast<char>(cp);
-        else if (cp < 0x800) {
-          out += static_cast<char>(0xC0 | (cp >> 6));
-          out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-          out += static_cast<char>(0xE0 | (cp >> 12));
-          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-        break;
-      }
-      default: malformed(at + k, "bad escape");
-    }
+  const std::string path = element.string();
+  if (path == "embedded") {
+    for (auto& layer : jianzheng::default_layers()) layers.push_back(std::move(layer));
+    return;
   }
-  return out;
-}
-
-void append_layers(std::vector<jianzheng::CatalogLayer>& layers, std::string_view element,
-                   std::size_t at, std::size_t index) {
-  const std::string origin = "catalogs[" + std::to_string(index) + "]";
-  if (element.front() == '{') {
-    layers.push_back(jianzheng::parse_catalog_layer(element, origin, layers));
-  } else if (element.front() == '"') {
-    const std::string path = decode_string(element, at);
-    if (path == "embedded") {
-      for (auto& layer : jianzheng::default_layers()) layers.push_back(std::move(layer));
-    } else {
-      layers.push_back(jianzheng::load_catalog_layer(path));
-    }
-  } else {
-    throw Error(ErrorCode::wrong_type, "/" + std::to_string(index),
-                "expected a catalog layer object, a file path or \"embedded\"");
-  }
+  if (path.empty()) element.fail(ErrorCode::invalid_value, "an empty file path");
+  layers.push_back(jianzheng::parse_catalog_layer(detail::read_file(path), path, layers));
 }
 
 jianzheng::Engine make_engine(std::string_view text) {
-  std::size_t i = 0;
-  skip_space(text, i);
-  if (i == text.size()) return jianzheng::Engine();
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return jianzheng::Engine();
+  const detail::Document doc(text, "catalogs");
+  const detail::Node root = doc.root();
   std::vector<jianzheng::CatalogLayer> layers;
-  if (text[i] == '{') {
+  if (root.is_object()) {
     layers = jianzheng::default_layers();
-    layers.push_back(jianzheng::parse_catalog_layer(text, "catalogs", layers));
+    layers.push_back(detail::layer_from_node(root, layers));
     return jianzheng::Engine(layers);
   }
-  if (text[i] != '[') {
-    throw Error(ErrorCode::wrong_type, "catalogs",
-                "expected a catalog layer object or an array of layers");
-  }
-  ++i;
-  skip_space(text, i);
-  if (i < text.size() && text[i] == ']') {
-    throw Error(ErrorCode::invalid_value, "catalogs", "an empty array of layers");
-  }
-  for (std::size_t index = 0;; ++index) {
-    skip_space(text, i);
-    if (i >= text.size()) malformed(i, "unterminated array");
-    const std::size_t end = value_end(text, i);
-    if (end == i) malformed(i, "expected a value");
-    append_layers(layers, text.substr(i, end - i), i, index);
-    i = end;
-    skip_space(text, i);
-    if (i < text.size() && text[i] == ',') { ++i; continue; }
-    if (i < text.size() && text[i] == ']') { ++i; break; }
-    malformed(i, "expected , or ]");
-  }
-  skip_space(text, i);
-  if (i != text.size()) malformed(i, "text after the array");
+  if (!root.is_array()) root.fail(ErrorCode::wrong_type, "expected a catalog layer object or an array of layers");
+  const std::vector<detail::Node> elements = root.elements();
+  if (elements.empty()) root.fail(ErrorCode::invalid_value, "an empty array of layers");
+  for (const auto& element : elements) append_layers(layers, element);
   return jianzheng::Engine(layers);
+}
+
+// One JSON document in (`name`, read as "<name>" by `parse`), one answer out, on one line.
+template <class Parse, class Answer>
+char* one_answer(const jz_engine* engine, const char* text, const std::string& name, Parse parse,
+                 Answer answer) noexcept {
+  return guarded([&]() -> std::string {
+    const jianzheng::Engine& e = checked_engine(engine);
+    const auto input = parse(checked_text(text, name, JZ_MAX_INPUT_BYTES), "<" + name + ">");
+    return jianzheng::to_json(answer(e, input), jianzheng::Language::zh, /*compact=*/true);
+  });
+}
+
+// --- the batch --------------------------------------------------------------------------
+
+std::string decide_batch(const jianzheng::Engine& engine, std::string_view input) {
+  std::size_t requests = 0;
+  std::string out;
+  int line = 0;
+  for (std::size_t pos = 0; pos < input.size();) {
+    std::size_t end = input.find('\n', pos);
+    if (end == std::string_view::npos) end = input.size();
+    std::string_view text = input.substr(pos, end - pos);
+    pos = end + 1;
+    ++line;
+    if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+    if (text.find_first_not_of(" \t") == std::string_view::npos) continue;  // not a request
+    if (++requests > JZ_MAX_BATCH_LINES) {
+      throw Error(ErrorCode::too_large, "requests",
+                  "more than " + std::to_string(JZ_MAX_BATCH_LINES) + " requests (请求过多)");
+    }
+    try {
+      out += jianzheng::to_json(engine.decide(jianzheng::request_from_json(text, "<batch>")),
+                                jianzheng::Language::zh, /*compact=*/true);
+    } catch (const Error& e) {
+      out += jianzheng::to_json(on_batch_line(e, line));
+    }
+    out += '\n';
+  }
+  return out;
 }
 
 }  // namespace
@@ -334,21 +239,44 @@ JZ_API jz_engine* jz_engine_new(const char* catalogs_json_or_null, char** error_
 JZ_API void jz_engine_free(jz_engine* engine) JZ_NOEXCEPT { delete engine; }
 
 JZ_API char* jz_decide_json(const jz_engine* engine, const char* request_json) JZ_NOEXCEPT {
+  return one_answer(engine, request_json, "request", jianzheng::request_from_json,
+                    [](const jianzheng::Engine& e, const jianzheng::Request& r) { return e.decide(r); });
+}
+
+JZ_API char* jz_admit_json(const jz_engine* engine, const char* demand_json) JZ_NOEXCEPT {
+  return one_answer(engine, demand_json, "demand", jianzheng::demand_from_json,
+                    [](const jianzheng::Engine& e, const jianzheng::Demand& d) { return e.admit(d); });
+}
+
+JZ_API char* jz_supervise_json(const jz_engine* engine, const char* complaint_json) JZ_NOEXCEPT {
+  return one_answer(engine, complaint_json, "complaint", jianzheng::complaint_from_json,
+                    [](const jianzheng::Engine& e, const jianzheng::Complaint& c) { return e.supervise(c); });
+}
+
+JZ_API char* jz_decide_batch_json(const jz_engine* engine, const char* requests_jsonl) JZ_NOEXCEPT {
   return guarded([&]() -> std::string {
-    if (!engine) throw Error(ErrorCode::invalid_argument, "engine", "NULL engine (引擎为空)");
-    const std::string_view text = checked_text(request_json, "request", JZ_MAX_INPUT_BYTES);
-    const jianzheng::Request request = jianzheng::request_from_json(text, "<request>");
-    const jianzheng::Decision decision = engine->engine.decide(request);
-    return jianzheng::to_json(decision, jianzheng::Language::zh, /*compact=*/true);
+    const jianzheng::Engine& e = checked_engine(engine);
+    return decide_batch(e, checked_text(requests_jsonl, "requests", JZ_MAX_BATCH_BYTES));
   });
 }
 
 JZ_API char* jz_resolve_json(const jz_engine* engine, const char* text) JZ_NOEXCEPT {
   return guarded([&]() -> std::string {
-    if (!engine) throw Error(ErrorCode::invalid_argument, "engine", "NULL engine (引擎为空)");
+    const jianzheng::Engine& e = checked_engine(engine);
     const std::string_view query = checked_text(text, "text", JZ_MAX_INPUT_BYTES);
-    std::string out = jianzheng::to_json(query, engine->engine.match(query));
-    while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+    // to_json writes the resolve answer indented, as the CLI prints it. A raw newline is never
+    // inside a JSON string, so dropping each newline and the indentation after it gives the
+    // same JSON on one line.
+    const std::string pretty = jianzheng::to_json(query, e.match(query));
+    std::string out;
+    out.reserve(pretty.size());
+    for (std::size_t i = 0; i < pretty.size(); ++i) {
+      if (pretty[i] != '\n') {
+        out += pretty[i];
+        continue;
+      }
+      while (i + 1 < pretty.size() && pretty[i + 1] == ' ') ++i;
+    }
     return out;
   });
 }

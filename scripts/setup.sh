@@ -20,6 +20,10 @@ packages=(
   python3-jsonschema             # schema tests of data/ and fixtures
   python3-venv python3-setuptools python3-pip python3-wheel   # offline `pip install .`
   python3-pandas python3-matplotlib   # optional conveniences, used by examples and tests
+  python3-mypy                   # stubtest of _core.pyi, mypy --strict of examples and docs
+  default-jdk-headless libjna-java    # the C ABI from Java (examples/java)
+  golang-go                      # the C ABI from Go (examples/go)
+  debhelper dh-python lintian    # Debian packages (scripts/build-debs.sh)
   python3-distributed            # the province-on-Dask example (a two-worker LocalCluster)
   fonts-noto-cjk                 # Chinese text in the report's charts and the desk page (Noto Sans CJK SC)
   chromium chromium-driver python3-selenium   # the report and the desk page in headless Chromium

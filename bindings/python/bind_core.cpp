@@ -68,8 +68,7 @@ void bind_date(py::module_& m) {
            "Date('YYYY-MM-DD').")
       .def("__hash__", [](const Date& d) { return std::hash<long>()(d.days()); },
            "Hash of the day number.")
-      .def("__eq__", [](const Date& a, const Date& b) { return a == b; }, py::arg("other"), "Same day.")
-      .def("__ne__", [](const Date& a, const Date& b) { return a != b; }, py::arg("other"), "Different days.")
+      .def("__eq__", &equals<Date>, py::arg("other"), "Same day (False for what is not a date).")
       .def("__lt__", [](const Date& a, const Date& b) { return a < b; }, py::arg("other"), "Earlier.")
       .def("__le__", [](const Date& a, const Date& b) { return a <= b; }, py::arg("other"), "Earlier or the same.")
       .def("__gt__", [](const Date& a, const Date& b) { return a > b; }, py::arg("other"), "Later.")
@@ -171,8 +170,8 @@ void bind_basis(py::module_& m) {
       .def_readwrite("issuer", &LegalBasis::issuer, "e.g. \"全国人民代表大会常务委员会\".")
       .def_readwrite("document_number", &LegalBasis::document_number, "e.g. \"民发〔2020〕20号\".")
       .def_readwrite("effective", &LegalBasis::effective, "In force from; None when not recorded.")
-      .def("__eq__", [](const LegalBasis& a, const LegalBasis& b) { return a == b; }, py::arg("other"),
-           "Field-by-field equality.")
+      .def("__eq__", &equals<LegalBasis>, py::arg("other"),
+           "Field-by-field equality (False for what is not a basis).")
       .def("__repr__",
            [](const LegalBasis& b) {
              return "LegalBasis('" + b.title + "', '" + b.article + "', " + to_string(b.level) + ")";

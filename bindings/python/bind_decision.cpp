@@ -404,7 +404,7 @@ void bind_requests(py::module_& m) {
       .def("get", &Facts::get, py::arg("fact"), "The answer for one fact.")
       .def("set", &Facts::set, py::arg("fact"), py::arg("value"), "Sets the answer for one fact.")
       .def("is_yes", &Facts::is_yes, py::arg("fact"), "Whether the fact is answered yes.")
-      .def("__eq__", [](const Facts& a, const Facts& b) { return a == b; }, py::arg("other"), "Same answers.");
+      .def("__eq__", &equals<Facts>, py::arg("other"), "Same answers (False for what is not Facts).");
 
   py::class_<Requester>(m, "Requester", "Who asks, and their name.")
       .def(py::init<>(), "Kind other, no name.")
@@ -595,6 +595,12 @@ void bind_decisions(py::module_& m) {
              return PyDecision{b.decisions[static_cast<std::size_t>(i)], b.engine};
            },
            py::arg("index"), "Decision number `index` (negative counts from the end).")
+      .def("__iter__",
+           [](const py::object& self) {
+             // Python's own sequence iterator over __getitem__: one Decision at a time.
+             return py::reinterpret_steal<py::iterator>(PySeqIter_New(self.ptr()));
+           },
+           "The decisions in order, one at a time.")
       .def("outcomes",
            [](const DecisionBatch& b) {
              std::vector<Outcome> out;

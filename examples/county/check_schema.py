@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from typing import Any, Dict
 
 import jsonschema
 
@@ -21,12 +22,12 @@ here = source / "examples/county"
 returns = sorted(str(p) for p in here.glob("township-*.csv"))
 
 
-def run(*args):
+def run(*args: str) -> Any:
     out = subprocess.run([cli, "survey", *args], check=True, capture_output=True)
     return json.loads(out.stdout.decode("utf-8"))
 
 
-def sub(name):
+def sub(name: str) -> Dict[str, Any]:
     return {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{name}"}
 
 

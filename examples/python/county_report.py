@@ -14,6 +14,7 @@ Usage: county_report.py OUT_DIR [--scale county|small]
 import argparse
 import os
 import sys
+from typing import Any
 import time
 
 import jianzheng
@@ -23,7 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import province_ledger  # noqa: E402  (the generator beside this file)
 
 
-def main(argv=None):
+def main(argv: Any = None) -> Any:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_dir")
     parser.add_argument("--scale", choices=("county", "small"), default="county")

@@ -17,6 +17,7 @@ import os
 import random
 import sys
 import time
+from typing import Any, Dict, List
 
 import jianzheng
 
@@ -44,7 +45,7 @@ PURPOSES = [
 COMMITTEES = ["一社区", "二社区", "三社区", "东村", "西村", "南村", "北村"]
 
 
-def generate(engine):
+def generate(engine: jianzheng.Engine) -> List[Dict[str, Any]]:
     """The ledger rows (dicts), one per certificate issued, on the year's working days."""
     rng = random.Random(SEED)
     calendar = engine.calendar()
@@ -53,7 +54,7 @@ def generate(engine):
     names, name_w = zip(*[(n, w) for n, w in CERTIFICATES])
     purposes, purpose_w = zip(*[(p, w) for p, w, _ in PURPOSES])
     kinds = {p: k for p, _, k in PURPOSES}
-    rows = []
+    rows: List[Dict[str, Any]] = []
     for _ in range(ROWS):
         purpose = rng.choices(purposes, purpose_w)[0]
         kind = kinds[purpose]
@@ -78,7 +79,7 @@ def generate(engine):
     return rows
 
 
-def main(out_dir):
+def main(out_dir: str) -> int:
     engine = jianzheng.Engine()
     rows = generate(engine)
     started = time.process_time()
@@ -120,10 +121,10 @@ def main(out_dir):
     top = list(dict(by_item))[:6]
     months = sorted(by_month_item.index if pd is not None else by_month_item)
 
-    def count(month, item):
+    def count(month: str, item: str) -> int:
         if pd is not None:
             return int(by_month_item.loc[month, item]) if item in by_month_item.columns else 0
-        return by_month_item[month][item]
+        return int(by_month_item[month][item])
 
     print("by item and month (top items):")
     print("  " + "month".ljust(8) + "".join(i[:18].rjust(20) for i in top))

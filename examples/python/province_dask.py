@@ -21,6 +21,7 @@ import argparse
 import logging
 import os
 import sys
+from typing import Any
 import time
 
 import pandas as pd
@@ -31,7 +32,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import province_ledger  # noqa: E402  (the generator beside this file)
 
 
-def decide_partition(part, engine, columns):
+def decide_partition(part: Any, engine: Any, columns: Any) -> Any:
     """One partition of the ledger → (county, township, outcome) per row. Runs in a worker:
     `engine` arrives pickled (its catalog layers' JSON) and is rebuilt there."""
     part = province_ledger_facts(part, columns)
@@ -40,7 +41,7 @@ def decide_partition(part, engine, columns):
                          "outcome": decided["outcome"].astype(str).to_numpy()}, index=part.index)
 
 
-def province_ledger_facts(part, columns):
+def province_ledger_facts(part: Any, columns: Any) -> Any:
     """The ledger's 是/否/blank fact columns as True/False/None (as province_ledger.fact_columns,
     repeated here so workers need only this function, not the generator module)."""
     part = part.copy()
@@ -49,19 +50,19 @@ def province_ledger_facts(part, columns):
     return part
 
 
-def outcome_table(counts):
+def outcome_table(counts: Any) -> Any:
     """(县, 乡镇, outcome) → count as a wide table: one row per township, one column per outcome."""
     table = counts.unstack("outcome", fill_value=0)
     table = table.reindex(columns=[o for o in jianzheng.Outcome.__members__ if o in table.columns])
     return table.sort_index().astype("int64")
 
 
-def read_csv_options():
+def read_csv_options() -> Any:
     # Every cell as text; only an empty cell is missing (a name such as "NA" stays a name).
     return dict(dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
 
 
-def on_dask(client, ledger_dir, engine):
+def on_dask(client: Any, ledger_dir: Any, engine: Any) -> Any:
     import dask.dataframe as dd
     frame = dd.read_csv(os.path.join(ledger_dir, "*.csv"), blocksize=None, **read_csv_options())
     meta = pd.DataFrame({"县": pd.Series(dtype=object), "乡镇": pd.Series(dtype=object),
@@ -72,7 +73,7 @@ def on_dask(client, ledger_dir, engine):
     return table, int(table.to_numpy().sum()), frame.npartitions
 
 
-def in_one_process(ledger_dir, engine):
+def in_one_process(ledger_dir: Any, engine: Any) -> Any:
     files = sorted(f for f in os.listdir(ledger_dir) if f.endswith(".csv"))
     frame = pd.concat([pd.read_csv(os.path.join(ledger_dir, f), **read_csv_options()) for f in files],
                       ignore_index=True)
@@ -80,7 +81,7 @@ def in_one_process(ledger_dir, engine):
     return outcome_table(decided.groupby(["县", "乡镇", "outcome"]).size()), len(frame)
 
 
-def main(argv=None):
+def main(argv: Any = None) -> Any:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_dir")
     parser.add_argument("--scale", choices=sorted(province_ledger.SCALES), default="small")

@@ -21,6 +21,7 @@ import argparse
 import datetime
 import os
 import sys
+from typing import Any, List, Set
 
 import numpy as np
 import pandas as pd
@@ -70,10 +71,10 @@ PURPOSES = [
 _NAME_PARTS = list("安平宁和康泰永清临靖武通庄山川河沟坪湾寺滩堡泉峡岭坝水石红黄白金丰兴新东西南北中上下大小高古长双马龙凤")
 
 
-def _names(rng, count, suffixes, taken=None):
+def _names(rng: Any, count: Any, suffixes: Any, taken: Any = None) -> Any:
     """`count` distinct two-syllable names, each with a suffix drawn from `suffixes`."""
     taken = set() if taken is None else taken
-    out = []
+    out: List[str] = []
     while len(out) < count:
         a, b = rng.choice(_NAME_PARTS, 2, replace=False)
         name = a + b + suffixes[rng.integers(len(suffixes))]
@@ -91,7 +92,7 @@ SCALES = {
 }
 
 
-def committees(scale="small", seed=2020):
+def committees(scale: Any = "small", seed: Any = 2020) -> Any:
     """The province's committees: a DataFrame (county, township, committee, kind, rate,
     adoption, diligence, required), one row per village or community committee. `rate` is
     requests a month before the reform; `adoption` the month index (0 = 2020-11) from which
@@ -100,7 +101,8 @@ def committees(scale="small", seed=2020):
     counties, (t_lo, t_hi), (v_lo, v_hi) = SCALES[scale]
     rng = np.random.default_rng(seed)
     rows = []
-    taken_counties, taken_townships = set(), set()
+    taken_counties: Set[str] = set()
+    taken_townships: Set[str] = set()
     for county in _names(rng, counties, ["县", "县", "县", "区"], taken_counties):
         for t, township in enumerate(_names(rng, int(rng.integers(t_lo, t_hi + 1)), ["镇", "乡", "镇"], taken_townships)):
             # Most townships practise the programme from 2021-06 (三（五）); some lag a year.
@@ -108,7 +110,7 @@ def committees(scale="small", seed=2020):
             # How often its clerks write down what they know, and how often a bank or an
             # employer explicitly requires the certificate (二（一）3): townships differ.
             diligence, required = float(rng.uniform(0.2, 0.9)), float(rng.uniform(0.05, 0.5))
-            taken_villages = set()
+            taken_villages: Set[str] = set()
             n = int(rng.integers(v_lo, v_hi + 1))
             for i, name in enumerate(_names(rng, n, ["村"], taken_villages)):
                 community = t == 0 and i < 3  # the county seat's town has residents' committees
@@ -120,7 +122,7 @@ def committees(scale="small", seed=2020):
                                        "required"])
 
 
-def _working_days(calendar):
+def _working_days(calendar: Any) -> Any:
     """The working days of every month of the ledger, as ISO strings."""
     months = []
     day = FIRST_DAY
@@ -135,13 +137,13 @@ def _working_days(calendar):
     return months
 
 
-def _pick(rng, table, size):
+def _pick(rng: Any, table: Any, size: Any) -> Any:
     texts, weights = zip(*table)
     p = np.array(weights, dtype=float)
     return np.array(texts, dtype=object)[rng.choice(len(texts), size=size, p=p / p.sum())]
 
 
-def ledger(units, seed=2020, calendar=None):
+def ledger(units: Any, seed: Any = 2020, calendar: Any = None) -> Any:
     """The ledger rows of `units` (some rows of committees()), as a DataFrame with COLUMNS.
     `calendar(date) -> bool` says which days are working days (all days when None)."""
     rng = np.random.default_rng([seed, len(units), int(units["rate"].sum() * 1000)])
@@ -205,7 +207,7 @@ BODIES = [
 COMPLAINT_COLUMNS = ("日期", "渠道", "索要单位", "单位类型", "上级主管部门", "事项", "索要证明", "用途", "依据", "依据层级", "备注")
 
 
-def complaints(count=160, seed=2020, first=datetime.date(2021, 6, 1), days=880):
+def complaints(count: Any = 160, seed: Any = 2020, first: Any = datetime.date(2021, 6, 1), days: Any = 880) -> Any:
     """Complaint records (监督, 二（三）6) as the hotline and the web form record them: a
     DataFrame with COMPLAINT_COLUMNS, the CSV that `jianzheng complaints` reads."""
     rng = np.random.default_rng([seed, count])
@@ -221,7 +223,7 @@ def complaints(count=160, seed=2020, first=datetime.date(2021, 6, 1), days=880):
     }, columns=list(COMPLAINT_COLUMNS))
 
 
-def fact_columns(frame):
+def fact_columns(frame: Any) -> Any:
     """The ledger with its 是/否/blank fact columns read as True/False/None, ready for
     Engine.decide_frame(frame, columns=REQUEST_COLUMNS)."""
     yes_no = {"是": True, "否": False}
@@ -232,7 +234,7 @@ def fact_columns(frame):
     return out
 
 
-def write(out_dir, scale="small", seed=2020, calendar=None):
+def write(out_dir: Any, scale: Any = "small", seed: Any = 2020, calendar: Any = None) -> Any:
     """Writes the ledger as one CSV per county and year (c01-2021.csv …) into out_dir and
     returns the file paths. Empty cells are blank."""
     os.makedirs(out_dir, exist_ok=True)
@@ -248,7 +250,7 @@ def write(out_dir, scale="small", seed=2020, calendar=None):
     return paths
 
 
-def main(argv=None):
+def main(argv: Any = None) -> Any:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_dir")
     parser.add_argument("--scale", choices=sorted(SCALES), default="small")

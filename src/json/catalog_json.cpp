@@ -401,7 +401,16 @@ CatalogLayer parse_catalog_layer(std::string_view text, std::string_view origin)
 
 CatalogLayer parse_catalog_layer(std::string_view text, std::string_view origin, const std::vector<CatalogLayer>& below) {
   const detail::Document doc(text, std::string(origin));
-  CatalogLayer layer = detail::layer_from(doc.root());
+  return detail::layer_from_node(doc.root(), below);
+}
+
+CatalogLayer detail::layer_from_node(const Node& root, const std::vector<CatalogLayer>& below) {
+  // Errors point into root's document: a layer inside a larger JSON value (the C ABI's array
+  // of layers) keeps that value's line:column, its pointers prefixed by the layer's own.
+  const auto fail_here = [&](ErrorCode code, const std::string& pointer, const std::string& msg) {
+    root.document().fail(code, root.pointer() + pointer, msg);
+  };
+  CatalogLayer layer = detail::layer_from(root);
   std::vector<const CatalogLayer*> stack;
   for (const auto& l : below) stack.push_back(&l);
   stack.push_back(&layer);
@@ -415,12 +424,12 @@ CatalogLayer parse_catalog_layer(std::string_view text, std::string_view origin,
     detail::validate_stack(one, 0, [&](std::size_t, ErrorCode code, const std::string& pointer, const std::string& msg) {
       // References to items below are unknown here, not wrong.
       if (code == ErrorCode::unknown_reference) return;
-      doc.fail(code, pointer, msg);
+      fail_here(code, pointer, msg);
     });
     return layer;
   }
   detail::validate_stack(stack, below.size(), [&](std::size_t l, ErrorCode code, const std::string& pointer, const std::string& msg) {
-    if (l + 1 == stack.size()) doc.fail(code, pointer, msg);
+    if (l + 1 == stack.size()) fail_here(code, pointer, msg);
     throw Error(code, Location{"layer:" + stack[l]->provenance.id, pointer, 0, 0}, msg);
   });
   return layer;

@@ -34,4 +34,9 @@ Item item_from_json(const Node& n);
 json::value settings_to_json(const Settings& s);
 json::value provenance_to_json(const Provenance& p);
 
+/// A catalog layer read from `root` (a document's root, or a value inside a larger document,
+/// such as an element of the C ABI's array of layers) and checked against `below` as
+/// parse_catalog_layer does; errors carry root's document position and pointer.
+CatalogLayer layer_from_node(const Node& root, const std::vector<CatalogLayer>& below);
+
 }  // namespace jianzheng::detail

@@ -24,7 +24,8 @@ def lib():
     lib.jz_engine_new.restype = ctypes.c_void_p
     lib.jz_engine_new.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p)]
     lib.jz_engine_free.argtypes = [ctypes.c_void_p]
-    for f in (lib.jz_decide_json, lib.jz_resolve_json):
+    for f in (lib.jz_decide_json, lib.jz_resolve_json, lib.jz_admit_json, lib.jz_supervise_json,
+              lib.jz_decide_batch_json):
         f.restype = ctypes.c_void_p  # keep the pointer to free it
         f.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
     lib.jz_string_free.argtypes = [ctypes.c_void_p]
@@ -84,7 +85,8 @@ def test_bad_requests_come_back_as_error_objects(lib, engine, raw, code):
     answer = decide(lib, engine, raw)
     assert set(answer) == {"error"}
     assert answer["error"]["code"] == code
-    assert set(answer["error"]) == {"code", "where", "message"}
+    assert {"code", "where", "message"} <= set(answer["error"])
+    assert set(answer["error"]) <= {"code", "where", "origin", "line", "column", "pointer", "message"}
 
 
 def test_a_null_engine_and_null_text_are_error_objects(lib, engine):
@@ -126,6 +128,43 @@ def test_catalog_arguments_layer_files_and_report_errors(lib, tmp_path):
             assert answer["error"]["code"] == code
         else:
             assert answer["error"]["code"]
+
+
+def test_admission_and_supervision_answer_as_the_python_binding(lib, engine):
+    py_engine = jianzheng.Engine()
+    # 二（三）4: a department demanding a listed certificate (附件1 第8项) is rejected.
+    demand = {"department": "县人社局", "item": "marital-status", "purpose": "办理社保", "date": "2021-09-30"}
+    raw = json.dumps(demand, ensure_ascii=False).encode()
+    answer = take(lib, lib.jz_admit_json(engine, raw))
+    assert answer == py_engine.admit(demand).to_dict()
+    assert answer["outcome"] == "rejected"
+    # 二（三）6: a bank demanding it is unreasonable.
+    complaint = {"body": "某银行", "body_kind": "civil_commercial_entity", "text": "单身证明", "date": "2021-09-30"}
+    raw = json.dumps(complaint, ensure_ascii=False).encode()
+    answer = take(lib, lib.jz_supervise_json(engine, raw))
+    assert answer == py_engine.supervise(complaint).to_dict()
+    assert answer["outcome"] == "unreasonable"
+
+
+def test_the_batch_is_json_lines_with_numbered_error_lines(lib, engine):
+    requests = [{"item": "marital-status", "date": "2021-09-30"}, None, {"text": "收入证明"},
+                {"item": "kinship", "facts": {"legal_risk": "perhaps"}}]
+    text = "\n".join("" if r is None else json.dumps(r, ensure_ascii=False) for r in requests)
+    pointer = lib.jz_decide_batch_json(engine, text.encode())
+    try:
+        raw = ctypes.string_at(pointer).decode()
+    finally:
+        lib.jz_string_free(pointer)
+    lines = raw.split("\n")
+    assert lines[-1] == "" and len(lines) == 4  # three answers, each ending in a newline
+    assert json.loads(lines[0]) == decide(lib, engine, requests[0])
+    assert json.loads(lines[1]) == decide(lib, engine, requests[2])
+    error = json.loads(lines[2])["error"]
+    assert (error["code"], error["origin"], error["line"], error["pointer"]) == (
+        "unknown_enum", "<batch>", 4, "/facts/legal_risk")
+    assert error["where"] == f"<batch>:4:{error['column']} /facts/legal_risk"
+    too_many = ("{\"item\": \"kinship\"}\n" * 10001).encode()  # JZ_MAX_BATCH_LINES
+    assert take(lib, lib.jz_decide_batch_json(engine, too_many))["error"]["code"] == "too_large"
 
 
 def test_one_engine_answers_many_threads_at_once(lib, engine):

@@ -13,7 +13,8 @@ the native core ``jianzheng._core``; rule logic lives in C++.
 See docs/python.md for the whole surface.
 """
 
-from typing import Any, Iterable, Union
+import importlib
+from typing import Any, Dict, Iterable, List, Union
 
 from . import _core
 from ._core import *  # noqa: F401,F403
@@ -23,14 +24,14 @@ from ._columns import FRAME_COLUMNS
 __version__ = _core.__version__
 
 
-def _open_questions_text(questions) -> str:
+def _open_questions_text(questions: Any) -> str:
     """As DecisionBatch.columns(): "within_duties→must_issue; verifiable→must_issue"."""
     return "; ".join(f"{q['fact']}→{q['outcome_if_yes']}" for q in questions or [])
 
 
-def _columns(decisions: Iterable[Any]) -> "dict[str, list]":
+def _columns(decisions: Iterable[Any]) -> Dict[str, List[Any]]:
     """Columns of :func:`to_frame` from any iterable of Decision or Decision dicts."""
-    cols: "dict[str, list]" = {name: [] for name in FRAME_COLUMNS}
+    cols: Dict[str, List[Any]] = {name: [] for name in FRAME_COLUMNS}
     for d in decisions:
         j = d if isinstance(d, dict) else d.to_dict()
         item = j.get("item") or {}
@@ -52,7 +53,7 @@ def _columns(decisions: Iterable[Any]) -> "dict[str, list]":
     return cols
 
 
-def to_frame(decisions: Union[DecisionBatch, Iterable[Any]]):
+def to_frame(decisions: Union[DecisionBatch, Iterable[Any]]) -> Any:
     """A pandas DataFrame with one row per decision, in order.
 
     ``decisions`` is what :meth:`Engine.decide_many` returns (read column by column in C++),
@@ -65,10 +66,10 @@ def to_frame(decisions: Union[DecisionBatch, Iterable[Any]]):
     without a route). For millions of rows, :meth:`Engine.decide_columns` is the fast path.
 
     pandas is optional: it is imported here, and only here. Raises ImportError naming the
-    Debian package when it is missing.
+    Debian package when it is missing. Typed as Any: Debian's pandas has no type information.
     """
     try:
-        import pandas as pd
+        pd: Any = importlib.import_module("pandas")
     except ImportError as e:  # pragma: no cover - depends on the machine
         raise ImportError("jianzheng.to_frame needs pandas (Debian: apt install python3-pandas)") from e
     if isinstance(decisions, DecisionColumns):

@@ -17,6 +17,7 @@ objects (and to build frames): plain lists need neither.
 
 import datetime
 import sys
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 from . import _core
 
@@ -31,14 +32,14 @@ FRAME_COLUMNS = ("outcome", "item", "name", "clause", "carve_out", "time_limit",
 _SCALARS = (str, bool, int, float, datetime.date, _core.Date, _core.Tri)
 
 
-def _error(code, where, message):
+def _error(code: str, where: str, message: str) -> _core.Error:
     """A jianzheng.Error as the C++ core raises it: .code, .where, .message."""
     e = _core.Error(f"{code} at {where}: {message}")
     e.code, e.where, e.message = code, where, message
     return e
 
 
-def _ndarray(np, a, label):
+def _ndarray(np: Any, a: Any, label: str) -> Tuple[Any, ...]:
     if a.ndim != 1:
         raise _error("wrong_type", label, f"column {label!r} must be one-dimensional, got shape {a.shape}")
     kind = a.dtype.kind
@@ -58,7 +59,7 @@ def _ndarray(np, a, label):
                  + (" (decode bytes to str first)" if kind == "S" else ""))
 
 
-def _pandas(pd, np, value, label):
+def _pandas(pd: Any, np: Any, value: Any, label: str) -> Tuple[Any, ...]:
     if isinstance(value, pd.Index):
         value = pd.Series(value, copy=False)
     dtype = value.dtype
@@ -80,7 +81,7 @@ def _pandas(pd, np, value, label):
     return ("objects", np.ascontiguousarray(value.to_numpy(dtype=object, na_value=None)))
 
 
-def prepare(value, label="column"):
+def prepare(value: Any, label: str = "column") -> Optional[Tuple[Any, ...]]:
     """The form of one column (see the module's docstring), or None when it is not given."""
     if value is None:
         return None
@@ -113,18 +114,18 @@ def prepare(value, label="column"):
                      f"{type(value).__name__}") from None
 
 
-def prepare_all(columns):
+def prepare_all(columns: Mapping[str, Any]) -> Dict[str, Optional[Tuple[Any, ...]]]:
     """The forms of Engine.decide_columns' keyword arguments."""
     return {field: prepare(value, field) for field, value in columns.items()}
 
 
-def prepare_frame(frame, columns=None):
+def prepare_frame(frame: Any, columns: Optional[Mapping[str, Any]] = None) -> Tuple[Any, Any, Any]:
     """(forms, labels, index) for Engine.decide_frame: the frame's columns named by the request
     fields, or by `columns` ({field: frame column}); labels name them in errors."""
     pd = sys.modules.get("pandas")
     if pd is None or not isinstance(frame, pd.DataFrame):
         raise _error("wrong_type", "frame", f"decide_frame takes a pandas DataFrame, got {type(frame).__name__}")
-    mapping = {}
+    mapping: Dict[str, Any] = {}
     for field, name in (columns or {}).items():
         if field not in FIELDS:
             raise _error("unknown_field", field,
@@ -144,7 +145,7 @@ def prepare_frame(frame, columns=None):
     return forms, labels, frame.index
 
 
-def _take(np, categories, codes):
+def _take(np: Any, categories: Any, codes: Any) -> Any:
     """An object array: categories[code] for each row, None for -1 (rows share the strings)."""
     table = np.empty(len(categories) + 1, dtype=object)
     table[:len(categories)] = categories
@@ -152,7 +153,7 @@ def _take(np, categories, codes):
     return table[codes]  # -1 picks the last entry, None
 
 
-def to_frame(batch, index=None):
+def to_frame(batch: Any, index: Any = None) -> Any:
     """DecisionColumns → pandas DataFrame (see DecisionColumns.to_frame)."""
     try:
         import numpy as np
@@ -160,7 +161,7 @@ def to_frame(batch, index=None):
     except ImportError as e:  # pragma: no cover - depends on the machine
         raise ImportError("to_frame needs pandas (Debian: apt install python3-pandas)") from e
     a = batch.arrays()
-    data = {}
+    data: Dict[str, Any] = {}
     for name in FRAME_COLUMNS:
         if name == "outcome":
             codes, categories = a[name]

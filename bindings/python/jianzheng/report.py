@@ -30,6 +30,7 @@ import os
 import sys
 import tempfile
 import warnings
+from typing import Any, Dict, List, Mapping, Optional
 
 from . import _core
 from ._columns import _error
@@ -42,12 +43,12 @@ NOTO_CJK = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 NOTO_CJK_SC = "Noto Sans CJK SC"
 
 
-def _cache_dir():
+def _cache_dir() -> str:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "jianzheng")
 
 
-def cjk_font_path():
+def cjk_font_path() -> str:
     """A font file with Simplified Chinese glyphs for matplotlib.
 
     $JIANZHENG_CJK_FONT when set. Otherwise the "Noto Sans CJK SC" face of Debian's
@@ -93,7 +94,7 @@ def cjk_font_path():
     raise RuntimeError(f"no writable folder for the chart font: tried {', '.join(folders)}")
 
 
-def _pyplot():
+def _pyplot() -> Any:
     import matplotlib
     matplotlib.use("Agg")  # files only, no display
     import matplotlib.pyplot as plt
@@ -111,7 +112,7 @@ def _pyplot():
     return plt
 
 
-def missing_glyphs(text, font_path=None):
+def missing_glyphs(text: str, font_path: Optional[str] = None) -> str:
     """The characters of `text` the chart font has no glyph for ("" when all are there)."""
     from matplotlib.ft2font import FT2Font
     font = FT2Font(font_path or cjk_font_path())
@@ -142,7 +143,7 @@ _YES_NO = {"是": "yes", "否": "no", "不确定": "unknown", "yes": "yes", "no"
            True: "yes", False: "no"}
 
 
-def ledger_columns(frame, columns=None):
+def ledger_columns(frame: Any, columns: Any = None) -> Any:
     """{field: the frame's column} for the fields the frame has: `columns` first, then the
     names of LEDGER_COLUMNS."""
     found = {}
@@ -161,7 +162,8 @@ def ledger_columns(frame, columns=None):
     return found
 
 
-def decide_ledger(engine, frame, columns=None, threads=None):
+def decide_ledger(engine: _core.Engine, frame: Any, columns: Optional[Mapping[str, str]] = None,
+                  threads: Optional[int] = None) -> Any:
     """The decisions of every ledger row (Engine.decide_frame), with fact columns written
     是/否 read as yes/no."""
     found = ledger_columns(frame, columns)
@@ -170,7 +172,7 @@ def decide_ledger(engine, frame, columns=None, threads=None):
     for field in ("within_duties", "verifiable", "transitional_need", "public_interest", "legal_risk"):
         if field in request and view[request[field]].dtype == object:
             view[request[field]] = view[request[field]].map(_YES_NO)
-    return engine.decide_frame(view, columns=request, threads=threads)
+    return engine.decide_frame(view, columns=request, threads=threads)  # a pandas DataFrame
 
 
 # --- the charts -----------------------------------------------------------------------------
@@ -190,7 +192,7 @@ _PHASE_SHORT = {"3.1": "安排部署", "3.2": "摸排情况", "3.3": "制定清�
                 "3.5": "全面实施", "3.6": "总结评估"}
 
 
-def _listed_ids(engine, dates):
+def _listed_ids(engine: Any, dates: Any) -> Any:
     """Ids of the items on a no-issue list in any composition the dates fall in."""
     ids = set()
     for day in sorted({str(d) for d in dates}):
@@ -200,11 +202,11 @@ def _listed_ids(engine, dates):
     return ids
 
 
-def _month_starts(pd, dates):
+def _month_starts(pd: Any, dates: Any) -> Any:
     return pd.to_datetime(dates).dt.to_period("M").dt.to_timestamp()
 
 
-def _top(series_by_group, top):
+def _top(series_by_group: Any, top: Any) -> Any:
     """The `top` groups by size; the rest folded into one named "其他（N个）"."""
     order = series_by_group.sort_values(ascending=False)
     if len(order) <= top:
@@ -214,12 +216,12 @@ def _top(series_by_group, top):
     return keep + [f"其他{len(rest)}个乡镇"], {g: f"其他{len(rest)}个乡镇" for g in rest}
 
 
-def _phase_colours(plt, programme):
+def _phase_colours(plt: Any, programme: Any) -> Any:
     colours = plt.get_cmap("Set2").colors
     return {p.id: colours[n % len(colours)] for n, p in enumerate(programme.phases())}
 
 
-def _shade_phases(ax, pd, programme, colours, lo, hi, alpha):
+def _shade_phases(ax: Any, pd: Any, programme: Any, colours: Any, lo: Any, hi: Any, alpha: Any) -> None:
     for p in programme.phases():
         start = max(pd.Timestamp(str(p.start)), lo)
         end = min(pd.Timestamp(str(p.end)) + pd.Timedelta(days=1), hi)
@@ -229,7 +231,7 @@ def _shade_phases(ax, pd, programme, colours, lo, hi, alpha):
                        zorder=0)
 
 
-def chart_listed_by_month(plt, pd, data, programme, top=12):
+def chart_listed_by_month(plt: Any, pd: Any, data: Any, programme: Any, top: Any = 12) -> Any:
     """Figure 1: listed-item requests per month, one panel per township (the largest `top`),
     each shaded by the programme's phases; a key of the phases on top."""
     import matplotlib.dates as mdates
@@ -305,7 +307,7 @@ def chart_listed_by_month(plt, pd, data, programme, top=12):
     return fig
 
 
-def _barh_stacked(ax, table, colours, labels):
+def _barh_stacked(ax: Any, table: Any, colours: Any, labels: Any) -> None:
     left = None
     for key in table.columns:
         values = table[key].to_numpy()
@@ -317,7 +319,7 @@ def _barh_stacked(ax, table, colours, labels):
     ax.invert_yaxis()
 
 
-def chart_outcomes_by_township(plt, pd, data, outcome_names, top=24):
+def chart_outcomes_by_township(plt: Any, pd: Any, data: Any, outcome_names: Any, top: Any = 24) -> Any:
     """Figure 2: what the policy says of the requests, share by township."""
     counts = data.groupby(["township", "outcome"], observed=False).size().unstack(fill_value=0)
     counts = counts[[o for o in OUTCOME_COLOURS if o in counts.columns and counts[o].sum() > 0]]
@@ -346,7 +348,7 @@ def chart_outcomes_by_township(plt, pd, data, outcome_names, top=24):
     return fig
 
 
-def chart_redirect_departments(plt, pd, data, top=15, items=6):
+def chart_redirect_departments(plt: Any, pd: Any, data: Any, top: Any = 15, items: Any = 6) -> Any:
     """Figure 3: the departments named in the routes of refuse_redirect decisions, each bar
     split by the certificate asked for."""
     refused = data[data["outcome"] == "refuse_redirect"]
@@ -382,14 +384,14 @@ def chart_redirect_departments(plt, pd, data, top=15, items=6):
     return fig
 
 
-def _legend_below(fig, ax, height, ncol):
+def _legend_below(fig: Any, ax: Any, height: Any, ncol: Any) -> None:
     """The legend centred under the plot, 0.2 inch above the figure's bottom edge."""
     handles, labels = ax.get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, 0.12 / height), ncol=ncol,
                fontsize=8.5, frameon=False)
 
 
-def complaint_rows(report):
+def complaint_rows(report: Any) -> Any:
     """(body kind, verdict) of every complaint of a SupervisionReport (or its dict)."""
     j = report if isinstance(report, dict) else report.to_dict()
     rows = []
@@ -404,7 +406,7 @@ def complaint_rows(report):
     return rows
 
 
-def chart_complaints(plt, pd, rows):
+def chart_complaints(plt: Any, pd: Any, rows: Any) -> Any:
     """Figure 4: complaints by the kind of demanding body and the verdict."""
     frame = pd.DataFrame(rows, columns=["kind", "verdict"])
     table = frame.groupby(["kind", "verdict"]).size().unstack(fill_value=0)
@@ -429,7 +431,7 @@ def chart_complaints(plt, pd, rows):
     return fig
 
 
-def chart_data(ledger, decisions, engine, columns=None):
+def chart_data(ledger: Any, decisions: Any, engine: Any, columns: Any = None) -> Any:
     """One frame with what the charts read: township, month, outcome, listed, agencies
     (and issued, when the ledger has it)."""
     import pandas as pd
@@ -457,11 +459,12 @@ def chart_data(ledger, decisions, engine, columns=None):
     return data
 
 
-def _outcome_names():
+def _outcome_names() -> Any:
     return {o: _core.describe(getattr(_core.Outcome, o)) for o in OUTCOME_COLOURS}
 
 
-def charts(ledger, decisions=None, complaints=None, *, engine=None, programme=None, columns=None, top=12):
+def charts(ledger: Any, decisions: Any = None, complaints: Any = None, *, engine: Optional[_core.Engine] = None,
+           programme: Any = None, columns: Optional[Mapping[str, str]] = None, top: int = 12) -> Dict[str, Any]:
     """The report's matplotlib figures, by name: listed_by_month, outcomes_by_township,
     redirect_departments and (with complaints) complaints.
 
@@ -497,7 +500,7 @@ CAPTIONS = {
 }
 
 
-def save(figure, stem):
+def save(figure: Any, stem: Any) -> Any:
     """Writes `figure` as stem.svg and stem.png (150 dpi) and returns the two paths.
     Raises RuntimeError when a glyph is missing from the font (a tofu box)."""
     paths = []
@@ -510,7 +513,7 @@ def save(figure, stem):
     return paths
 
 
-def _svg_text(figure):
+def _svg_text(figure: Any) -> Any:
     buf = io.StringIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=".*[Gg]lyph.*missing.*")
@@ -519,12 +522,12 @@ def _svg_text(figure):
     return text[text.index("<svg"):]  # inline: no XML declaration or doctype
 
 
-def _atomic_write(path, write, binary=False):
+def _atomic_write(path: Any, write: Any, binary: Any = False) -> None:
     """Writes a file next to its final place and renames it: never half-written."""
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".jianzheng-", suffix=".part")
     try:
-        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8"})) as f:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8")) as f:
             write(f)
         umask = os.umask(0)
         os.umask(umask)
@@ -535,7 +538,7 @@ def _atomic_write(path, write, binary=False):
             os.unlink(tmp)
 
 
-def _summary_rows(data, programme):
+def _summary_rows(data: Any, programme: Any) -> Any:
     """Per township: requests, listed requests, and (with an issued column) how many listed
     requests were still issued after 三（五） began — most first, since those are the
     townships a report names."""
@@ -550,11 +553,13 @@ def _summary_rows(data, programme):
             issued = int(after["issued"].sum())
             row += [len(after), issued, 100 * issued / max(len(after), 1)]
         rows.append(row)
-    return sorted(rows, key=lambda r: -r[-1])
+    return sorted(rows, key=lambda r: -float(r[-1]))
 
 
-def write_report(path, ledger, decisions=None, complaints=None, *, engine=None, programme=None, columns=None,
-                 title=None, images_dir=None, top=12):
+def write_report(path: str, ledger: Any, decisions: Any = None, complaints: Any = None, *,
+                 engine: Optional[_core.Engine] = None, programme: Any = None,
+                 columns: Optional[Mapping[str, str]] = None, title: Optional[str] = None,
+                 images_dir: Optional[str] = None, top: int = 12) -> str:
     """Writes a self-contained HTML report (charts inline as SVG) to `path` and returns it.
     With `images_dir`, also writes every chart there as SVG and PNG. Arguments as charts()."""
     import pandas as pd
@@ -616,7 +621,7 @@ def write_report(path, ledger, decisions=None, complaints=None, *, engine=None, 
 
 # --- the command ----------------------------------------------------------------------------
 
-def _read_ledger(paths):
+def _read_ledger(paths: Any) -> Any:
     import pandas as pd
     files = []
     for p in paths:
@@ -627,7 +632,7 @@ def _read_ledger(paths):
     return pd.concat(frames, ignore_index=True)
 
 
-def main(argv=None):
+def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python3 -m jianzheng.report",
         description="Writes the charts of a certificate ledger (三（六）总结评估) as one self-contained HTML file.")

@@ -1,0 +1,3 @@
+module jianzheng.example/decide
+
+go 1.19
