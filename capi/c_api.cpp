@@ -267,7 +267,9 @@ JZ_API char* jz_resolve_json(const jz_engine* engine, const char* text) JZ_NOEXC
     // to_json writes the resolve answer indented, as the CLI prints it. A raw newline is never
     // inside a JSON string, so dropping each newline and the indentation after it gives the
     // same JSON on one line.
-    const std::string pretty = jianzheng::to_json(query, e.match(query));
+    // resolve(), not match(): the answer says how sure it is (confident, uncertain, none), as
+    // `jianzheng resolve --json` and POST /v1/resolve do (docs/names.md).
+    const std::string pretty = jianzheng::to_json(query, e.matcher().resolve(query));
     std::string out;
     out.reserve(pretty.size());
     for (std::size_t i = 0; i < pretty.size(); ++i) {

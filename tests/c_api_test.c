@@ -147,6 +147,11 @@ int main(void) {
   CHECK(contains(out, "\"query\": \"单身证明\"") && contains(out, "\"item\": \"marital-status\""),
         "resolve finds the item of a colloquial name");
   CHECK(one_line(out), "the resolve answer is one line");
+  CHECK(contains(out, "\"certainty\": \"confident\""), "resolve says it is sure of 单身证明");
+  jz_string_free(out);
+  out = jz_resolve_json(engine, "居住证明");
+  CHECK(contains(out, "\"certainty\": \"none\"") && contains(out, "\"matches\": []"),
+        "resolve says none for a certificate on no list (居住证明)");
   jz_string_free(out);
   out = jz_decide_json(engine, "{\"text\": \"单身证明\", \"date\": \"2021-09-30\"}");
   CHECK(one_line(out) && contains(out, "\"outcome\":\"refuse_redirect\""), "the decision is one line");
