@@ -56,7 +56,7 @@ public final class Jianzheng implements AutoCloseable {
     /** JSON Lines in, JSON Lines out: one line per non-blank request line, in order. */
     public String decideBatch(String requestsJsonl) { return take(Lib.C.jz_decide_batch_json(engine, utf8(requestsJsonl))); }
 
-    /** {"query", "matches": [{"item", "name", "score", "how"}]} for free text. */
+    /** {"query", "certainty", "matches": [{"item", "name", "score", "how"}]} for free text. */
     public String resolve(String text) { return take(Lib.C.jz_resolve_json(engine, utf8(text))); }
 
     public static String version() { return Lib.C.jz_version(); }

@@ -125,7 +125,7 @@ func (e *Engine) DecideBatch(requestsJSONL string) (string, error) {
 	return e.run(func(p *C.jz_engine, s *C.char) *C.char { return C.jz_decide_batch_json(p, s) }, requestsJSONL)
 }
 
-// Resolve returns {"query", "matches"} for free text naming a certificate.
+// Resolve returns {"query", "certainty", "matches"} for free text naming a certificate.
 func (e *Engine) Resolve(text string) (string, error) {
 	return e.run(func(p *C.jz_engine, s *C.char) *C.char { return C.jz_resolve_json(p, s) }, text)
 }
