@@ -184,8 +184,11 @@ def _class(cls) -> List[str]:
 
 
 def generate(module) -> str:
-    out = [HEADER, "__version__: str", f"plausible_score: float", ""]
     names = sorted(n for n in dir(module) if not n.startswith("_"))
+    # Module constants (plausible_score, confident_score, max_purpose_bytes …) by their type.
+    constants = [f"{n}: {type(getattr(module, n)).__name__}" for n in names
+                 if type(getattr(module, n)) in (bool, int, float, str)]
+    out = [HEADER, "__version__: str", *constants, ""]
     for n in names:
         obj = getattr(module, n)
         if inspect.isclass(obj):
