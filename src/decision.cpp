@@ -1,5 +1,7 @@
 #include "jianzheng/decision.hpp"
 
+#include <stdexcept>
+
 #include <algorithm>
 #include <cstdio>
 #include <utility>
@@ -8,6 +10,11 @@
 #include "enum_names.hpp"
 
 namespace jianzheng {
+
+void detail::throw_fixed_list_full() {
+  throw std::length_error("FixedList: more elements than its capacity (a bug)");
+}
+
 namespace {
 
 constexpr detail::EnumNames<Outcome, 7> kOutcomeNames{{

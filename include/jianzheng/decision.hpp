@@ -28,6 +28,12 @@
 
 namespace jianzheng {
 
+namespace detail {
+/// Throws std::length_error for a FixedList pushed past its capacity. Out of line, so that
+/// push_back stays a few inlined instructions on the decision path.
+[[noreturn]] void throw_fixed_list_full();
+}  // namespace detail
+
 /// A short list with inline storage and a fixed capacity, so a Decision never allocates.
 /// The decision procedure bounds every list; pushing past the capacity is a bug, and it
 /// throws std::length_error (an "internal" error at the C ABI) rather than drop an element:
@@ -46,7 +52,7 @@ class FixedList {
   using const_iterator = const T*;     ///< Iterator.
   /// Appends one element; throws std::length_error when the list is full.
   void push_back(const T& value) {
-    if (size_ >= N) throw std::length_error("FixedList: more elements than its capacity (a bug)");
+    if (size_ >= N) detail::throw_fixed_list_full();
     new (&storage_.items[size_++]) T(value);
   }
   /// Number of elements.
