@@ -24,7 +24,6 @@
 namespace jianzheng::service {
 namespace {
 
-constexpr const char* kJson = "application/json";
 constexpr const char* kHtml = "text/html; charset=utf-8";
 
 // --- the request target ------------------------------------------------------------------
