@@ -371,10 +371,16 @@ struct Engine::Impl {
   };
 
   // `carve_out` is an explicit one (it decides alone); else `purpose` is read, or, without
-  // one, `text` (free text that named the certificate in words).
+  // one, `text` (free text that named the certificate in words). `assume` (a candidate's
+  // answer if confirmed with that carve-out) applies it without reading anything.
   PurposeFinding read_purpose(const EngineComposition& c, const Item& item, std::string_view carve_out,
-                              std::string_view purpose, std::string_view text, const Date& day) const {
+                              std::string_view purpose, std::string_view text, const Date& day,
+                              const CarveOut* assume = nullptr) const {
     PurposeFinding f;
+    if (assume) {
+      f.applies = assume;
+      return f;
+    }
     if (!carve_out.empty()) {
       const CarveOut* co = find_carve_out(c, item, carve_out);
       if (!co) unknown_carve_out(&item, carve_out);
@@ -721,12 +727,7 @@ struct Engine::Impl {
     };
     // 二（二）2: a listed item may not be demanded, unless the purpose is its carve-out.
     if (item && item->disposition == Disposition::not_by_committee) {
-      PurposeFinding pf;
-      if (assume) {
-        pf.applies = assume;
-      } else {
-        pf = read_purpose(comp, *item, dm.carve_out, dm.purpose, text, day);
-      }
+      const PurposeFinding pf = read_purpose(comp, *item, dm.carve_out, dm.purpose, text, day, assume);
       a.carve_out = pf.applies;
       a.purpose_source = pf.source;
       for (const PurposeReading& pr : pf.found) a.purpose.push_back(pr);
@@ -832,12 +833,7 @@ struct Engine::Impl {
       sv.why_en = why.en;
     };
     if (item && item->disposition == Disposition::not_by_committee) {
-      PurposeFinding pf;
-      if (assume) {
-        pf.applies = assume;
-      } else {
-        pf = read_purpose(comp, *item, cp.carve_out, cp.purpose, text, day);
-      }
+      const PurposeFinding pf = read_purpose(comp, *item, cp.carve_out, cp.purpose, text, day, assume);
       sv.carve_out = pf.applies;
       sv.purpose_source = pf.source;
       for (const PurposeReading& pr : pf.found) sv.purpose.push_back(pr);
