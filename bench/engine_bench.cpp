@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "jianzheng/engine.hpp"
+#include "support.hpp"
 
 using namespace jianzheng;
 
@@ -43,13 +44,7 @@ std::vector<Request> by_id_requests() {
 
 void BM_DecideById(benchmark::State& state) {
   const std::vector<Request> requests = by_id_requests();
-  std::size_t i = 0;
-  for (auto _ : state) {
-    Decision d = engine().decide(requests[i]);
-    benchmark::DoNotOptimize(d);
-    if (++i == requests.size()) i = 0;
-  }
-  state.SetItemsProcessed(state.iterations());
+  bench::decide_in_turn(state, engine(), requests);
 }
 BENCHMARK(BM_DecideById);
 
@@ -78,25 +73,13 @@ std::vector<Request> text_requests(bool folded_only) {
 
 void BM_DecideByText(benchmark::State& state) {
   const std::vector<Request> requests = text_requests(false);
-  std::size_t i = 0;
-  for (auto _ : state) {
-    Decision d = engine().decide(requests[i]);
-    benchmark::DoNotOptimize(d);
-    if (++i == requests.size()) i = 0;
-  }
-  state.SetItemsProcessed(state.iterations());
+  bench::decide_in_turn(state, engine(), requests);
 }
 BENCHMARK(BM_DecideByText);
 
 void BM_DecideByFoldedText(benchmark::State& state) {
   const std::vector<Request> requests = text_requests(true);
-  std::size_t i = 0;
-  for (auto _ : state) {
-    Decision d = engine().decide(requests[i]);
-    benchmark::DoNotOptimize(d);
-    if (++i == requests.size()) i = 0;
-  }
-  state.SetItemsProcessed(state.iterations());
+  bench::decide_in_turn(state, engine(), requests);
 }
 BENCHMARK(BM_DecideByFoldedText);
 

@@ -5,14 +5,12 @@
 // rows (tests/data/names/queries.tsv), one benchmark each, so their median can be read off.
 #include <benchmark/benchmark.h>
 
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/name_matcher.hpp"
+#include "support.hpp"
 
 namespace {
 
@@ -29,21 +27,7 @@ std::vector<std::string> labelled(std::initializer_list<const char*> kinds) {
   // The set lives next to this file's folder: bench/../tests/data/names/queries.tsv.
   std::string path = __FILE__;
   path = path.substr(0, path.find_last_of("/\\") + 1) + "../tests/data/names/queries.tsv";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::vector<std::string> out;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::stringstream ss(line);
-    std::string query, expected, kind;
-    std::getline(ss, query, '\t');
-    std::getline(ss, expected, '\t');
-    std::getline(ss, kind, '\t');
-    for (const char* k : kinds)
-      if (kind == k) out.push_back(query);
-  }
-  return out;
+  return jianzheng::bench::labelled_queries(path, std::vector<std::string>(kinds.begin(), kinds.end()));
 }
 
 // The first matcher built in the process: ICU's normalisation data is loaded here. Runs

@@ -12,39 +12,25 @@
 // library for a side-by-side count.
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/name_matcher.hpp"
+#include "support.hpp"
 
 int main(int argc, char** argv) {
   if (argc < 4) {
     std::fprintf(stderr, "usage: %s TSV REPEATS KIND... (KIND \"*\": every row)\n", argv[0]);
     return 2;
   }
-  std::ifstream in(argv[1], std::ios::binary);
-  if (!in) {
-    std::fprintf(stderr, "cannot read %s\n", argv[1]);
-    return 2;
-  }
   const int repeats = std::atoi(argv[2]);
   std::vector<std::string> queries;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::stringstream ss(line);
-    std::string query, expected, kind;
-    std::getline(ss, query, '\t');
-    std::getline(ss, expected, '\t');
-    std::getline(ss, kind, '\t');
-    for (int k = 3; k < argc; ++k)
-      if (kind == argv[k] || std::string(argv[k]) == "*") {
-        queries.push_back(query);
-        break;
-      }
+  try {
+    queries = jianzheng::bench::labelled_queries(argv[1], std::vector<std::string>(argv + 3, argv + argc));
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return 2;
   }
   const auto catalog = jianzheng::Catalog::embedded_default(jianzheng::Date::parse("2021-06-01"));
   const jianzheng::NameMatcher matcher(catalog);

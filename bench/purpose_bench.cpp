@@ -9,6 +9,7 @@
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/engine.hpp"
 #include "jianzheng/purpose.hpp"
+#include "support.hpp"
 
 using namespace jianzheng;
 
@@ -79,13 +80,7 @@ void BM_DecideWithSentencePurpose(benchmark::State& state) {
     r.facts.set(Fact::verifiable, Tri::yes);
     requests.push_back(r);
   }
-  std::size_t i = 0;
-  for (auto _ : state) {
-    Decision d = engine().decide(requests[i]);
-    benchmark::DoNotOptimize(d);
-    if (++i == requests.size()) i = 0;
-  }
-  state.SetItemsProcessed(state.iterations());
+  bench::decide_in_turn(state, engine(), requests);
 }
 BENCHMARK(BM_DecideWithSentencePurpose);
 
