@@ -12,6 +12,10 @@
 //      look-alikes, a character that tells the item apart from the others (踪 of 失踪) is
 //      never replaced by an arbitrary one, and a key preceded by a word that changes what is
 //      certified (低收入…) does not count.
+// Beyond names and aliases, data/names/vocabulary.json gives other words for the same facts
+// (资产 → 财产), facts named as their own certificate (曾用名证明 → 第2项), words that make a
+// key another certificate (公司收入证明), and the documents and acts each item serves (办狗证 →
+// 第4项, read only when nothing else names an item, and always as a question).
 // resolve() then says how sure that is: one item with confidence, candidates to put to the
 // clerk, or none.
 #include "jianzheng/name_matcher.hpp"
@@ -22,9 +26,11 @@
 #include <unordered_map>
 #include <utility>
 
+#include "embedded_data.hpp"
 #include "enum_names.hpp"
 #include "jianzheng/error.hpp"
 #include "jianzheng/catalog.hpp"
+#include "json/json_io.hpp"
 #include "text/text.hpp"
 
 namespace jianzheng {
@@ -52,6 +58,8 @@ constexpr double kRewordPenalty = 0.02;      // per filler word skipped, words r
 constexpr double kRequestPenalty = 0.1;     // a request read for what it is for (养狗要…开证明)
 constexpr double kRequestScore = 0.8;        // …and never more: it names a purpose, not the
                                              // certificate, so the clerk is asked
+constexpr double kPurposeScore = 0.78;      // a document or act the item serves (办狗证): a
+                                             // question, below a request read as its subject
 constexpr double kPinyinScore = 0.9;
 constexpr double kInitialsScore = 0.8;
 constexpr double kPinyinTypoScore = 0.75;
@@ -136,9 +144,15 @@ constexpr std::u32string_view kCertificate = U"证明";
 // 失业人员证明 (a 失业证明), 户籍所在地证明. Skipping one costs kFillerCost. Critical
 // characters are never fillers.
 // 医学 names the profession that signs it (出生医学证明 is the 出生证明 a hospital issues).
+// Since issue 11's third round: 状态 (未婚状态证明, 无业状态证明) like 状况, 经过 (摔伤经过证明: how
+// it happened), 书面 and 手写 (the form of the proof), 个人 (家庭（个人）困难证明), 正式 (无正式工作
+// 的证明), and the issuer named inside (住宅改变为经营性用房的居委会证明).
 constexpr std::u32string_view kFillers[] = {U"所在地", U"人员", U"情况", U"状况", U"居民",
                                             U"内容", U"申请", U"登记", U"信息", U"刑事",
-                                            U"医学", U"的",   U"了",   U"还"};
+                                            U"医学", U"状态", U"经过", U"书面", U"手写",
+                                            U"个人", U"正式", U"居委会", U"村委会", U"的",
+                                            U"了",   U"还"};
+constexpr std::u32string_view kFillerEnds = U"地员况民容请记息事学态过面写人式会的了还";
 
 // Colloquial descriptions of what is certified, rewritten to the words names use:
 // 开个证明说我没结婚 → …未婚, 没有犯罪记录的证明 → 无犯罪记录…, 老人还在世 → 老人在世.
@@ -188,15 +202,15 @@ constexpr std::u32string_view kRelationship = U"关系证明";
 //   (公司住所证明, 个体户经营场所证明) is 市场主体住所证明.
 struct FieldTemplate {
   std::u32string_view anchor;
-  std::u32string_view first[10];
-  std::u32string_view second[6];
+  std::u32string_view first[13];
+  std::u32string_view second[9];
   bool either_order;
 };
 constexpr FieldTemplate kFieldTemplates[] = {
     {U"户口登记项目",
-     {U"公民身份号码", U"身份证号码", U"身份证号", U"民族成份", U"民族成分", U"出生日期", U"姓名",
-      U"名字", U"性别", U"民族"},
-     {U"变更", U"更正", U"更改", U"修改", U"改"},
+     {U"公民身份号码", U"身份证号码", U"身份证号", U"民族成份", U"民族成分", U"出生日期", U"曾用名",
+      U"姓名", U"名字", U"性别", U"民族", U"人口信息", U"户口项目"},
+     {U"变更", U"更正", U"更改", U"修改", U"改", U"错误", U"有误", U"错了", U"确属错误"},
      true},
     {U"市场主体",
      {U"个体工商户", U"营业执照", U"个体户", U"公司", U"企业", U"店铺", U"门店", U"商户",
@@ -204,6 +218,104 @@ constexpr FieldTemplate kFieldTemplates[] = {
      {U"经营场所", U"住所", U"场地", U"地址"},
      false},
 };
+
+// --- the vocabulary (data/names/vocabulary.json, docs/names.md "Breadth") ----------------
+// Read once from the embedded data; items are named by id, and a catalog without an id simply
+// does not get the entry. Words are folded as queries are.
+struct Vocabulary {
+  struct Synonym {
+    std::u32string from, to;
+  };
+  struct Fact {  // <word>证明 names `item`, unless a word of not_with is in the text
+    std::string item;
+    std::vector<std::u32string> words, not_with;
+  };
+  struct Changing {  // a word of `words` right before a key containing `before`
+    std::vector<std::u32string> words;
+    std::u32string before;
+  };
+  struct Purpose {  // "养…狗" is {养, 狗}: the second within kPurposeGap characters of the first
+    std::string item;
+    std::vector<std::pair<std::u32string, std::u32string>> words;
+  };
+  std::vector<Synonym> synonyms;
+  std::vector<Fact> facts;
+  std::vector<Changing> changing;
+  std::vector<Purpose> purposes;
+};
+constexpr std::size_t kPurposeGap = 6;
+constexpr std::string_view kVocabularyFormat = "jianzheng-names-vocabulary/1";
+
+std::u32string folded_word(const detail::Node& n) { return detail::fold(n.nonempty_string()).text; }
+std::vector<std::u32string> folded_words(const detail::Node& n, std::string_view key) {
+  std::vector<std::u32string> out;
+  if (auto v = n.get(key))
+    for (const auto& e : v->elements()) {
+      out.push_back(folded_word(e));
+      if (out.back().empty()) e.fail(ErrorCode::invalid_value, "a word must keep a letter after folding");
+    }
+  return out;
+}
+
+Vocabulary parse_vocabulary(std::string_view json_text, std::string_view origin) {
+  detail::Document doc(json_text, std::string(origin));
+  const detail::Node root = doc.root();
+  if (!root.is_object()) root.fail(ErrorCode::wrong_type, "a names vocabulary is a JSON object");
+  root.only_keys({"format", "note", "synonyms", "facts", "changing_words", "purposes", "alias_sources"});
+  const detail::Node fmt = root.at("format");
+  if (fmt.string() != kVocabularyFormat)
+    fmt.fail(ErrorCode::unsupported_format,
+             "this is \"" + fmt.string() + "\"; this version reads \"" + std::string(kVocabularyFormat) + "\"");
+  Vocabulary v;
+  if (auto a = root.get("synonyms"))
+    for (const auto& e : a->elements()) {
+      e.only_keys({"from", "to", "why"});
+      e.at("why").nonempty_string();
+      v.synonyms.push_back({folded_word(e.at("from")), detail::fold(e.at("to").string()).text});
+    }
+  if (auto a = root.get("facts"))
+    for (const auto& e : a->elements()) {
+      e.only_keys({"item", "words", "not_with", "why"});
+      e.at("why").nonempty_string();
+      v.facts.push_back({e.at("item").nonempty_string(), folded_words(e, "words"), folded_words(e, "not_with")});
+    }
+  if (auto a = root.get("changing_words"))
+    for (const auto& e : a->elements()) {
+      e.only_keys({"words", "before", "why"});
+      e.at("why").nonempty_string();
+      v.changing.push_back({folded_words(e, "words"), folded_word(e.at("before"))});
+    }
+  if (auto a = root.get("purposes"))
+    for (const auto& e : a->elements()) {
+      e.only_keys({"item", "words", "why"});
+      e.at("why").nonempty_string();
+      Vocabulary::Purpose p{e.at("item").nonempty_string(), {}};
+      for (const auto& w : e.at("words").elements()) {
+        const std::string word = w.nonempty_string();
+        const auto gap = word.find("…");
+        std::u32string first = detail::fold(word.substr(0, gap)).text, second;
+        if (gap != std::string::npos) second = detail::fold(word.substr(gap + std::string_view("…").size())).text;
+        if (first.empty() || (gap != std::string::npos && second.empty()))
+          w.fail(ErrorCode::invalid_value, "a purpose word is a word, or two words around …");
+        p.words.emplace_back(std::move(first), std::move(second));
+      }
+      v.purposes.push_back(std::move(p));
+    }
+  if (auto a = root.get("alias_sources"))  // for people: where an added alias was found
+    for (const auto& e : a->elements()) {
+      e.only_keys({"item", "names", "source"});
+      e.at("item").nonempty_string();
+      e.at("source").nonempty_string();
+      for (const auto& n : e.at("names").elements()) n.nonempty_string();
+    }
+  return v;
+}
+
+const Vocabulary& vocabulary() {
+  static const Vocabulary v =
+      parse_vocabulary(detail::embedded_file("names/vocabulary.json"), "embedded:names/vocabulary.json");
+  return v;
+}
 
 // Bits set in a mask of common characters (a few: a loop beats a library call on CPUs
 // the build does not assume to have POPCNT).
@@ -283,6 +395,9 @@ struct NameMatcher::Tables {
     std::string pinyin, initials;
     std::size_t distinct;   // distinct characters, for the candidate filter
     std::vector<Char> chars;  // per character: reading, criticality, look-alikes
+    bool fact = false;  // a fact named as its own certificate (曾用名证明): only as written
+    const std::vector<std::u32string>* not_with = nullptr;  // words that disqualify a fact key
+    const std::vector<std::u32string>* changing_words = nullptr;  // 公司 before 收入证明
   };
   struct RawHit {
     const Item* item;
@@ -311,6 +426,17 @@ struct NameMatcher::Tables {
   // items the kin and 户口登记项目 descriptions name (one each, or nothing when several).
   std::optional<std::uint32_t> kin_key;
   std::optional<std::uint32_t> template_keys[std::size(kFieldTemplates)];
+  // Colloquial rewrites (kRewrites) and the vocabulary's synonyms, and their first characters.
+  std::vector<Vocabulary::Synonym> rewrites;
+  std::u32string rewrite_firsts;  // sorted
+  // The documents and acts each item serves (办狗证 → 第4项), for items of this catalog.
+  struct PurposeEntry {
+    const Item* item;
+    const Vocabulary::Purpose* purpose;
+  };
+  std::vector<PurposeEntry> purposes;
+  // The text with colloquial descriptions and synonyms rewritten; empty when nothing changed.
+  std::u32string rewritten(const std::u32string& q) const;
 
   explicit Tables(const std::vector<Item>& items);
   // match() and resolve(): candidates best first; with `with_ambiguous`, also those shared by
@@ -470,6 +596,33 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
     for (std::size_t f = 1; f < forms.size(); ++f)
       add_key(forms[f], *source.item, source.name, MatchHow::alias, source.score - kDerivedPenalty);
   }
+  // Facts named as their own certificate (曾用名证明, 档案存放证明), from the vocabulary.
+  const Vocabulary& vocab = vocabulary();
+  auto item_by_id = [&](const std::string& id) -> const Item* {
+    for (const Item& it : items)
+      if (it.id == id) return &it;
+    return nullptr;
+  };
+  for (const auto& fact : vocab.facts)
+    if (const Item* item = item_by_id(fact.item))
+      for (const auto& word : fact.words) {
+        const std::size_t before = keys.size();
+        add_key(word + std::u32string(kCertificate), *item, item->name, MatchHow::alias,
+                kAddedAliasScore - kDerivedPenalty);
+        if (keys.size() == before) continue;  // already a name or alias
+        keys.back().fact = true;
+        if (!fact.not_with.empty()) keys.back().not_with = &fact.not_with;
+      }
+  for (const auto& changing : vocab.changing)
+    for (Key& key : keys)
+      if (key.text.find(changing.before) != std::u32string::npos) key.changing_words = &changing.words;
+  for (const auto& purpose : vocab.purposes)
+    if (const Item* item = item_by_id(purpose.item)) purposes.push_back({item, &purpose});
+  for (const auto& r : kRewrites) rewrites.push_back({std::u32string(r.from), std::u32string(r.to)});
+  rewrites.insert(rewrites.end(), vocab.synonyms.begin(), vocab.synonyms.end());
+  for (const auto& r : rewrites) rewrite_firsts.push_back(r.from.front());
+  std::sort(rewrite_firsts.begin(), rewrite_firsts.end());
+  rewrite_firsts.erase(std::unique(rewrite_firsts.begin(), rewrite_firsts.end()), rewrite_firsts.end());
   for (std::size_t k = direct; k < keys.size(); ++k) keys[k].derived = true;
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
     for (Char& ch : keys[k].chars) {
@@ -563,31 +716,29 @@ std::optional<Match> NameMatcher::best(std::string_view text) const {
 
 namespace {
 
-// The text with colloquial descriptions rewritten (kRewrites); empty when nothing changed.
-std::u32string rewritten(const std::u32string& q) {
+}  // namespace
+
+std::u32string NameMatcher::Tables::rewritten(const std::u32string& q) const {
   // Most texts hold no rewrite at all: find the first possible one before copying anything.
-  constexpr std::u32string_view kFirstChars = U"没未还已死去过是丢走下生变更无再复摔跌烫烧砸撞扭咬碰";
+  auto possible_at = [&](std::size_t i) {
+    if (!std::binary_search(rewrite_firsts.begin(), rewrite_firsts.end(), q[i])) return false;
+    for (const auto& r : rewrites)
+      if (r.from.front() == q[i] && q.compare(i, r.from.size(), r.from) == 0) return true;
+    return false;
+  };
   std::size_t first = 0;
-  for (; first < q.size(); ++first) {
-    if (kFirstChars.find(q[first]) == std::u32string_view::npos) continue;
-    bool possible = false;
-    for (const auto& r : kRewrites)
-      if (r.from.front() == q[first] && q.compare(first, r.from.size(), r.from) == 0) {
-        possible = true;
-        break;
-      }
-    if (possible) break;
-  }
+  while (first < q.size() && !possible_at(first)) ++first;
   if (first == q.size()) return {};
   std::u32string out(q, 0, first);
   out.reserve(q.size() + 4);
   bool changed = false;
   for (std::size_t i = first; i < q.size();) {
-    const Rewrite* hit = nullptr;
-    for (const auto& r : kRewrites)
-      if (r.from.front() == q[i] && q.compare(i, r.from.size(), r.from) == 0 &&
-          (!hit || r.from.size() > hit->from.size()))
-        hit = &r;
+    const Vocabulary::Synonym* hit = nullptr;
+    if (std::binary_search(rewrite_firsts.begin(), rewrite_firsts.end(), q[i]))
+      for (const auto& r : rewrites)
+        if (r.from.front() == q[i] && q.compare(i, r.from.size(), r.from) == 0 &&
+            (!hit || r.from.size() > hit->from.size()))
+          hit = &r;
     if (hit) {
       out += hit->to;
       i += hit->from.size();
@@ -598,6 +749,8 @@ std::u32string rewritten(const std::u32string& q) {
   }
   return changed ? out : std::u32string();
 }
+
+namespace {
 
 // "X的证明" says "X证明": the 的 before 证明 goes.
 std::u32string without_de_before_certificate(std::u32string q) {
@@ -641,6 +794,20 @@ std::u32string request_subject(const std::u32string& q) {
   const std::u32string_view subject = std::u32string_view(q).substr(0, end);
   if (subject.find(kCertificate) != std::u32string_view::npos) return {};
   return std::u32string(subject) + std::u32string(kCertificate);
+}
+
+// Whether a text asks for a certificate without naming one: a stamp or signature (盖章, 签字),
+// or 证明 only after a word of asking or of who issues it (开证明, 社区证明, 同意的证明, 证明我…).
+bool asks_generically(const std::u32string& q) {
+  for (std::u32string_view stamp : {U"盖章", U"签字", U"签章", U"盖个章"})
+    if (q.find(stamp) != std::u32string::npos) return true;
+  constexpr std::u32string_view kGenericBefore = U"开个张份要的下办请给具出会里区意写么";
+  bool any = false;
+  for (auto at = q.find(kCertificate); at != std::u32string::npos; at = q.find(kCertificate, at + 1)) {
+    if (at > 0 && kGenericBefore.find(q[at - 1]) == std::u32string_view::npos) return false;
+    any = true;
+  }
+  return any;
 }
 
 }  // namespace
@@ -701,11 +868,12 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
   const detail::Folded input = detail::fold(text);
   const std::u32string& q = input.text;
   if (q.empty()) return out;
-  auto direct = [&](const std::u32string& s, double penalty) -> bool {
+  auto direct = [&](const std::u32string& s, double penalty, double cap = 1.0) -> bool {
     auto it = t.folded.find(s);
     if (it == t.folded.end()) return false;
     const auto& k = t.keys[it->second];
-    double score = k.score - penalty - (input.traditional ? kTraditionalPenalty : 0);
+    if (k.fact && penalty > 0) return false;  // 姓名 alone is not a 姓名证明
+    double score = std::min(cap, k.score - penalty - (input.traditional ? kTraditionalPenalty : 0));
     const MatchHow how = input.traditional ? MatchHow::traditional : k.how;
     if (k.vague) score = std::min(score, kVagueScore);  // 表现证明 alone: which one?
     if (!k.rivals.empty()) {
@@ -726,7 +894,9 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     if (direct(q + std::u32string(kCertificate), kVariantPenalty)) return out;
   }
   if (ends_with(q, U"证明书") && direct(q.substr(0, q.size() - 1), kVariantPenalty)) return out;
-  if (ends_with(q, U"证") && direct(q + U'明', kVariantPenalty)) return out;  // 收入证
+  // 收入证 for 收入证明; but X证 is often a document of its own (结婚证, 残疾证, 离婚证), so
+  // the reading is a question, never an answer.
+  if (ends_with(q, U"证") && direct(q + U'明', kVariantPenalty, kRequestScore)) return out;
   if (ends_with(q, U"的证明") && q.size() > 3 &&
       direct(q.substr(0, q.size() - 3) + std::u32string(kCertificate), kVariantPenalty))
     return out;
@@ -834,6 +1004,14 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           *without_context = true;
           return begin != 0 && kAskingChars.find(searched[begin - 1]) == std::u32string_view::npos;
         }
+        if (key.not_with)
+          for (const auto& w : *key.not_with)
+            if (searched.find(w) != std::u32string::npos) return true;
+        if (key.changing_words && begin > 0) {
+          const std::size_t end = searched[begin - 1] == U'的' ? begin - 1 : begin;
+          for (const auto& w : *key.changing_words)
+            if (end >= w.size() && searched.compare(end - w.size(), w.size(), w) == 0) return true;
+        }
         if (begin == 0) return false;
         const char32_t before = searched[begin - 1];
         if (std::find(std::begin(kChangingPrefixes), std::end(kChangingPrefixes), before) !=
@@ -890,7 +1068,6 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         described.clear();
         described.reserve(searched.size());
         for (char32_t c : searched) described.push_back(Tables::describe(c));
-        constexpr std::u32string_view kFillerEnds = U"地员况民容请记息事学的了还";
         for (std::size_t i = 0; i < searched.size(); ++i)
           if (kFillerEnds.find(searched[i]) != std::u32string_view::npos)
             for (auto filler : kFillers)
@@ -1002,7 +1179,10 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         };
         for (auto at = searched.find(kCertificate); at != std::u32string::npos;
              at = searched.find(kCertificate, at + 1)) {
-          const auto begin = pair_before(at);
+          // 登记 or 信息 may stand between the pair and 证明 (姓名变更登记证明).
+          auto begin = pair_before(at);
+          for (std::u32string_view filler : {U"登记", U"信息"})
+            if (!begin && ends_at(at, filler)) begin = pair_before(at - filler.size());
           if (!begin) continue;
           const auto& key = t.keys[*t.template_keys[f]];
           const bool whole = *begin == 0 && at + kCertificate.size() == searched.size();
@@ -1014,7 +1194,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
 
     search_text(plain, 0);
     if (found.empty()) {
-      const std::u32string colloquial = rewritten(plain);
+      const std::u32string colloquial = t.rewritten(plain);
       if (!colloquial.empty()) search_text(without_de_before_certificate(colloquial), kRewordPenalty);
       if (found.empty()) {
         const std::u32string last = certificate_last(colloquial.empty() ? plain : colloquial);
@@ -1024,10 +1204,29 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         const std::u32string subject = request_subject(q);
         if (!subject.empty()) {
           search_text(without_de_before_certificate(subject), kRequestPenalty);
-          const std::u32string reworded = found.empty() ? rewritten(subject) : std::u32string();
+          const std::u32string reworded = found.empty() ? t.rewritten(subject) : std::u32string();
           if (!reworded.empty())
             search_text(without_de_before_certificate(reworded), kRequestPenalty + kRewordPenalty);
           for (Match& m : found) m.score = std::min(m.score, kRequestScore);
+        }
+      }
+      // Requests by purpose that name a document applied for or an act (办狗证要社区开证明,
+      // 申请残疾人证要村里盖章): the items whose certificates serve it, always a question.
+      if (found.empty() && !t.purposes.empty() && asks_generically(q)) {
+        for (const auto& entry : t.purposes) {
+          bool hit = false;
+          for (const auto& [a, b] : entry.purpose->words) {
+            for (auto at = q.find(a); !hit && at != std::u32string::npos; at = q.find(a, at + 1)) {
+              if (b.empty()) {
+                hit = true;
+              } else {
+                const std::size_t from = at + a.size(), to = q.find(b, from);
+                hit = to != std::u32string::npos && to - from <= kPurposeGap;
+              }
+            }
+            if (hit) break;
+          }
+          if (hit) offer_item(entry.item, entry.item->name, kPurposeScore, MatchHow::phrase);
         }
       }
     }

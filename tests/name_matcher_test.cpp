@@ -619,13 +619,39 @@ CorpusFigures run_corpus(const std::string& file) {
 
 }  // namespace
 
-TEST_CASE("The untuned real-text corpus of round two: recall, wrong items, false positives",
+TEST_CASE("The third untuned corpus, when present: recall, wrong items, false positives",
           "[names][accuracy]") {
-  // Never tuned on (docs/names.md): the figures are reported, as measured.
-  const auto f = run_corpus("corpus-untuned-2.tsv");
+  // corpus-untuned-3.tsv is written by another hand and never seen by the matcher's authors
+  // (docs/names.md, "Recall on real text"): the figures are reported as measured. Without the
+  // file there is nothing to report.
+  if (!std::ifstream(JIANZHENG_TEST_DATA_DIR "/names/corpus-untuned-3.tsv")) return;
+  const auto f = run_corpus("corpus-untuned-3.tsv");
+  WARN(f.report << f.failures);
+}
+
+TEST_CASE("The breadth corpus of round three: recall, no wrong item, no false positive",
+          "[names][accuracy]") {
+  // Names of the 20 items as published lists, guides and news write them (issue 11, round
+  // three); tuned on, so the figures are tuned ones.
+  const auto f = run_corpus("corpus-tuning-4.tsv");
+  WARN(f.report << f.failures);
+  CHECK(f.listed + f.none >= 150);
+  CHECK(f.none >= 40);
+  CHECK(f.wrong_confident == 0);
+  CHECK(f.wrong_uncertain == 0);
+  CHECK(f.false_positive == 0);
+}
+
+TEST_CASE("The second untuned corpus, now tuning data: recall, no wrong item, no false positive",
+          "[names][accuracy]") {
+  // Untuned until issue 11's third round (55.3 % before round two, 67.5 % after it).
+  const auto f = run_corpus("corpus-tuning-3.tsv");
   WARN(f.report << f.failures);
   CHECK(f.listed >= 110);
   CHECK(f.listed + f.none >= 150);
+  CHECK(f.wrong_confident == 0);
+  CHECK(f.wrong_uncertain == 0);
+  CHECK(f.false_positive == 0);
 }
 
 TEST_CASE("The first untuned corpus, now tuning data: recall, no wrong item, no false positive",
