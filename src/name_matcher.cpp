@@ -1004,6 +1004,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           *without_context = true;
           return begin != 0 && kAskingChars.find(searched[begin - 1]) == std::u32string_view::npos;
         }
+        if (key.fact && !says_certificate) return true;  // 姓名 alone is not a 姓名证明
         if (key.not_with)
           for (const auto& w : *key.not_with)
             if (searched.find(w) != std::u32string::npos) return true;

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -331,6 +332,137 @@ TEST_CASE("A request that names what the certificate is for is read as its subje
   for (const char* text : {"结婚要带什么", "出国要开证明", "办低保要开证明", "手机丢了要开证明"}) {
     INFO(text);
     CHECK(matcher().resolve(text).certainty == jianzheng::Certainty::none);
+  }
+}
+
+namespace {
+
+// The first candidate's id and whether it is confident ("-" when none).
+std::pair<std::string, jianzheng::Certainty> resolved(const std::string& text) {
+  const auto r = matcher().resolve(text);
+  return {r.candidates.empty() ? "-" : r.candidates.front().item->id, r.certainty};
+}
+
+}  // namespace
+
+TEST_CASE("Round three's synonyms: other words for the same fact resolve with confidence",
+          "[names][resolve][vocabulary]") {
+  // data/names/vocabulary.json "synonyms"; each pair is justified there and in docs/names.md.
+  const std::pair<const char*, const char*> cases[] = {
+      {"资产证明", "property"},                    // 附件1 第17项: 资产 is 财产
+      {"个人资产证明", "property"},                // …个人 a filler
+      {"房屋权属证明", "property"},                // 第17项: 权属 is 所有权 (房屋所有权证明)
+      {"经营主体住所证明", "business-premises"},  // 第19项: 经营主体 (2024 on) is 市场主体
+      {"违法犯罪记录证明", "no-criminal-record"},  // 第5项
+      {"喪亡證明", "death"},                       // 第11项: 丧亡 is 死亡
+      {"生命證明", "alive"},                       // 第10项: 生命证明 is 生存证明
+      {"下落不明的书面证明", "missing-person"},    // 第7项: 下落不明 is 失踪
+      {"婚姻登记记录证明", "marital-status"},      // 第8项
+      {"我爷爷没有二婚的证明", "marital-status"},  // 第8项: 没有二婚 is 未再婚
+      {"摔倒证明", "illness"},                     // 第12项 意外伤害: a fall is an injury
+      {"本人没有其他收入来源的证明", "property"},  // 第17项: 收入来源 is 收入
+      {"无房户证明", "property"},                  // 第17项: 无房证明 of a household
+      {"住宅改变为经营性用房的居委会证明", "business-premises"},  // 第19项: the issuer inside
+      {"未婚状态证明", "marital-status"},          // 第8项: 状态 like 状况
+      {"无正式工作的证明", "employment-status"},   // 第15项: 正式 a filler
+  };
+  for (const auto& [text, id] : cases) {
+    INFO(text);
+    const auto [got, certainty] = resolved(text);
+    CHECK(got == id);
+    CHECK(certainty == jianzheng::Certainty::confident);
+  }
+}
+
+TEST_CASE("A fact named as its own certificate is the item that certifies it; a word of changing makes it 第3项",
+          "[names][resolve][vocabulary]") {
+  // 附件1 第2项 居民身份信息证明 certifies the 户口登记项目 one by one; 第3项 is their change;
+  // 第16项 居民个人档案证明 certifies where a personal file is kept.
+  const std::pair<const char*, const char*> cases[] = {
+      {"曾用名证明", "identity-info"},       {"公民性别证明", "identity-info"},
+      {"出生日期证明", "identity-info"},     {"公民民族成分证明", "identity-info"},
+      {"证明我是我", "identity-info"},       {"曾用名变更证明", "hukou-change"},
+      {"出生日期确属错误的证明", "hukou-change"}, {"姓名变更登记证明", "hukou-change"},
+      {"同意变更姓名的证明", "hukou-change"}, {"人口信息更正证明", "hukou-change"},
+      {"存档证明", "personal-archive"},      {"档案存放证明", "personal-archive"},
+      {"人事档案保管证明", "personal-archive"}, {"档案所在地证明", "personal-archive"},
+  };
+  for (const auto& [text, id] : cases) {
+    INFO(text);
+    const auto [got, certainty] = resolved(text);
+    CHECK(got == id);
+    CHECK(certainty == jianzheng::Certainty::confident);
+  }
+  // A field alone, without 证明, is not a certificate.
+  for (const char* text : {"姓名", "性别", "民族", "存档"}) {
+    INFO(text);
+    CHECK(resolved(text).second != jianzheng::Certainty::confident);
+  }
+}
+
+TEST_CASE("Income of a business is not a resident's income (附件1 第17项 居民财产证明)",
+          "[names][resolve][vocabulary]") {
+  for (const char* text : {"公司收入证明", "营业收入证明", "经营收入证明", "企业的收入证明"}) {
+    INFO(text);
+    CHECK(resolved(text).first == "-");
+  }
+  for (const char* text : {"个人收入证明", "工作收入证明", "家庭收入证明"}) {
+    INFO(text);
+    CHECK(resolved(text) == std::make_pair(std::string("property"), jianzheng::Certainty::confident));
+  }
+}
+
+TEST_CASE("A request by purpose that names a document applied for or an act is asked, never decided",
+          "[names][resolve][vocabulary]") {
+  // data/names/vocabulary.json "purposes": the documents and acts each item's certificate
+  // serves, read only when the text asks for a 证明 or a stamp and names nothing itself.
+  const std::pair<const char*, const char*> cases[] = {
+      {"办狗证要社区开证明吗", "dog-keeping"},               // 附件1 第4项
+      {"养两只以上的狗要居委会同意的证明", "dog-keeping"},  // 第4项 (养…狗)
+      {"申请残疾人证要村里盖章", "disability"},             // 第13项
+      {"补办身份证要社区开证明", "lost-document"},          // 第20项
+      {"补医保卡要村里的证明", "lost-document"},            // 第20项 (补…卡)
+      {"办房产继承公证要社区开证明", "inheritance"},        // 第18项
+      {"住宅办营业执照需要社区证明吗", "business-premises"},  // 第19项
+      {"開店要居委會開證明", "business-premises"},          // 第19项, Traditional
+      {"出生日期登记错了要更正开什么证明", "hukou-change"},  // 第3项
+  };
+  for (const auto& [text, id] : cases) {
+    INFO(text);
+    const auto [got, certainty] = resolved(text);
+    CHECK(got == id);
+    CHECK(certainty == jianzheng::Certainty::uncertain);
+  }
+  // A text that names its own certificate is not read by purpose: 犬只免疫证明 is a vaccination
+  // record, 办狗证要居住证明 asks for a 居住证明 (on no list).
+  for (const char* text : {"犬只免疫证明", "狂犬病免疫证明", "办狗证要居住证明", "开店要营业执照"}) {
+    INFO(text);
+    CHECK(resolved(text).first == "-");
+  }
+  // X证 is often a document of its own: asked, not decided.
+  for (const char* text : {"结婚证", "离婚证", "收入证"}) {
+    INFO(text);
+    CHECK(resolved(text).second == jianzheng::Certainty::uncertain);
+  }
+}
+
+TEST_CASE("Every alias added in round three has its source in the names vocabulary",
+          "[names][vocabulary]") {
+  std::ifstream in(JIANZHENG_SOURCE_DIR "/data/names/vocabulary.json", std::ios::binary);
+  REQUIRE(in);
+  const std::string vocabulary((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto sources = vocabulary.substr(vocabulary.find("\"alias_sources\""));
+  const std::pair<const char*, const char*> added[] = {
+      {"犯罪记录证明", "no-criminal-record"}, {"住所使用证明", "business-premises"},
+      {"经营场所使用证明", "business-premises"}, {"继承人证明", "inheritance"},
+      {"社区康复证明", "drug-rehab-status"}, {"疾病诊断证明", "illness"},
+  };
+  for (const auto& [name, id] : added) {
+    INFO(name);
+    const Item* item = national().find_name(name);
+    REQUIRE(item != nullptr);
+    CHECK(item->id == id);
+    CHECK(sources.find(std::string("\"") + name + "\"") != std::string::npos);
   }
 }
 
