@@ -150,9 +150,9 @@ constexpr std::u32string_view kCertificate = U"证明";
 constexpr std::u32string_view kFillers[] = {U"所在地", U"人员", U"情况", U"状况", U"居民",
                                             U"内容", U"申请", U"登记", U"信息", U"刑事",
                                             U"医学", U"状态", U"经过", U"书面", U"手写",
-                                            U"个人", U"正式", U"居委会", U"村委会", U"的",
-                                            U"了",   U"还"};
-constexpr std::u32string_view kFillerEnds = U"地员况民容请记息事学态过面写人式会的了还";
+                                            U"个人", U"正式", U"居委会", U"村委会", U"等级",
+                                            U"的",   U"了",   U"还"};
+constexpr std::u32string_view kFillerEnds = U"地员况民容请记息事学态过面写人式会级的了还";
 
 // Colloquial descriptions of what is certified, rewritten to the words names use:
 // 开个证明说我没结婚 → …未婚, 没有犯罪记录的证明 → 无犯罪记录…, 老人还在世 → 老人在世.
@@ -202,14 +202,14 @@ constexpr std::u32string_view kRelationship = U"关系证明";
 //   (公司住所证明, 个体户经营场所证明) is 市场主体住所证明.
 struct FieldTemplate {
   std::u32string_view anchor;
-  std::u32string_view first[13];
+  std::u32string_view first[14];
   std::u32string_view second[9];
   bool either_order;
 };
 constexpr FieldTemplate kFieldTemplates[] = {
     {U"户口登记项目",
      {U"公民身份号码", U"身份证号码", U"身份证号", U"民族成份", U"民族成分", U"出生日期", U"曾用名",
-      U"姓名", U"名字", U"性别", U"民族", U"人口信息", U"户口项目"},
+      U"姓名", U"名字", U"性别", U"民族", U"人口信息", U"户口项目", U"姓"},
      {U"变更", U"更正", U"更改", U"修改", U"改", U"错误", U"有误", U"错了", U"确属错误"},
      true},
     {U"市场主体",
@@ -873,7 +873,9 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     if (it == t.folded.end()) return false;
     const auto& k = t.keys[it->second];
     if (k.fact && penalty > 0) return false;  // 姓名 alone is not a 姓名证明
-    double score = std::min(cap, k.score - penalty - (input.traditional ? kTraditionalPenalty : 0));
+    // The cap (X证 read as X证明) spares an item's own name: 出生证 is the 出生证明.
+    double score = std::min(k.how == MatchHow::exact ? 1.0 : cap,
+                            k.score - penalty - (input.traditional ? kTraditionalPenalty : 0));
     const MatchHow how = input.traditional ? MatchHow::traditional : k.how;
     if (k.vague) score = std::min(score, kVagueScore);  // 表现证明 alone: which one?
     if (!k.rivals.empty()) {
