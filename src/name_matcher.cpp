@@ -21,6 +21,7 @@
 #include "jianzheng/name_matcher.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <unordered_map>
@@ -378,7 +379,10 @@ struct NameMatcher::Tables {
     bool head = false;        // the 证明 a key ends with: only a homophone or look-alike
     bool distinguishing = false;  // only this item's names have it (踪): no arbitrary edit
     std::uint8_t filler = 0;  // text: length of a filler word ending here (的, 人员 …)
-    std::u32string look_alikes;  // characters that look like it (keys only)
+    // Characters that look like it (keys only), inline so that a Char is trivially copied:
+    // the text's characters are described per query.
+    std::array<char32_t, 3> look_alikes{};
+    std::uint8_t look_alike_count = 0;
   };
   static Char describe(char32_t c) {
     return Char{c, detail::pinyin_index(c), detail::near_pinyin_class(c), is_critical(c), false, false, 0, {}};
@@ -427,8 +431,12 @@ struct NameMatcher::Tables {
   std::optional<std::uint32_t> kin_key;
   std::optional<std::uint32_t> template_keys[std::size(kFieldTemplates)];
   // Colloquial rewrites (kRewrites) and the vocabulary's synonyms, and their first characters.
-  std::vector<Vocabulary::Synonym> rewrites;
-  std::u32string rewrite_firsts;  // sorted
+  std::vector<Vocabulary::Synonym> rewrites;  // by first character
+  std::u32string rewrite_firsts;              // sorted, distinct
+  std::vector<std::uint32_t> rewrite_begin;   // rewrites starting with rewrite_firsts[i]:
+                                              // [rewrite_begin[i], rewrite_begin[i + 1])
+  // The rewrite of `q` at `i` (the longest), or nullptr.
+  const Vocabulary::Synonym* rewrite_at(const std::u32string& q, std::size_t i) const;
   // The documents and acts each item serves (办狗证 → 第4项), for items of this catalog.
   struct PurposeEntry {
     const Item* item;
@@ -450,7 +458,8 @@ struct NameMatcher::Tables {
     if (k.c == t.c) return 0;
     if (k.critical || t.critical) return k.c == U'无' && t.c == U'不' ? kNegationCost : kForbiddenCost;
     if (k.syllable != 0 && k.syllable == t.syllable) return kHomophoneCost;
-    if (k.look_alikes.find(t.c) != std::u32string::npos) return kLookAlikeCost;
+    for (std::uint8_t i = 0; i < k.look_alike_count; ++i)
+      if (k.look_alikes[i] == t.c) return kLookAlikeCost;
     if (k.near != 0 && k.near == t.near) return kNearHomophoneCost;
     // 婚姻状况声明 is a declaration, not a 证明 with a typo; 失业人员证明 is not a 失踪人员证明
     // with a typo: the character that tells the item apart is never replaced at random.
@@ -508,8 +517,8 @@ void NameMatcher::Tables::add_key(std::u32string text, const Item& item, std::st
     Char ch = describe(c);
     ch.head = ends_in_certificate && i + kCertificate.size() >= key.text.size();
     for (const auto& [x, y] : kLookAlikes) {
-      if (c == x) ch.look_alikes.push_back(y);
-      if (c == y) ch.look_alikes.push_back(x);
+      const char32_t other = c == x ? y : c == y ? x : 0;
+      if (other && ch.look_alike_count < ch.look_alikes.size()) ch.look_alikes[ch.look_alike_count++] = other;
     }
     key.chars.push_back(std::move(ch));
   }
@@ -620,9 +629,14 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
     if (const Item* item = item_by_id(purpose.item)) purposes.push_back({item, &purpose});
   for (const auto& r : kRewrites) rewrites.push_back({std::u32string(r.from), std::u32string(r.to)});
   rewrites.insert(rewrites.end(), vocab.synonyms.begin(), vocab.synonyms.end());
-  for (const auto& r : rewrites) rewrite_firsts.push_back(r.from.front());
-  std::sort(rewrite_firsts.begin(), rewrite_firsts.end());
-  rewrite_firsts.erase(std::unique(rewrite_firsts.begin(), rewrite_firsts.end()), rewrite_firsts.end());
+  std::stable_sort(rewrites.begin(), rewrites.end(),
+                   [](const auto& a, const auto& b) { return a.from.front() < b.from.front(); });
+  for (std::uint32_t r = 0; r < rewrites.size(); ++r)
+    if (rewrite_firsts.empty() || rewrite_firsts.back() != rewrites[r].from.front()) {
+      rewrite_firsts.push_back(rewrites[r].from.front());
+      rewrite_begin.push_back(r);
+    }
+  rewrite_begin.push_back(static_cast<std::uint32_t>(rewrites.size()));
   for (std::size_t k = direct; k < keys.size(); ++k) keys[k].derived = true;
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
     for (Char& ch : keys[k].chars) {
@@ -718,36 +732,37 @@ namespace {
 
 }  // namespace
 
+const Vocabulary::Synonym* NameMatcher::Tables::rewrite_at(const std::u32string& q, std::size_t i) const {
+  const auto first = std::lower_bound(rewrite_firsts.begin(), rewrite_firsts.end(), q[i]);
+  if (first == rewrite_firsts.end() || *first != q[i]) return nullptr;
+  const auto f = static_cast<std::size_t>(first - rewrite_firsts.begin());
+  const Vocabulary::Synonym* hit = nullptr;
+  for (auto r = rewrite_begin[f]; r < rewrite_begin[f + 1]; ++r)
+    if (q.compare(i, rewrites[r].from.size(), rewrites[r].from) == 0 &&
+        (!hit || rewrites[r].from.size() > hit->from.size()))
+      hit = &rewrites[r];
+  return hit;
+}
+
 std::u32string NameMatcher::Tables::rewritten(const std::u32string& q) const {
-  // Most texts hold no rewrite at all: find the first possible one before copying anything.
-  auto possible_at = [&](std::size_t i) {
-    if (!std::binary_search(rewrite_firsts.begin(), rewrite_firsts.end(), q[i])) return false;
-    for (const auto& r : rewrites)
-      if (r.from.front() == q[i] && q.compare(i, r.from.size(), r.from) == 0) return true;
-    return false;
-  };
+  // Most texts hold no rewrite at all: find the first before copying anything.
   std::size_t first = 0;
-  while (first < q.size() && !possible_at(first)) ++first;
-  if (first == q.size()) return {};
+  const Vocabulary::Synonym* hit = nullptr;
+  for (; first < q.size() && !(hit = rewrite_at(q, first)); ++first) {
+  }
+  if (!hit) return {};
   std::u32string out(q, 0, first);
   out.reserve(q.size() + 4);
-  bool changed = false;
   for (std::size_t i = first; i < q.size();) {
-    const Vocabulary::Synonym* hit = nullptr;
-    if (std::binary_search(rewrite_firsts.begin(), rewrite_firsts.end(), q[i]))
-      for (const auto& r : rewrites)
-        if (r.from.front() == q[i] && q.compare(i, r.from.size(), r.from) == 0 &&
-            (!hit || r.from.size() > hit->from.size()))
-          hit = &r;
+    if (i != first) hit = rewrite_at(q, i);
     if (hit) {
       out += hit->to;
       i += hit->from.size();
-      changed = true;
     } else {
       out += q[i++];
     }
   }
-  return changed ? out : std::u32string();
+  return out;
 }
 
 namespace {
@@ -1196,6 +1211,14 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     };
 
     search_text(plain, 0);
+    // A text found only approximately (家属关系证明, near 亲属关系证明) may name an item plainly
+    // once its synonyms are rewritten (家属关系 → 亲属关系): that reading is tried too.
+    if (!found.empty() && std::all_of(found.begin(), found.end(), [](const Match& m) {
+          return m.how == MatchHow::fuzzy && m.score < confident_score;
+        })) {
+      const std::u32string synonyms = t.rewritten(plain);
+      if (!synonyms.empty()) search_text(without_de_before_certificate(synonyms), kRewordPenalty);
+    }
     if (found.empty()) {
       const std::u32string colloquial = t.rewritten(plain);
       if (!colloquial.empty()) search_text(without_de_before_certificate(colloquial), kRewordPenalty);
