@@ -1156,13 +1156,21 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
             constexpr std::u32string_view kPronouns = U"我他她你";
             auto is_pronoun = [&](std::size_t i) { return kPronouns.find(searched[i]) != std::u32string_view::npos; };
             auto is_kin = [&](std::size_t i) { return kKinChars.find(searched[i]) != std::u32string_view::npos; };
+            // …有七名子女, 有两个儿子: kin counted after 有 (a description of the family, 第1项).
+            constexpr std::u32string_view kCounts = U"一二两三四五六七八九十几多0123456789";
+            constexpr std::u32string_view kMeasures = U"名个位";
+            std::size_t counted = begin;
+            if (counted > 0 && kMeasures.find(searched[counted - 1]) != std::u32string_view::npos) --counted;
+            const std::size_t count_end = counted;
+            while (counted > 0 && kCounts.find(searched[counted - 1]) != std::u32string_view::npos) --counted;
+            const bool has_count = counted < count_end && counted > 0 && searched[counted - 1] == U'有';
             std::size_t before = begin;
             while (before > 0 && (is_pronoun(before - 1) || searched[before - 1] == U'的')) --before;
-            if (before == 0 || searched[before - 1] != U'是') continue;
+            if (!has_count && (before == 0 || searched[before - 1] != U'是')) continue;
             // One kin character (是我妈) only after a pronoun and with a person before 是: a
             // pronoun, or a pronoun or second kin character before a kin one (我妈是我妈, 他是我爸;
             // 房子是我爸的 is about a house).
-            if (kin < 2) {
+            if (kin < 2 && !has_count) {
               const std::size_t is = before - 1;
               const bool person = is >= 1 && (is_pronoun(is - 1) ||
                                                (is_kin(is - 1) && is >= 2 && (is_pronoun(is - 2) || is_kin(is - 2))));

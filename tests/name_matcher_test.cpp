@@ -374,6 +374,28 @@ TEST_CASE("Round three's synonyms: other words for the same fact resolve with co
   }
 }
 
+TEST_CASE("Descriptions of round three: kin by a count, a spouse after 是, an adverb before 丢了",
+          "[names][resolve][vocabulary]") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"证明老人有七名子女", "kinship"},       // 附件1 第1项: kin counted after 有
+      {"证明我有两个儿子", "kinship"},         // 第1项
+      {"证明他是我丈夫", "marital-status"},    // 第8项: a spouse is 夫妻关系
+      {"证明老婆是老婆", "marital-status"},    // 第8项
+      {"燃气本确实丢了的证明", "lost-document"},  // 第20项: 确实 adds nothing
+  };
+  for (const auto& [text, id] : cases) {
+    INFO(text);
+    const auto [got, certainty] = resolved(text);
+    CHECK(got == id);
+    CHECK(certainty == jianzheng::Certainty::confident);
+  }
+  // Not kin: a count of houses, a house that is a father's.
+  for (const char* text : {"我有三套房的证明", "房子是我爸的证明"}) {
+    INFO(text);
+    CHECK(resolved(text).first == "-");
+  }
+}
+
 TEST_CASE("A fact named as its own certificate is the item that certifies it; a word of changing makes it 第3项",
           "[names][resolve][vocabulary]") {
   // 附件1 第2项 居民身份信息证明 certifies the 户口登记项目 one by one; 第3项 is their change;
@@ -426,6 +448,12 @@ TEST_CASE("A request by purpose that names a document applied for or an act is a
       {"住宅办营业执照需要社区证明吗", "business-premises"},  // 第19项
       {"開店要居委會開證明", "business-premises"},          // 第19项, Traditional
       {"出生日期登记错了要更正开什么证明", "hukou-change"},  // 第3项
+      {"领失业金要社区开证明", "employment-status"},        // 第15项
+      {"保险理赔要居委会开证明", "illness"},                // 第12项
+      {"办准生证要村里盖章", "childbearing-status"},        // 第14项
+      {"调档要开什么证明", "personal-archive"},             // 第16项
+      {"领丧葬费要社区证明", "death"},                      // 第11项
+      {"申请残疾补贴要村里证明", "disability"},             // 第13项, not 补…证 of 第20项
   };
   for (const auto& [text, id] : cases) {
     INFO(text);
