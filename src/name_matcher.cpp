@@ -147,13 +147,15 @@ constexpr std::u32string_view kCertificate = U"证明";
 // 医学 names the profession that signs it (出生医学证明 is the 出生证明 a hospital issues).
 // Since issue 11's third round: 状态 (未婚状态证明, 无业状态证明) like 状况, 经过 (摔伤经过证明: how
 // it happened), 书面 and 手写 (the form of the proof), 个人 (家庭（个人）困难证明), 正式 (无正式工作
-// 的证明), and the issuer named inside (住宅改变为经营性用房的居委会证明).
+// 的证明), 等级 (残疾等级证明), the issuer named inside (住宅改变为经营性用房的居委会证明), and
+// 原因, 诊断, 事故 (死亡原因证明, 病情诊断证明, 意外伤害事故证明: the cause or diagnosis of it).
 constexpr std::u32string_view kFillers[] = {U"所在地", U"人员", U"情况", U"状况", U"居民",
                                             U"内容", U"申请", U"登记", U"信息", U"刑事",
                                             U"医学", U"状态", U"经过", U"书面", U"手写",
                                             U"个人", U"正式", U"居委会", U"村委会", U"等级",
-                                            U"的",   U"了",   U"还"};
-constexpr std::u32string_view kFillerEnds = U"地员况民容请记息事学态过面写人式会级的了还";
+                                            U"原因", U"诊断", U"事故", U"的",   U"了",
+                                            U"还"};
+constexpr std::u32string_view kFillerEnds = U"地员况民容请记息事学态过面写人式会级因断故的了还";
 
 // Colloquial descriptions of what is certified, rewritten to the words names use:
 // 开个证明说我没结婚 → …未婚, 没有犯罪记录的证明 → 无犯罪记录…, 老人还在世 → 老人在世.

@@ -365,6 +365,14 @@ TEST_CASE("Round three's synonyms: other words for the same fact resolve with co
       {"住宅改变为经营性用房的居委会证明", "business-premises"},  // 第19项: the issuer inside
       {"未婚状态证明", "marital-status"},          // 第8项: 状态 like 状况
       {"无正式工作的证明", "employment-status"},   // 第15项: 正式 a filler
+      {"养犬许可证明", "dog-keeping"},             // 第4项
+      {"失踪人口证明", "missing-person"},          // 第7项: 人口 is 人员
+      {"婚姻状态证明", "marital-status"},          // 第8项: 状态 is 状况 (found first as a typo)
+      {"营业场地证明", "business-premises"},       // 第19项: 场地 is 场所
+      {"继承关系证明", "inheritance"},             // 第18项
+      {"残疾鉴定证明", "disability"},              // 第13项
+      {"死亡原因证明", "death"},                   // 第11项: 原因 a filler
+      {"病情诊断证明", "illness"},                 // 第12项: 诊断 a filler
   };
   for (const auto& [text, id] : cases) {
     INFO(text);
@@ -422,9 +430,10 @@ TEST_CASE("A fact named as its own certificate is the item that certifies it; a 
   }
 }
 
-TEST_CASE("Income of a business is not a resident's income (附件1 第17项 居民财产证明)",
+TEST_CASE("Income of a business is not a resident's income (附件1 第17项 居民财产证明); other near names are nothing",
           "[names][resolve][vocabulary]") {
-  for (const char* text : {"公司收入证明", "营业收入证明", "经营收入证明", "企业的收入证明"}) {
+  for (const char* text : {"公司收入证明", "营业收入证明", "经营收入证明", "企业的收入证明", "交通事故证明",
+                           "工伤事故证明", "家庭情况证明"}) {
     INFO(text);
     CHECK(resolved(text).first == "-");
   }
