@@ -199,20 +199,21 @@ constexpr std::u32string_view kRelationship = U"关系证明";
 // Descriptions by fields: a word of the first list and one of the second, next to each other
 // (in either order when `either_order`), right before 证明, name the item whose name contains
 // `anchor` (when one item's does).
-//   附件1 第3项: the 5 户口登记项目 are 姓名、性别、民族成份、出生日期、公民身份号码; with a word of
-//   changing them (姓名变更证明, 更正出生日期证明) they are 户口登记项目内容变更申请证明.
+//   附件1 第3项: the 5 户口登记项目 are 姓名、性别、民族成份、出生日期、公民身份号码 (and 曾用名;
+//   年龄 is read as the 出生日期); with a word of changing or correcting them (姓名变更证明,
+//   更正出生日期证明, 改年龄) they are 户口登记项目内容变更申请证明.
 //   附件1 第19项: 市场主体 are companies, sole traders, shops; their 住所 or 经营场所
 //   (公司住所证明, 个体户经营场所证明) is 市场主体住所证明.
 struct FieldTemplate {
   std::u32string_view anchor;
-  std::u32string_view first[14];
+  std::u32string_view first[15];
   std::u32string_view second[9];
   bool either_order;
 };
 constexpr FieldTemplate kFieldTemplates[] = {
     {U"户口登记项目",
      {U"公民身份号码", U"身份证号码", U"身份证号", U"民族成份", U"民族成分", U"出生日期", U"曾用名",
-      U"姓名", U"名字", U"性别", U"民族", U"人口信息", U"户口项目", U"姓"},
+      U"姓名", U"名字", U"性别", U"民族", U"人口信息", U"户口项目", U"年龄", U"姓"},
      {U"变更", U"更正", U"更改", U"修改", U"改", U"错误", U"有误", U"错了", U"确属错误"},
      true},
     {U"市场主体",

@@ -373,6 +373,7 @@ TEST_CASE("Round three's synonyms: other words for the same fact resolve with co
       {"残疾鉴定证明", "disability"},              // 第13项
       {"死亡原因证明", "death"},                   // 第11项: 原因 a filler
       {"病情诊断证明", "illness"},                 // 第12项: 诊断 a filler
+      {"病危证明", "illness"},                     // 第12项: 病危 is a 病情
   };
   for (const auto& [text, id] : cases) {
     INFO(text);
@@ -414,6 +415,7 @@ TEST_CASE("A fact named as its own certificate is the item that certifies it; a 
       {"证明我是我", "identity-info"},       {"曾用名变更证明", "hukou-change"},
       {"出生日期确属错误的证明", "hukou-change"}, {"姓名变更登记证明", "hukou-change"},
       {"同意变更姓名的证明", "hukou-change"}, {"人口信息更正证明", "hukou-change"},
+      {"年龄证明", "identity-info"},         {"改年龄证明", "hukou-change"},
       {"存档证明", "personal-archive"},      {"档案存放证明", "personal-archive"},
       {"人事档案保管证明", "personal-archive"}, {"档案所在地证明", "personal-archive"},
   };
@@ -463,6 +465,7 @@ TEST_CASE("A request by purpose that names a document applied for or an act is a
       {"调档要开什么证明", "personal-archive"},             // 第16项
       {"领丧葬费要社区证明", "death"},                      // 第11项
       {"申请残疾补贴要村里证明", "disability"},             // 第13项, not 补…证 of 第20项
+      {"改户口年龄要开证明", "hukou-change"},              // 第3项, not the 年龄 fact of 第2项
   };
   for (const auto& [text, id] : cases) {
     INFO(text);
