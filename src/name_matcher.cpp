@@ -1212,8 +1212,24 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           auto begin = pair_before(at);
           for (std::u32string_view filler : {U"登记", U"信息"})
             if (!begin && ends_at(at, filler)) begin = pair_before(at - filler.size());
-          if (!begin) continue;
           const auto& key = t.keys[*t.template_keys[f]];
+          if (!begin) {
+            // Apart, in one text (公司注册需要住所证明, 开网店要居委会开住所证明): a word of the first
+            // list anywhere before a word of the second that ends right before 证明 — but 住所 may
+            // be a person's domicile too, so this is only a question.
+            if (tpl.either_order) continue;
+            std::optional<std::size_t> second_at;
+            for (auto b : tpl.second)
+              if (ends_at(at, b)) second_at = at - b.size();
+            if (!second_at) continue;
+            const std::u32string_view head(searched.data(), *second_at);
+            if (std::none_of(std::begin(tpl.first), std::end(tpl.first), [&](std::u32string_view a) {
+                  return !a.empty() && head.find(a) != std::u32string_view::npos;
+                }))
+              continue;
+            offer(key, kRequestScore - reworded - variant, MatchHow::phrase);
+            continue;
+          }
           const bool whole = *begin == 0 && at + kCertificate.size() == searched.size();
           offer(key, key.score - kDerivedPenalty - reworded - (whole ? 0 : kPhrasePenalty) - variant,
                 MatchHow::phrase);
@@ -1254,6 +1270,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           bool hit = false;
           for (const auto& [a, b] : entry.purpose->words) {
             for (auto at = q.find(a); !hit && at != std::u32string::npos; at = q.find(a, at + 1)) {
+              if (q.compare(at, kCertificate.size(), kCertificate) == 0) continue;  // 证 of 证明
               if (b.empty()) {
                 hit = true;
               } else {

@@ -466,6 +466,9 @@ TEST_CASE("A request by purpose that names a document applied for or an act is a
       {"领丧葬费要社区证明", "death"},                      // 第11项
       {"申请残疾补贴要村里证明", "disability"},             // 第13项, not 补…证 of 第20项
       {"改户口年龄要开证明", "hukou-change"},              // 第3项, not the 年龄 fact of 第2项
+      {"户口本丢了去哪开证明", "lost-document"},            // 第20项: a document, then 丢
+      {"公司注册需要住所证明", "business-premises"},        // 第19项: 公司 … 住所证明, apart
+      {"开网店要居委会开住所证明", "business-premises"},    // 第19项
   };
   for (const auto& [text, id] : cases) {
     INFO(text);
@@ -475,7 +478,8 @@ TEST_CASE("A request by purpose that names a document applied for or an act is a
   }
   // A text that names its own certificate is not read by purpose: 犬只免疫证明 is a vaccination
   // record, 办狗证要居住证明 asks for a 居住证明 (on no list).
-  for (const char* text : {"犬只免疫证明", "狂犬病免疫证明", "办狗证要居住证明", "开店要营业执照"}) {
+  for (const char* text : {"犬只免疫证明", "狂犬病免疫证明", "办狗证要居住证明", "开店要营业执照",
+                           "开个证明手机丢了", "我要开住所证明"}) {
     INFO(text);
     CHECK(resolved(text).first == "-");
   }
