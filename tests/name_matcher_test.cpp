@@ -391,6 +391,8 @@ TEST_CASE("Descriptions of round three: kin by a count, a spouse after 是, an a
       {"证明他是我丈夫", "marital-status"},    // 第8项: a spouse is 夫妻关系
       {"证明老婆是老婆", "marital-status"},    // 第8项
       {"燃气本确实丢了的证明", "lost-document"},  // 第20项: 确实 adds nothing
+      {"家庭成员关系证明", "kinship"},         // 第1项
+      {"证明我们是一家人", "kinship"},         // 第1项
   };
   for (const auto& [text, id] : cases) {
     INFO(text);
