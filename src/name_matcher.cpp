@@ -1169,6 +1169,11 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
             const bool has_count = counted < count_end && counted > 0 && searched[counted - 1] == U'有';
             std::size_t before = begin;
             while (before > 0 && (is_pronoun(before - 1) || searched[before - 1] == U'的')) --before;
+            // 是我妈的儿子: a kin word of a kin word, with 的 between.
+            while (before > 0 && before < begin && searched[before] == U'的' && is_kin(before - 1)) {
+              while (before > 0 && is_kin(before - 1)) --before;
+              while (before > 0 && (is_pronoun(before - 1) || searched[before - 1] == U'的')) --before;
+            }
             if (!has_count && (before == 0 || searched[before - 1] != U'是')) continue;
             // One kin character (是我妈) only after a pronoun and with a person before 是: a
             // pronoun, or a pronoun or second kin character before a kin one (我妈是我妈, 他是我爸;

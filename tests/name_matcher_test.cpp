@@ -393,6 +393,9 @@ TEST_CASE("Descriptions of round three: kin by a count, a spouse after 是, an a
       {"燃气本确实丢了的证明", "lost-document"},  // 第20项: 确实 adds nothing
       {"家庭成员关系证明", "kinship"},         // 第1项
       {"证明我们是一家人", "kinship"},         // 第1项
+      {"公证处叫我到居委会开证明我是我妈的儿子", "kinship"},  // 第1项: kin of kin after 是
+      {"街道要证明我家里困难", "property"},    // 第17项: 家里 is 家庭
+      {"房管局要开证明我名下没有房子", "property"},  // 第17项: 无房
   };
   for (const auto& [text, id] : cases) {
     INFO(text);
@@ -401,7 +404,7 @@ TEST_CASE("Descriptions of round three: kin by a count, a spouse after 是, an a
     CHECK(certainty == jianzheng::Certainty::confident);
   }
   // Not kin: a count of houses, a house that is a father's.
-  for (const char* text : {"我有三套房的证明", "房子是我爸的证明"}) {
+  for (const char* text : {"我有三套房的证明", "房子是我爸的证明", "证明这是我妈的房子"}) {
     INFO(text);
     CHECK(resolved(text).first == "-");
   }
@@ -468,6 +471,7 @@ TEST_CASE("A request by purpose that names a document applied for or an act is a
       {"领丧葬费要社区证明", "death"},                      // 第11项
       {"申请残疾补贴要村里证明", "disability"},             // 第13项, not 补…证 of 第20项
       {"改户口年龄要开证明", "hukou-change"},              // 第3项, not the 年龄 fact of 第2项
+      {"法院要居委会证明我哥失踪两年了", "missing-person"},  // 第7项, told in a sentence
       {"户口本丢了去哪开证明", "lost-document"},            // 第20项: a document, then 丢
       {"公司注册需要住所证明", "business-premises"},        // 第19项: 公司 … 住所证明, apart
       {"开网店要居委会开住所证明", "business-premises"},    // 第19项
