@@ -404,7 +404,7 @@ struct NameMatcher::Tables {
     std::vector<Char> chars;  // per character: reading, criticality, look-alikes
     bool fact = false;  // a fact named as its own certificate (曾用名证明): only as written
     const std::vector<std::u32string>* not_with = nullptr;  // words that disqualify a fact key
-    const std::vector<std::u32string>* changing_words = nullptr;  // 公司 before 收入证明
+    std::vector<const std::vector<std::u32string>*> changing_words;  // 公司 before 收入证明
   };
   struct RawHit {
     const Item* item;
@@ -627,7 +627,7 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
       }
   for (const auto& changing : vocab.changing)
     for (Key& key : keys)
-      if (key.text.find(changing.before) != std::u32string::npos) key.changing_words = &changing.words;
+      if (key.text.find(changing.before) != std::u32string::npos) key.changing_words.push_back(&changing.words);
   for (const auto& purpose : vocab.purposes)
     if (const Item* item = item_by_id(purpose.item)) purposes.push_back({item, &purpose});
   for (const auto& r : kRewrites) rewrites.push_back({std::u32string(r.from), std::u32string(r.to)});
@@ -1028,10 +1028,11 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         if (key.not_with)
           for (const auto& w : *key.not_with)
             if (searched.find(w) != std::u32string::npos) return true;
-        if (key.changing_words && begin > 0) {
+        if (!key.changing_words.empty() && begin > 0) {
           const std::size_t end = searched[begin - 1] == U'的' ? begin - 1 : begin;
-          for (const auto& w : *key.changing_words)
-            if (end >= w.size() && searched.compare(end - w.size(), w.size(), w) == 0) return true;
+          for (const auto* words : key.changing_words)
+            for (const auto& w : *words)
+              if (end >= w.size() && searched.compare(end - w.size(), w.size(), w) == 0) return true;
         }
         if (begin == 0) return false;
         const char32_t before = searched[begin - 1];

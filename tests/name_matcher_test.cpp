@@ -439,8 +439,8 @@ TEST_CASE("A fact named as its own certificate is the item that certifies it; a 
 
 TEST_CASE("Income of a business is not a resident's income (附件1 第17项 居民财产证明); other near names are nothing",
           "[names][resolve][vocabulary]") {
-  for (const char* text : {"公司收入证明", "营业收入证明", "经营收入证明", "企业的收入证明", "交通事故证明",
-                           "工伤事故证明", "家庭情况证明"}) {
+  for (const char* text : {"公司收入证明", "营业收入证明", "经营收入证明", "企业的收入证明", "单位经济困难证明",
+                           "企业经济状况证明", "公司财产证明", "交通事故证明", "工伤事故证明", "家庭情况证明"}) {
     INFO(text);
     CHECK(resolved(text).first == "-");
   }
