@@ -155,7 +155,6 @@ constexpr std::u32string_view kFillers[] = {U"所在地", U"人员", U"情况", 
                                             U"个人", U"正式", U"居委会", U"村委会", U"等级",
                                             U"原因", U"诊断", U"事故", U"的",   U"了",
                                             U"还"};
-constexpr std::u32string_view kFillerEnds = U"地员况民容请记息事学态过面写人式会级因断故的了还";
 
 // Colloquial descriptions of what is certified, rewritten to the words names use:
 // 开个证明说我没结婚 → …未婚, 没有犯罪记录的证明 → 无犯罪记录…, 老人还在世 → 老人在世.
@@ -404,7 +403,7 @@ struct NameMatcher::Tables {
     std::vector<Char> chars;  // per character: reading, criticality, look-alikes
     bool fact = false;  // a fact named as its own certificate (曾用名证明): only as written
     const std::vector<std::u32string>* not_with = nullptr;  // words that disqualify a fact key
-    std::vector<const std::vector<std::u32string>*> changing_words;  // 公司 before 收入证明
+    std::vector<const std::vector<std::u32string>*> changing_words{};  // 公司 before 收入证明
   };
   struct RawHit {
     const Item* item;
@@ -440,6 +439,10 @@ struct NameMatcher::Tables {
                                               // [rewrite_begin[i], rewrite_begin[i + 1])
   // The rewrite of `q` at `i` (the longest), or nullptr.
   const Vocabulary::Synonym* rewrite_at(const std::u32string& q, std::size_t i) const;
+  // The filler words by their last character: filler_ends sorted, and the fillers ending with
+  // filler_ends[i] are kFillers[filler_order[f]] for f in [filler_begin[i], filler_begin[i + 1]).
+  std::u32string filler_ends;
+  std::vector<std::uint8_t> filler_order, filler_begin;
   // The documents and acts each item serves (办狗证 → 第4项), for items of this catalog.
   struct PurposeEntry {
     const Item* item;
@@ -641,6 +644,15 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
     }
   rewrite_begin.push_back(static_cast<std::uint32_t>(rewrites.size()));
   for (std::size_t k = direct; k < keys.size(); ++k) keys[k].derived = true;
+  for (std::uint8_t f = 0; f < std::size(kFillers); ++f) filler_order.push_back(f);
+  std::stable_sort(filler_order.begin(), filler_order.end(),
+                   [](std::uint8_t a, std::uint8_t b) { return kFillers[a].back() < kFillers[b].back(); });
+  for (std::uint8_t f = 0; f < filler_order.size(); ++f)
+    if (filler_ends.empty() || filler_ends.back() != kFillers[filler_order[f]].back()) {
+      filler_ends.push_back(kFillers[filler_order[f]].back());
+      filler_begin.push_back(f);
+    }
+  filler_begin.push_back(static_cast<std::uint8_t>(filler_order.size()));
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
     for (Char& ch : keys[k].chars) {
       auto it = owner.find(ch.c);
@@ -1090,14 +1102,18 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         described.clear();
         described.reserve(searched.size());
         for (char32_t c : searched) described.push_back(Tables::describe(c));
-        for (std::size_t i = 0; i < searched.size(); ++i)
-          if (kFillerEnds.find(searched[i]) != std::u32string_view::npos)
-            for (auto filler : kFillers)
-            if (filler.back() == searched[i] && filler.size() <= i + 1 &&
-                searched.compare(i + 1 - filler.size(), filler.size(), filler) == 0) {
+        for (std::size_t i = 0; i < searched.size(); ++i) {
+          const auto end = std::lower_bound(t.filler_ends.begin(), t.filler_ends.end(), searched[i]);
+          if (end == t.filler_ends.end() || *end != searched[i]) continue;
+          const auto e = static_cast<std::size_t>(end - t.filler_ends.begin());
+          for (auto f = t.filler_begin[e]; f < t.filler_begin[e + 1]; ++f) {
+            const std::u32string_view filler = kFillers[t.filler_order[f]];
+            if (filler.size() <= i + 1 && searched.compare(i + 1 - filler.size(), filler.size(), filler) == 0) {
               described[i].filler = static_cast<std::uint8_t>(filler.size());
               break;
             }
+          }
+        }
         for (std::uint32_t k : approximate) {
           const auto& key = t.keys[k];
           // With a key written out whole in the text, another item is considered only when
