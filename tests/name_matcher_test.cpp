@@ -374,6 +374,10 @@ TEST_CASE("Round three's synonyms: other words for the same fact resolve with co
       {"死亡原因证明", "death"},                   // 第11项: 原因 a filler
       {"病情诊断证明", "illness"},                 // 第12项: 诊断 a filler
       {"病危证明", "illness"},                     // 第12项: 病危 is a 病情
+      {"婚姻状况相关证明", "marital-status"},      // 第8项: 相关 adds nothing
+      {"收入方面的证明", "property"},              // 第17项: 方面 adds nothing
+      {"能证明我单身吗", "marital-status"},        // 第8项: 吗 adds nothing
+      {"证明一下我没工作", "employment-status"},   // 第15项
   };
   for (const auto& [text, id] : cases) {
     INFO(text);
