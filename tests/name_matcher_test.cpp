@@ -378,6 +378,13 @@ TEST_CASE("Round three's synonyms: other words for the same fact resolve with co
       {"收入方面的证明", "property"},              // 第17项: 方面 adds nothing
       {"能证明我单身吗", "marital-status"},        // 第8项: 吗 adds nothing
       {"证明一下我没工作", "employment-status"},   // 第15项
+      {"证明我没有二胎", "childbearing-status"},   // 第14项
+      {"证明我有工作", "employment-status"},       // 第15项
+      {"证明我没有被判过刑", "no-criminal-record"},  // 第5项
+      {"证明我家很穷", "property"},                // 第17项
+      {"证明孩子是我亲生的", "kinship"},           // 第1项
+      {"证明她是我前妻", "marital-status"},        // 第8项
+      {"证明我爸妈都不在了", "death"},             // 第11项
   };
   for (const auto& [text, id] : cases) {
     INFO(text);
