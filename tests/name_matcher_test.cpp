@@ -421,7 +421,7 @@ TEST_CASE("Descriptions of round three: kin by a count, a spouse after 是, an a
   }
 }
 
-TEST_CASE("A fact named as its own certificate is the item that certifies it; a word of changing makes it 第3项",
+TEST_CASE("A fact named as its own certificate is the item that certifies it, and with a word of changing it is 第3项",
           "[names][resolve][vocabulary]") {
   // 附件1 第2项 居民身份信息证明 certifies the 户口登记项目 one by one; 第3项 is their change;
   // 第16项 居民个人档案证明 certifies where a personal file is kept.
@@ -448,7 +448,7 @@ TEST_CASE("A fact named as its own certificate is the item that certifies it; a 
   }
 }
 
-TEST_CASE("Income of a business is not a resident's income (附件1 第17项 居民财产证明); other near names are nothing",
+TEST_CASE("Income of a business is not a resident's income (附件1 第17项 居民财产证明), and other near names are nothing",
           "[names][resolve][vocabulary]") {
   for (const char* text : {"公司收入证明", "营业收入证明", "经营收入证明", "企业的收入证明", "单位经济困难证明",
                            "企业经济状况证明", "公司财产证明", "交通事故证明", "工伤事故证明", "家庭情况证明"}) {
