@@ -495,7 +495,10 @@ struct NameMatcher::Tables {
     if (k.syllable != 0 && k.syllable == t.syllable) return kHomophoneCost;
     for (std::uint8_t i = 0; i < k.look_alike_count; ++i)
       if (k.look_alikes[i] == t.c) return kLookAlikeCost;
-    if (k.near != 0 && k.near == t.near) return kNearHomophoneCost;
+    // 证民 for 证明 (min/ming): the 证明 a name ends with carries no meaning of its own to
+    // change, so a near-homophone there costs what a look-alike does, and a four-character name
+    // (出生证民) becomes a question instead of nothing.
+    if (k.near != 0 && k.near == t.near) return k.head ? kLookAlikeCost : kNearHomophoneCost;
     // 婚姻状况声明 is a declaration, not a 证明 with a typo; 失业人员证明 is not a 失踪人员证明
     // with a typo: the character that tells the item apart is never replaced at random.
     return k.head || k.distinguishing ? kForbiddenCost : kEditCost;
@@ -867,10 +870,17 @@ std::u32string request_subject(const std::u32string& q) {
 bool asks_generically(const std::u32string& q) {
   for (std::u32string_view stamp : {U"盖章", U"签字", U"签章", U"盖个章"})
     if (q.find(stamp) != std::u32string::npos) return true;
+  // 盖的章, 盖一下章, 盖个公章; 签个字, 签一下名: a stamp or a signature with words between.
+  for (const auto& [verb, object] : {std::pair{U'盖', std::u32string_view(U"章")}, std::pair{U'签', std::u32string_view(U"字名")}})
+    for (auto at = q.find(verb); at != std::u32string::npos; at = q.find(verb, at + 1))
+      for (std::size_t i = at + 1; i < q.size() && i <= at + 3; ++i)
+        if (object.find(q[i]) != std::u32string_view::npos) return true;
   constexpr std::u32string_view kGenericBefore = U"开个张份要的下办请给具出会里区意写么";
   bool any = false;
   for (auto at = q.find(kCertificate); at != std::u32string::npos; at = q.find(kCertificate, at + 1)) {
-    if (at > 0 && kGenericBefore.find(q[at - 1]) == std::u32string_view::npos) return false;
+    // 开证明信证明身份: a 证明 right after a 证明信 (a letter of proof) is asked for as well.
+    const bool after_letter = at >= 3 && q.compare(at - 3, 3, U"证明信") == 0;
+    if (at > 0 && !after_letter && kGenericBefore.find(q[at - 1]) == std::u32string_view::npos) return false;
     any = true;
   }
   return any;
@@ -1322,7 +1332,8 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         if (!last.empty()) search_text(without_de_before_certificate(last), kRewordPenalty);
       }
       if (found.empty()) {
-        const std::u32string subject = request_subject(q);
+        // Only when the text asks for a 证明 it does not name: 办狗证要居住证明 asks for a 居住证明.
+        const std::u32string subject = asks_generically(q) ? request_subject(q) : std::u32string();
         if (!subject.empty()) {
           search_text(without_de_before_certificate(subject), kRequestPenalty);
           const std::u32string reworded = found.empty() ? t.rewritten(subject) : std::u32string();

@@ -262,6 +262,8 @@ std::uint16_t near_pinyin_class(char32_t c) noexcept {
       std::string s = kPinyinSyllables[i];
       if (s.size() >= 2 && s[1] == 'h' && (s[0] == 'z' || s[0] == 'c' || s[0] == 's')) s.erase(1, 1);
       if (s.size() >= 3 && s.compare(s.size() - 2, 2, "ng") == 0) s.erase(s.size() - 1);
+      // lü typed as lu (录/绿, 律/路, 女/奴): the input method's v for ü is a common slip.
+      if (s.size() >= 2 && (s[0] == 'l' || s[0] == 'n') && s[1] == 'v') s[1] = 'u';
       out[i] = ids.emplace(s, static_cast<std::uint16_t>(ids.size() + 1)).first->second;
     }
     return out;

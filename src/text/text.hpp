@@ -50,7 +50,8 @@ std::string_view pinyin_syllable(char32_t c) noexcept;
 std::uint16_t pinyin_index(char32_t c) noexcept;
 
 /// A class of readings people confuse when typing pinyin (模糊音): zh/z, ch/c, sh/s, and
-/// front/back nasals ang/an, eng/en, ing/in. Equal classes: near-homophones (民 min, 明
+/// front/back nasals ang/an, eng/en, ing/in, and lü/lu, nü/nu (v typed for ü: 绿 for 录).
+/// Equal classes: near-homophones (民 min, 明
 /// ming). 0 when the character has no reading.
 std::uint16_t near_pinyin_class(char32_t c) noexcept;
 
