@@ -329,6 +329,10 @@ int bits(std::uint32_t x) noexcept {
   return n;
 }
 
+bool starts_with(std::u32string_view s, std::u32string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+
 bool ends_with(std::u32string_view s, std::u32string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -1349,7 +1353,8 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           bool hit = false;
           for (const auto& [a, b] : entry.purpose->words) {
             for (auto at = q.find(a); !hit && at != std::u32string::npos; at = q.find(a, at + 1)) {
-              if (q.compare(at, kCertificate.size(), kCertificate) == 0) continue;  // 证 of 证明
+              // The 证 of 证明 is no document (证…丢), unless the word says 证明 itself (证明身份).
+              if (!starts_with(a, kCertificate) && q.compare(at, kCertificate.size(), kCertificate) == 0) continue;
               if (b.empty()) {
                 hit = true;
               } else {
