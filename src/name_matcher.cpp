@@ -1211,15 +1211,21 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         if (h.alone) score = std::min(score, kVagueScore);
         // A fact named as its own certificate (出生日期的证明) in a text that also names
         // another item by words only that item's names have (档案里记的出生日期的证明: 档, 案)
-        // may be that item's certificate about the fact: both are put to the clerk, the
-        // fact's item first, and neither is decided on.
+        // may be that item's certificate about the fact: both are put to the clerk and neither
+        // is decided on. When that item is named before the fact (档案里记的出生日期, 档案记载的
+        // 出生日期), the fact is what that item's record holds: that item is asked first;
+        // otherwise the fact's item is.
+        double fact_margin = 0;
         if (key.fact) {
           if (const auto other = t.other_item_named(searched, h.at.begin, h.at.end, key.item)) {
             score = std::min(score, kVagueScore);
-            offer(t.keys[*other], score - kOtherItemMargin, MatchHow::phrase);
+            const bool holds = t.other_item_named(std::u32string_view(searched).substr(0, h.at.begin), 0, 0,
+                                                  key.item) == other;
+            fact_margin = holds ? kOtherItemMargin : 0;
+            offer(t.keys[*other], score - (holds ? 0 : kOtherItemMargin), MatchHow::phrase);
           }
         }
-        offer(key, score - variant, how);
+        offer(key, score - fact_margin - variant, how);
       }
       // Descriptions: <kin>关系证明 (母女关系证明) and a 户口登记项目 field with a word of
       // changing it (姓名变更证明, 更正出生日期证明).
