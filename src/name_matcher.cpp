@@ -1209,18 +1209,20 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           how = MatchHow::fuzzy;
         }
         if (h.alone) score = std::min(score, kVagueScore);
-        // A fact named as its own certificate (出生日期的证明) in a text that also names
-        // another item by words only that item's names have (档案里记的出生日期的证明: 档, 案)
-        // may be that item's certificate about the fact: both are put to the clerk and neither
-        // is decided on. When that item is named before the fact (档案里记的出生日期, 档案记载的
-        // 出生日期), the fact is what that item's record holds: that item is asked first;
-        // otherwise the fact's item is.
+        // A fact named as its own certificate (出生日期的证明), or a key found only in a
+        // reworded text (synonyms rewritten, 证明 moved last), in a text that also names
+        // another item by words only that item's names have (档案里记的出生日期的证明: 档, 案;
+        // 证明我有权继承父亲的存款: 继, 承) may be that item's certificate: both are put to the
+        // clerk, the first reading's item first, and neither is decided on. A name or alias
+        // written out as it is (办理继承要的亲属关系证明) keeps its confidence. A fact held by
+        // the item named before it (档案里记的出生日期, 档案记载的出生日期) is what that item's
+        // record holds: that item is asked first (round four).
         double fact_margin = 0;
-        if (key.fact) {
+        if (key.fact || h.reworded > 0) {
           if (const auto other = t.other_item_named(searched, h.at.begin, h.at.end, key.item)) {
             score = std::min(score, kVagueScore);
-            const bool holds = t.other_item_named(std::u32string_view(searched).substr(0, h.at.begin), 0, 0,
-                                                  key.item) == other;
+            const bool holds = key.fact && t.other_item_named(std::u32string_view(searched).substr(0, h.at.begin),
+                                                              0, 0, key.item) == other;
             fact_margin = holds ? kOtherItemMargin : 0;
             offer(t.keys[*other], score - (holds ? 0 : kOtherItemMargin), MatchHow::phrase);
           }
