@@ -311,6 +311,7 @@ std::string explain(const Decision& d, Language l) {
   const Rule rule = d.trace.empty() ? Rule::resolve : d.trace[d.trace.size() - 1].rule;
   const Facts& f = d.facts;
   std::string out;
+  out.reserve(1024);  // a paragraph is a few hundred characters: grown once, not five times
 
   // Which item: when the name matcher was not sure, say so first, with each candidate's outcome.
   if (d.certainty == Certainty::uncertain) {

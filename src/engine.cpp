@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
+#include <cstring>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -22,10 +24,8 @@ namespace jianzheng {
 
 namespace detail {
 
-const OpenList& open_questions(ItemClass c, bool needs_basis, unsigned yes, unsigned unknown) noexcept {
-  // Every case computed once (10 240 entries, ~125 KB): decisions then only look up.
-  struct Table {
-    OpenList lists[item_class_count][2][1u << fact_count][1u << fact_count];
+const OpenTable& open_table() noexcept {
+  struct Table : OpenTable {
     Table() {
       for (unsigned ci = 0; ci < item_class_count; ++ci)
         for (unsigned s = 0; s < 2; ++s)
@@ -39,7 +39,7 @@ const OpenList& open_questions(ItemClass c, bool needs_basis, unsigned yes, unsi
     }
   };
   static const Table* table = new Table();  // never freed: used until exit by any thread
-  return table->lists[static_cast<unsigned>(c)][needs_basis ? 1 : 0][yes][unknown];
+  return *table;
 }
 
 }  // namespace detail
@@ -131,6 +131,28 @@ void trace(Decision& d, Rule rule, bool fired, const Why& why) {
   d.trace.push_back(TraceEntry{rule, fired, why.zh, why.en});
 }
 
+// The facts answered yes and those unknown, as sets of fact bits (fact_bit). A loop over the
+// five facts comparing each costs about fifty instructions, a tenth of a decision by id; the
+// five one-byte answers are put in one word instead, and each set is gathered from it by one
+// multiplication. Tri is yes = 0, no = 1, unknown = 2: a byte is yes when neither of its two
+// low bits is set, unknown when its bit 1 is.
+void fact_sets(const Facts& facts, unsigned& yes, unsigned& unknown) noexcept {
+  static_assert(sizeof(Tri) == 1 && fact_count <= 8 && static_cast<int>(Tri::yes) == 0 &&
+                    static_cast<int>(Tri::no) == 1 && static_cast<int>(Tri::unknown) == 2,
+                "one byte per fact, at most eight facts, yes/no/unknown = 0/1/2");
+  std::uint64_t x = 0;  // byte i (bits 8i…8i+7) is fact i
+  for (std::size_t i = 0; i < fact_count; ++i) x |= std::uint64_t{static_cast<unsigned char>(facts.values[i])} << (8 * i);
+  constexpr std::uint64_t low = 0x0101010101010101ull;
+  const std::uint64_t set_mask = (std::uint64_t{1} << (8 * fact_count)) - 1;  // the facts' bytes
+  const std::uint64_t yes_bytes = ~(x | (x >> 1)) & low & set_mask;  // 1 in byte i when yes
+  const std::uint64_t unknown_bytes = (x >> 1) & low;                // 1 in byte i when unknown
+  // Multiplying by 0x0102040810204080 moves bit 0 of byte i to bit 56 + i; the partial
+  // products land on distinct bits, so nothing carries into the top byte.
+  constexpr std::uint64_t gather = 0x0102040810204080ull;
+  yes = static_cast<unsigned>((yes_bytes * gather) >> 56);
+  unknown = static_cast<unsigned>((unknown_bytes * gather) >> 56);
+}
+
 // A FixedList keeps what fits: readings and questions beyond its capacity are dropped
 // (an item has at most a few carve-outs; the decision reports the first ones).
 template <class List, class T>
@@ -160,13 +182,33 @@ std::string scenarios_of(const Item& item) {
 constexpr std::size_t kMaxCompositions = 257;  // the first, and 256 dates of change
 constexpr std::size_t kMaxCompositionBytes = std::size_t{16} << 20;
 
+// The hash of the id index. std::hash<std::string_view> would do, but libstdc++ takes it as
+// slow and then finds a key in a map of at most 20 entries by comparing it with every one (a
+// catalog of 20 items: about ten string comparisons per decision by id); a hash class of our
+// own is taken as fast, so a look-up hashes once and compares with the entries of one bucket.
+// Ids are short ASCII words that differ in their first or last eight bytes: those and the
+// length make the hash in a few instructions (a full-length hash costs more than the scan).
+struct IdHash {
+  std::size_t operator()(std::string_view key) const noexcept {
+    std::uint64_t head = 0, tail = 0;
+    const std::size_t n = key.size();
+    if (n >= 8) {
+      std::memcpy(&head, key.data(), 8);
+      std::memcpy(&tail, key.data() + n - 8, 8);
+    } else if (n > 0) {
+      std::memcpy(&head, key.data(), n);
+    }
+    return static_cast<std::size_t>((head * 0x9E3779B97F4A7C15ull ^ tail) * 0xC2B2AE3D27D4EB4Full ^ n);
+  }
+};
+
 // One composed catalog, the interval it serves, its hash and its indexes.
 struct EngineComposition {
   Date from;  // first day served (the first composition also serves every earlier day)
   Catalog catalog;
   std::string id;
   std::string sha256;
-  std::unordered_map<std::string_view, const Item*> by_id;
+  std::unordered_map<std::string_view, const Item*, IdHash> by_id;
   std::unordered_map<std::string_view, const Item*> by_name;  // exact names and aliases
   std::unique_ptr<NameMatcher> matcher;
   std::unique_ptr<PurposeMatcher> purposes;   // carve-outs (purpose.hpp)
@@ -221,6 +263,7 @@ struct Engine::Impl {
   WorkCalendar calendar;
   bool has_calendar = false;
   const Clause* refs[clause_ref_count] = {};
+  const detail::OpenTable& open = detail::open_table();
 
   Impl(const std::vector<CatalogLayer>& layers_in, ClauseBook book, const WorkCalendar* cal)
       : layers(layers_in), clauses(std::move(book)) {
@@ -377,9 +420,17 @@ struct Engine::Impl {
                               std::string_view purpose, std::string_view text, const Date& day,
                               const CarveOut* assume = nullptr) const {
     PurposeFinding f;
+    read_purpose_into(f, c, item, carve_out, purpose, text, day, assume);
+    return f;
+  }
+  // The same, into a finding the caller holds (`f` as default-constructed): the decision
+  // path reads into its own, instead of copying a returned one of about 300 bytes.
+  void read_purpose_into(PurposeFinding& f, const EngineComposition& c, const Item& item, std::string_view carve_out,
+                         std::string_view purpose, std::string_view text, const Date& day,
+                         const CarveOut* assume = nullptr) const {
     if (assume) {
       f.applies = assume;
-      return f;
+      return;
     }
     if (!carve_out.empty()) {
       const CarveOut* co = find_carve_out(c, item, carve_out);
@@ -391,9 +442,9 @@ struct Engine::Impl {
       r.evidence[0] = co->scenario;
       f.found.push_back(r);
       if (co->validity.contains(day)) f.applies = co;
-      return f;
+      return;
     }
-    if (item.carve_outs.empty()) return f;
+    if (item.carve_outs.empty()) return;
     std::string_view words = purpose;
     f.source = PurposeSource::purpose;
     if (words.empty()) {
@@ -402,7 +453,7 @@ struct Engine::Impl {
     }
     if (words.empty()) {
       f.source = PurposeSource::none;
-      return f;
+      return;
     }
     union Readings {  // filled by read(); left uninitialised until then (a hot path)
       Readings() noexcept {}
@@ -420,7 +471,7 @@ struct Engine::Impl {
       for (std::size_t i = 0; i < n; ++i)
         if (rs[i].certainty == PurposeCertainty::possible && rs[i].carve_out->validity.contains(day))
           keep(f.possible, rs[i].carve_out);
-    return f;
+    return;
   }
 
   // Why the carve-out rule did not fire, for the trace.
@@ -563,11 +614,7 @@ struct Engine::Impl {
     d.facts = r.facts;
 
     unsigned yes = 0, unknown = 0;
-    for (Fact f : all_facts) {
-      const Tri v = r.facts.get(f);
-      if (v == Tri::yes) yes |= fact_bit(f);
-      if (v == Tri::unknown) unknown |= fact_bit(f);
-    }
+    fact_sets(r.facts, yes, unknown);
     const bool needs_basis = s.public_interest_needs_item_basis;
 
     // 1. Resolve.
@@ -584,7 +631,8 @@ struct Engine::Impl {
     if (id.certainty == Certainty::uncertain) {
       cls = judge_candidates(d, comp, s, id, r, yes, day);
     } else if (listed) {
-      pf = read_purpose(comp, *item, r.carve_out, r.purpose, id.exact ? std::string_view() : std::string_view(r.text), day);
+      if (!r.carve_out.empty() || !item->carve_outs.empty())  // else nothing to read: pf stays empty
+        read_purpose_into(pf, comp, *item, r.carve_out, r.purpose, id.exact ? std::string_view() : std::string_view(r.text), day);
       d.carve_out = pf.applies;
       d.purpose_source = pf.source;
       for (const PurposeReading& pr : pf.found) d.purpose.push_back(pr);
@@ -605,8 +653,7 @@ struct Engine::Impl {
 
     const detail::Verdict v = detail::lookup(cls, needs_basis, yes);
     d.outcome = v.outcome;
-    for (const OpenQuestion& q : detail::open_questions(cls, needs_basis, yes, unknown))
-      d.open_questions.push_back(q);
+    d.open_questions = detail::open_questions(open, cls, needs_basis, yes, unknown);  // the same list type
     for (const CarveOut* co : pf.possible) d.purpose_questions.push_back(purpose_question(co, needs_basis, yes, unknown));
 
     const Tri within = r.facts.get(Fact::within_duties), verifiable = r.facts.get(Fact::verifiable);
