@@ -131,6 +131,21 @@ void trace(Decision& d, Rule rule, bool fired, const Why& why) {
   d.trace.push_back(TraceEntry{rule, fired, why.zh, why.en});
 }
 
+// A serial number per engine, never reused (0 is no engine).
+std::uint64_t next_engine_serial() noexcept {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
+
+// The last due date a thread worked out (Engine::Impl::time_limit).
+struct DueMemo {
+  std::uint64_t serial = 0;  // the engine's; 0: nothing kept
+  Date from;
+  int working_days = 0;
+  std::optional<Date> due;
+  const char* note = nullptr;
+};
+
 // The facts answered yes and those unknown, as sets of fact bits (fact_bit). A loop over the
 // five facts comparing each costs about fifty instructions, a tenth of a decision by id; the
 // five one-byte answers are put in one word instead, and each set is gathered from it by one
@@ -264,6 +279,8 @@ struct Engine::Impl {
   bool has_calendar = false;
   const Clause* refs[clause_ref_count] = {};
   const detail::OpenTable& open = detail::open_table();
+  const char* const engine_version = version();  // every receipt's; asked once
+  const std::uint64_t serial = next_engine_serial();  // tells engines apart in DueMemo
 
   Impl(const std::vector<CatalogLayer>& layers_in, ClauseBook book, const WorkCalendar* cal)
       : layers(layers_in), clauses(std::move(book)) {
@@ -542,16 +559,27 @@ struct Engine::Impl {
       t.note = kDueNoCalendar;
       return t;
     }
+    // A day's requests share their date and items share a few limits, so the last due date
+    // this thread worked out for this engine is kept: counting working days costs about as
+    // much as the rest of a decision by id. The engine's serial, never reused, keys it (an
+    // engine made where a destroyed one was may have another calendar).
+    thread_local DueMemo memo;
+    if (memo.serial == serial && memo.from == *date && memo.working_days == t.working_days) {
+      t.due = memo.due;
+      t.note = memo.note;
+      return t;
+    }
     try {
       t.due = calendar.add_working_days(*date, t.working_days);
     } catch (const Error&) {  // date_not_covered: say so instead of guessing
       t.note = kDueOutsideCalendar;
     }
+    memo = DueMemo{serial, *date, t.working_days, t.due, t.note};
     return t;
   }
 
   Receipt receipt(const EngineComposition& c, const Date& day) const {
-    return Receipt{c.id, c.sha256, version(), day};
+    return Receipt{c.id, c.sha256, engine_version, day};
   }
 
   // The item class of an open (not listed) item, or of text that names none: by its basis.
