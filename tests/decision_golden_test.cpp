@@ -14,12 +14,14 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "jianzheng/engine.hpp"
 #include "jianzheng/error.hpp"
+#include "jianzheng/work_calendar.hpp"
 #include "jianzheng/version.hpp"
 #include "sha256.hpp"
 
@@ -240,5 +242,37 @@ TEST_CASE("golden decisions: every decision, admission and supervision renders b
     INFO("group " << name);
     REQUIRE(now.count(name) == 1);
     CHECK(now.at(name) == value);
+  }
+}
+
+TEST_CASE("due dates: each engine's own calendar, whichever engine decided last on the thread", "[golden][engine]") {
+  // 二（三）5. The engine keeps the last due date a thread worked out (src/engine.cpp,
+  // DueMemo); an engine with another calendar, even one made where a destroyed one was,
+  // must not be handed it.
+  Request r;
+  r.item = "kinship";
+  r.date = Date::from_ymd(2021, 9, 30);
+  r.purpose = "不动产登记";
+  r.facts.set(Fact::within_duties, Tri::yes);
+  r.facts.set(Fact::verifiable, Tri::yes);
+  const Engine national;
+  const Engine uncovered(default_layers(), ClauseBook::embedded_default(), WorkCalendar());
+  for (int round = 0; round < 3; ++round) {
+    const Decision a = national.decide(r);
+    REQUIRE(a.time_limit);
+    REQUIRE(a.time_limit->kind == TimeLimitKind::working_days);
+    REQUIRE(a.time_limit->due);
+    CHECK(*a.time_limit->due == WorkCalendar::embedded_default().add_working_days(*r.date, a.time_limit->working_days));
+    const Decision b = uncovered.decide(r);
+    REQUIRE(b.time_limit);
+    CHECK_FALSE(b.time_limit->due);  // the empty calendar covers no year: a note, no date
+    CHECK(b.time_limit->note != nullptr);
+  }
+  for (int round = 0; round < 4; ++round) {  // made and destroyed in turn: addresses reused
+    const bool covered = round % 2 == 0;
+    auto e = covered ? std::make_unique<Engine>() : std::make_unique<Engine>(default_layers(), ClauseBook::embedded_default(), WorkCalendar());
+    const Decision d = e->decide(r);
+    REQUIRE(d.time_limit);
+    CHECK(d.time_limit->due.has_value() == covered);
   }
 }
