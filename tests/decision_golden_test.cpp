@@ -11,6 +11,7 @@
 //   JIANZHENG_WRITE_GOLDEN=tests/data/decisions/golden_sha256.tsv build/tests/jianzheng_tests '[golden]'
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -275,4 +276,21 @@ TEST_CASE("due dates: each engine's own calendar, whichever engine decided last 
     REQUIRE(d.time_limit);
     CHECK(d.time_limit->due.has_value() == covered);
   }
+}
+
+TEST_CASE("dates: to_string writes YYYY-MM-DD as printf's %04d-%02u-%02u did, for every year", "[golden]") {
+  // Date::to_string formats digit by digit (explanations write one or two dates each).
+  char want[32];
+  for (int year : {1, 9, 10, 99, 100, 999, 1000, 1970, 2021, 9999})
+    for (unsigned month : {1u, 9u, 10u, 12u})
+      for (unsigned day : {1u, 9u, 10u, 28u}) {
+        const Date d = Date::from_ymd(year, month, day);
+        std::snprintf(want, sizeof want, "%04d-%02u-%02u", year, month, day);
+        CHECK(d.to_string() == want);
+      }
+  Date odd;  // fields set directly, as no check lets through: the printf form still
+  odd.year = -5;
+  odd.month = 3;
+  odd.day = 4;
+  CHECK(odd.to_string() == "-005-03-04");
 }
