@@ -8,6 +8,13 @@
 // turn) after one warm-up pass over the set, and callgrind counts only decide_counted(): the
 // "Collected" total divided by N is the instructions per decision. Public API only, so the same
 // file builds against an older release for a side-by-side count.
+//
+// An optional third argument K holds K × 48 bytes of heap before the engine is built. The
+// purpose reader's per-thread cache places entries by the address of the item's table, so
+// which purposes share a slot depends on where the heap put things: a decision with a purpose
+// costs a hundred or so instructions more or less from one build (or, with address-space
+// randomisation, one process) to the next. Counting over several K and taking the median
+// compares code, not heap layouts.
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
@@ -43,8 +50,8 @@ enum class Kind { id, text, folded, json };
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: decide_instructions id|text|folded|json N\n");
+  if (argc != 3 && argc != 4) {
+    std::fprintf(stderr, "usage: decide_instructions id|text|folded|json N [K]\n");
     return 2;
   }
   const std::string mode = argv[1];
@@ -54,6 +61,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::size_t n = std::strtoull(argv[2], nullptr, 10);
+  const std::size_t shift = argc == 4 ? std::strtoull(argv[3], nullptr, 10) : 0;
+  const std::vector<char> heap_shift(shift * 48);  // held while the engine lives
   const Engine engine;
   const std::vector<Request> requests = kind == Kind::id     ? bench::by_id_requests(engine)
                                         : kind == Kind::json ? std::vector<Request>{}

@@ -197,14 +197,44 @@ std::string scenarios_of(const Item& item) {
 constexpr std::size_t kMaxCompositions = 257;  // the first, and 256 dates of change
 constexpr std::size_t kMaxCompositionBytes = std::size_t{16} << 20;
 
-// The hash of the id index. std::hash<std::string_view> would do, but libstdc++ takes it as
-// slow and then finds a key in a map of at most 20 entries by comparing it with every one (a
-// catalog of 20 items: about ten string comparisons per decision by id); a hash class of our
-// own is taken as fast, so a look-up hashes once and compares with the entries of one bucket.
-// Ids are short ASCII words that differ in their first or last eight bytes: those and the
-// length make the hash in a few instructions (a full-length hash costs more than the scan).
-struct IdHash {
-  std::size_t operator()(std::string_view key) const noexcept {
+// Items by id, for deciding by id: an open-addressed table of (hash, item) at most half full,
+// so a look-up is one hash, usually one slot and one comparison of the id. (std::unordered_map
+// of string_view took a sixth of a decision by id under callgrind: libstdc++ treats its hash
+// as slow and, up to 20 entries, compares the key with every one instead.) The items must
+// outlive the index and stay where they are (the composition's catalog does).
+class IdIndex {
+ public:
+  explicit IdIndex(const std::vector<Item>& items) {
+    std::size_t size = 16;
+    while (size < 2 * items.size()) size *= 2;
+    slots_.assign(size, Slot{});
+    mask_ = size - 1;
+    for (const Item& item : items) {
+      if (find(item.id)) continue;  // the first of an id wins
+      const std::uint64_t h = hash(item.id);
+      std::size_t i = h & mask_;
+      while (slots_[i].item) i = (i + 1) & mask_;
+      slots_[i] = Slot{h, &item};
+    }
+  }
+  /// The item with this id, or nullptr.
+  const Item* find(std::string_view id) const noexcept {
+    const std::uint64_t h = hash(id);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {  // ends: never full
+      const Slot& s = slots_[i];
+      if (!s.item) return nullptr;
+      if (s.hash == h && s.item->id == id) return s.item;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    const Item* item = nullptr;
+  };
+  // Ids are short ASCII words that differ in their first or last eight bytes: those and the
+  // length make the hash in a few instructions (the id is compared in full anyway).
+  static std::uint64_t hash(std::string_view key) noexcept {
     std::uint64_t head = 0, tail = 0;
     const std::size_t n = key.size();
     if (n >= 8) {
@@ -213,8 +243,11 @@ struct IdHash {
     } else if (n > 0) {
       std::memcpy(&head, key.data(), n);
     }
-    return static_cast<std::size_t>((head * 0x9E3779B97F4A7C15ull ^ tail) * 0xC2B2AE3D27D4EB4Full ^ n);
+    const std::uint64_t h = (head * 0x9E3779B97F4A7C15ull ^ tail ^ n) * 0xC2B2AE3D27D4EB4Full;
+    return h ^ (h >> 32);  // the slot is taken from the low bits: mix the high ones in
   }
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
 };
 
 // One composed catalog, the interval it serves, its hash and its indexes.
@@ -223,14 +256,15 @@ struct EngineComposition {
   Catalog catalog;
   std::string id;
   std::string sha256;
-  std::unordered_map<std::string_view, const Item*, IdHash> by_id;
+  IdIndex by_id;
   std::unordered_map<std::string_view, const Item*> by_name;  // exact names and aliases
   std::unique_ptr<NameMatcher> matcher;
   std::unique_ptr<PurposeMatcher> purposes;   // carve-outs (purpose.hpp)
   std::vector<const Provenance*> list_of;     // by item position: the layer it is on
   std::size_t json_bytes = 0;  // size of the canonical JSON: what the engine's bound counts
 
-  EngineComposition(Date from_day, Catalog composed) : from(from_day), catalog(std::move(composed)) {
+  EngineComposition(Date from_day, Catalog composed)
+      : from(from_day), catalog(std::move(composed)), by_id(catalog.items()) {
     id = catalog.id();
     const std::string canonical = to_json(catalog);
     json_bytes = canonical.size();
@@ -249,7 +283,6 @@ struct EngineComposition {
       if (r.confident() && r.confident()->item == &item) by_name.emplace(name, &item);
     };
     for (const Item& item : catalog.items()) {
-      by_id.emplace(item.id, &item);
       add_name(item.name, item);
     }
     // Aliases after names, so an item's own name wins a collision.
@@ -362,11 +395,10 @@ struct Engine::Impl {
   Identified identify(const EngineComposition& c, std::string_view id, std::string_view text) const {
     Identified out;
     if (!id.empty()) {
-      auto it = c.by_id.find(id);
-      if (it == c.by_id.end())
+      out.item = c.by_id.find(id);
+      if (!out.item)
         throw Error(ErrorCode::unknown_reference, "/item",
                     "no item \"" + std::string(id) + "\" in catalog " + c.id + " (未知证明事项编号)");
-      out.item = it->second;
       out.certainty = Certainty::confident;
       out.why = &kResolvedById;
       out.exact = true;
