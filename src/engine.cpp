@@ -15,6 +15,7 @@
 #include "sha256.hpp"
 #include "thread_start.hpp"
 #include "text/utf8.hpp"
+#include "text_memo.hpp"
 
 #include "jianzheng/name_matcher.hpp"
 #include "jianzheng/purpose.hpp"
@@ -262,6 +263,7 @@ struct EngineComposition {
   std::unique_ptr<PurposeMatcher> purposes;   // carve-outs (purpose.hpp)
   std::vector<const Provenance*> list_of;     // by item position: the layer it is on
   std::size_t json_bytes = 0;  // size of the canonical JSON: what the engine's bound counts
+  std::uint64_t memo_id = detail::memo_owner_id();  // keys its resolutions in ResolveMemo
 
   EngineComposition(Date from_day, Catalog composed)
       : from(from_day), catalog(std::move(composed)), by_id(catalog.items()) {
@@ -382,6 +384,32 @@ struct Engine::Impl {
     return nullptr;
   }
 
+  // What the matcher resolves free text to, with at most kMaxCandidates candidates, kept in a
+  // per-thread memo (text_memo.hpp): a ledger writes the same few spellings on thousands of
+  // rows, and resolving is a pure function of the composition's matcher and the text.
+  struct CachedResolution {
+    static constexpr std::size_t kMaxCandidates = 4;
+    Certainty certainty = Certainty::none;
+    std::uint8_t n = 0;
+    Match candidates[kMaxCandidates];
+    const Match* begin() const noexcept { return candidates; }
+    const Match* end() const noexcept { return candidates + n; }
+  };
+  using ResolveMemo = detail::TextMemo<CachedResolution, 512, 64>;  // about 128 KB a thread
+
+  static CachedResolution resolve(const EngineComposition& c, std::string_view text) {
+    const bool memo = ResolveMemo::fits(text);
+    if (memo)
+      if (const CachedResolution* hit = ResolveMemo::of_this_thread().find(c.memo_id, nullptr, text)) return *hit;
+    const Resolution r = c.matcher->resolve(text, CachedResolution::kMaxCandidates);
+    CachedResolution out;
+    out.certainty = r.certainty;
+    out.n = static_cast<std::uint8_t>(std::min(r.candidates.size(), CachedResolution::kMaxCandidates));
+    std::copy_n(r.candidates.begin(), out.n, out.candidates);
+    if (memo) ResolveMemo::of_this_thread().claim(c.memo_id, nullptr, text) = out;
+    return out;
+  }
+
   // Which item an id or free text names, and how sure that is (docs/design.md §4 rule 1).
   struct Identified {
     const Item* item = nullptr;
@@ -412,13 +440,13 @@ struct Engine::Impl {
       out.exact = true;
       return out;
     }
-    Resolution r = c.matcher->resolve(text, 4);
+    const CachedResolution r = resolve(c, text);
     out.certainty = r.certainty;
     if (r.certainty == Certainty::confident) {
-      out.item = r.candidates.front().item;
+      out.item = r.candidates[0].item;
       out.why = &kResolvedByText;
     } else if (r.certainty == Certainty::uncertain) {
-      for (const Match& m : r.candidates) {
+      for (const Match& m : r) {
         if (std::any_of(out.candidates.begin(), out.candidates.end(), [&](const Match& o) { return o.item == m.item; }))
           continue;
         out.candidates.push_back(m);

@@ -11,7 +11,6 @@
 #include "jianzheng/purpose.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -22,6 +21,7 @@
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/error.hpp"
 #include "text/text.hpp"
+#include "text_memo.hpp"
 
 namespace jianzheng {
 namespace {
@@ -209,7 +209,7 @@ class Index {
 };
 
 struct ItemTable {
-  std::uint64_t matcher = 0;  // the id of the matcher it belongs to (ReadCache keys)
+  std::uint64_t matcher = 0;  // the id of the matcher it belongs to (ReadMemo keys)
   const Item* item = nullptr;
   std::vector<Scenario> scenarios;
   Index index;
@@ -608,75 +608,30 @@ class Reader {
   Best word_, hint_;
 };
 
-// The readings of the last purposes read on this thread, by matcher, item and text. Platforms
-// send the same few purposes again and again ("不动产登记", "银行贷款"); reading one is a pure
-// function of the item and the text, so a hit copies the answer instead of scanning again.
-// Per thread, so no locks; keyed by the matcher's id, which no other matcher ever has, so a
-// reading of a matcher that is gone is never returned. Only short, already folded texts are
-// kept (a sentence is read afresh).
-class ReadCache {
- public:
-  static constexpr std::size_t kSlots = 32, kMaxText = 48, kMaxReadings = 3;
-
-  bool get(const ItemTable& table, std::string_view text, PurposeReading* out, std::size_t capacity,
-           std::size_t* n) const noexcept {
-    const Slot& s = slots_[slot_of(table, text)];
-    if (s.matcher != table.matcher || s.table != &table || s.length != text.size() || s.capacity != capacity ||
-        std::memcmp(s.text, text.data(), text.size()) != 0)
-      return false;
-    for (std::size_t i = 0; i < s.n; ++i) new (&out[i]) PurposeReading(s.readings[i]);
-    *n = s.n;
-    return true;
-  }
-
-  void put(const ItemTable& table, std::string_view text, const PurposeReading* readings, std::size_t capacity,
-           std::size_t n) noexcept {
-    if (text.size() > kMaxText || n > kMaxReadings) return;
-    Slot& s = slots_[slot_of(table, text)];
-    s.matcher = table.matcher;
-    s.table = &table;
-    s.length = static_cast<std::uint32_t>(text.size());
-    s.capacity = capacity;
-    std::memcpy(s.text, text.data(), text.size());
-    s.n = n;
-    for (std::size_t i = 0; i < n; ++i) s.readings[i] = readings[i];
-  }
-
-  static bool fits(std::string_view text) noexcept { return text.size() <= kMaxText; }
-
- private:
-  struct Slot {
-    std::uint64_t matcher = 0;  // 0: empty (matcher ids start at 1)
-    const ItemTable* table = nullptr;
-    std::uint32_t length = 0;
-    std::size_t capacity = 0, n = 0;
-    char text[kMaxText];
-    PurposeReading readings[kMaxReadings];
-  };
-  static std::size_t slot_of(const ItemTable& table, std::string_view text) noexcept {
-    std::uint64_t h = 1469598103934665603ull ^ reinterpret_cast<std::uintptr_t>(&table);
-    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return static_cast<std::size_t>(h ^ (h >> 29)) % kSlots;
-  }
-  Slot slots_[kSlots];
+// The readings of the last purposes read on this thread, by matcher, item and text
+// (text_memo.hpp). Platforms send the same few purposes again and again ("不动产登记",
+// "银行贷款"); reading one is a pure function of the item and the text. Only short, already
+// folded texts are kept (a sentence is read afresh).
+struct CachedReadings {
+  static constexpr std::size_t kMax = 3;
+  std::size_t capacity = 0, n = 0;
+  PurposeReading readings[kMax];
 };
-
-ReadCache& read_cache() {
-  thread_local std::unique_ptr<ReadCache> cache;  // allocated on a thread's first read
-  if (!cache) cache = std::make_unique<ReadCache>();
-  return *cache;
-}
+using ReadMemo = detail::TextMemo<CachedReadings, 32, 48>;
 
 std::size_t read_with(const ItemTable& table_ref, std::string_view purpose, PurposeReading* out, std::size_t capacity) {
   const ItemTable* table = &table_ref;
   // Only texts that needed no folding are cached, so a text equal to a cached one needs none
   // either: look it up before checking.
-  std::size_t cached = 0;
-  if (table->matcher != 0 && ReadCache::fits(purpose) && read_cache().get(*table, purpose, out, capacity, &cached))
-    return cached;
+  if (table->matcher != 0 && ReadMemo::fits(purpose))
+    if (const CachedReadings* hit = ReadMemo::of_this_thread().find(table->matcher, table, purpose);
+        hit && hit->capacity == capacity) {
+      for (std::size_t i = 0; i < hit->n; ++i) new (&out[i]) PurposeReading(hit->readings[i]);
+      return hit->n;
+    }
   std::string buffer;
   const std::string_view text = prepared(purpose, buffer);
-  const bool cacheable = table->matcher != 0 && text.data() == purpose.data() && ReadCache::fits(text);
+  const bool cacheable = table->matcher != 0 && text.data() == purpose.data() && ReadMemo::fits(text);
   const std::size_t n = std::min(table->scenarios.size(), capacity);
   bool any = false;  // cues alone say nothing: most purposes name no carve-out at all
   Scan s;
@@ -697,7 +652,12 @@ std::size_t read_with(const ItemTable& table_ref, std::string_view purpose, Purp
       out[i].carve_out = table->scenarios[i].carve_out;
     }
   }
-  if (cacheable) read_cache().put(*table, text, out, capacity, n);
+  if (cacheable && n <= CachedReadings::kMax) {
+    CachedReadings& slot = ReadMemo::of_this_thread().claim(table->matcher, table, text);
+    slot.capacity = capacity;
+    slot.n = n;
+    std::copy(out, out + n, slot.readings);
+  }
   return n;
 }
 
@@ -715,14 +675,14 @@ const PurposeVocabulary& PurposeVocabulary::embedded_default() {
 }
 
 struct PurposeMatcher::Tables {
-  std::uint64_t id;              // unique among all matchers ever built (ReadCache keys)
+  std::uint64_t id;              // unique among all matchers ever built (ReadMemo keys)
   std::vector<ItemTable> items;  // items with carve-outs, in catalog order
   Index vocabulary;              // the vocabulary alone (community matters)
   bool scenario_only = false;
   PurposeVocabulary vocab;       // kept for items compiled on demand
 
   Tables(const std::vector<Item>& list, bool scenario_only_in, const PurposeVocabulary& v)
-      : id(next_id()), scenario_only(scenario_only_in), vocab(v) {
+      : id(detail::memo_owner_id()), scenario_only(scenario_only_in), vocab(v) {
     for (const Item& item : list)
       if (!item.carve_outs.empty()) {
         items.push_back(compile(item));
@@ -732,10 +692,6 @@ struct PurposeMatcher::Tables {
     vocabulary.build();
   }
 
-  static std::uint64_t next_id() {
-    static std::atomic<std::uint64_t> counter{0};
-    return ++counter;
-  }
 
   // An item's tables; `matcher` stays 0 (never cached) unless the constructor sets it.
   ItemTable compile(const Item& item) const {

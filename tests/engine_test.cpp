@@ -9,9 +9,11 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <optional>
 #include <set>
 
 #include "jianzheng/error.hpp"
+#include "jianzheng/name_matcher.hpp"
 #include "jianzheng/work_calendar.hpp"
 
 using namespace jianzheng;
@@ -445,4 +447,58 @@ TEST_CASE("free text uncertain between items none of which is listed is decided 
   CHECK(d.candidates[0].item->id == "with-law");
   CHECK(d.candidates[0].outcome == Outcome::must_issue);  // if it is 测试依法证明: 二（一）1
   CHECK(std::string(clause_of(d.candidates[0].rule)) == "2.1.1");
+}
+
+TEST_CASE("a remembered name resolution is never returned by another engine, and equals a fresh one", "[engine][decisions]") {
+  // Free text's resolution is remembered per thread (src/text_memo.hpp, docs/decisions.md). An
+  // engine built where a destroyed one was, whose catalog names the same text otherwise, must
+  // resolve afresh: the memo is keyed by an id no other composition ever has.
+  CatalogLayer renamed = test_layer(false);
+  renamed.items[0].name = "测试家庭成员证明";  // 测试亲属关系证明 is no longer a name of anything
+  Request r;
+  r.text = "我要开个测试亲属关系证明";  // a sentence: resolved by the matcher, not the exact-name path
+  r.date = Date::from_ymd(2021, 9, 30);
+  for (int round = 0; round < 3; ++round) {
+    std::optional<Engine> e;
+    e.emplace(std::vector<CatalogLayer>{test_layer(false)});
+    const Decision first = e->decide(r);
+    REQUIRE(first.item);
+    CHECK(first.item->id == "listed");
+    CHECK(to_json(e->decide(r)) == to_json(first));  // the remembered answer decides the same
+    e.reset();
+    e.emplace(std::vector<CatalogLayer>{renamed});
+    const Decision other = e->decide(r);
+    CHECK(other.item == nullptr);
+    CHECK(other.certainty == Certainty::none);
+  }
+  // More spellings than the memo has slots, twice over: every answer is the matcher's own.
+  const Engine e;
+  const auto& m = e.matcher(r.date);
+  std::vector<std::string> texts;
+  for (const char* name : {"亲属关系证明", "死亡证明", "无犯罪记录证明", "养犬证明", "收入证明", "居住证明"})
+    for (const char* frame : {"我要开个%s", "%s，急用", "麻烦开%s吧", "开%s", "%s谢谢", "办个%s", "请问%s在哪开",
+                              "需要%s", "帮我开一张%s", "%s怎么开", "我想要%s", "村里能开%s吗", "社区开%s",
+                              "%s一份", "要%s", "%s两份", "给我开%s", "开具%s", "出具%s", "%s（急）", "%s!!",
+                              "%s。", "一份%s", "%s吗", "%s呀"}) {
+      for (const char* lead : {"", "请", "麻烦", "急"}) {
+        std::string t = frame;
+        t.replace(t.find("%s"), 2, name);
+        texts.push_back(lead + t);
+      }
+    }
+  REQUIRE(texts.size() > 512);  // more than the memo's slots
+  for (int pass = 0; pass < 2; ++pass)
+    for (const std::string& t : texts) {
+      Request q;
+      q.text = t;
+      q.date = r.date;
+      const Decision d = e.decide(q);
+      const Resolution fresh = m.resolve(t, 4);
+      INFO(t);
+      CHECK(d.certainty == fresh.certainty);
+      if (fresh.certainty == Certainty::confident) {
+        REQUIRE(d.item);
+        CHECK(d.item == fresh.candidates.front().item);
+      }
+    }
 }
