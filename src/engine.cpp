@@ -132,12 +132,6 @@ void trace(Decision& d, Rule rule, bool fired, const Why& why) {
   d.trace.push_back(TraceEntry{rule, fired, why.zh, why.en});
 }
 
-// A serial number per engine, never reused (0 is no engine).
-std::uint64_t next_engine_serial() noexcept {
-  static std::atomic<std::uint64_t> last{0};
-  return ++last;
-}
-
 // The last due date a thread worked out (Engine::Impl::time_limit).
 struct DueMemo {
   std::uint64_t serial = 0;  // the engine's; 0: nothing kept
@@ -315,7 +309,7 @@ struct Engine::Impl {
   const Clause* refs[clause_ref_count] = {};
   const detail::OpenTable& open = detail::open_table();
   const char* const engine_version = version();  // every receipt's; asked once
-  const std::uint64_t serial = next_engine_serial();  // tells engines apart in DueMemo
+  const std::uint64_t serial = detail::memo_owner_id();  // tells engines apart in DueMemo
 
   Impl(const std::vector<CatalogLayer>& layers_in, ClauseBook book, const WorkCalendar* cal)
       : layers(layers_in), clauses(std::move(book)) {
@@ -621,8 +615,9 @@ struct Engine::Impl {
     }
     // A day's requests share their date and items share a few limits, so the last due date
     // this thread worked out for this engine is kept: counting working days costs about as
-    // much as the rest of a decision by id. The engine's serial, never reused, keys it (an
-    // engine made where a destroyed one was may have another calendar).
+    // much as the rest of a decision by id. The engine's serial, an id never given twice
+    // (text_memo.hpp), keys it: an engine made where a destroyed one was may have another
+    // calendar.
     thread_local DueMemo memo;
     if (memo.serial == serial && memo.from == *date && memo.working_days == t.working_days) {
       t.due = memo.due;
