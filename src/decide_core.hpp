@@ -111,8 +111,9 @@ void find_open_questions(ItemClass c, bool needs_basis, unsigned yes, unsigned u
   }
 }
 
-/// The open questions of every case, computed once: [class][setting][yes][unknown].
+/// A case's open questions.
 using OpenList = FixedList<OpenQuestion, fact_count>;
+/// The open questions of every case: [class][setting][yes][unknown].
 struct OpenTable {
   OpenList lists[item_class_count][2][1u << fact_count][1u << fact_count];
 };
