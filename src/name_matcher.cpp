@@ -12,19 +12,26 @@
 //      look-alikes, a character that tells the item apart from the others (踪 of 失踪) is
 //      never replaced by an arbitrary one, and a key preceded by a word that changes what is
 //      certified (低收入…) does not count.
+// Beyond names and aliases, data/names/vocabulary.json gives other words for the same facts
+// (资产 → 财产), facts named as their own certificate (曾用名证明 → 第2项), words that make a
+// key another certificate (公司收入证明), and the documents and acts each item serves (办狗证 →
+// 第4项, read only when nothing else names an item, and always as a question).
 // resolve() then says how sure that is: one item with confidence, candidates to put to the
 // clerk, or none.
 #include "jianzheng/name_matcher.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <unordered_map>
 #include <utility>
 
+#include "embedded_data.hpp"
 #include "enum_names.hpp"
 #include "jianzheng/error.hpp"
 #include "jianzheng/catalog.hpp"
+#include "json/json_io.hpp"
 #include "text/text.hpp"
 
 namespace jianzheng {
@@ -52,6 +59,8 @@ constexpr double kRewordPenalty = 0.02;      // per filler word skipped, words r
 constexpr double kRequestPenalty = 0.1;     // a request read for what it is for (养狗要…开证明)
 constexpr double kRequestScore = 0.8;        // …and never more: it names a purpose, not the
                                              // certificate, so the clerk is asked
+constexpr double kPurposeScore = 0.78;      // a document or act the item serves (办狗证): a
+                                             // question, below a request read as its subject
 constexpr double kPinyinScore = 0.9;
 constexpr double kInitialsScore = 0.8;
 constexpr double kPinyinTypoScore = 0.75;
@@ -136,9 +145,16 @@ constexpr std::u32string_view kCertificate = U"证明";
 // 失业人员证明 (a 失业证明), 户籍所在地证明. Skipping one costs kFillerCost. Critical
 // characters are never fillers.
 // 医学 names the profession that signs it (出生医学证明 is the 出生证明 a hospital issues).
+// Since issue 11's third round: 状态 (未婚状态证明, 无业状态证明) like 状况, 经过 (摔伤经过证明: how
+// it happened), 书面 and 手写 (the form of the proof), 个人 (家庭（个人）困难证明), 正式 (无正式工作
+// 的证明), 等级 (残疾等级证明), the issuer named inside (住宅改变为经营性用房的居委会证明), and
+// 原因, 诊断, 事故 (死亡原因证明, 病情诊断证明, 意外伤害事故证明: the cause or diagnosis of it).
 constexpr std::u32string_view kFillers[] = {U"所在地", U"人员", U"情况", U"状况", U"居民",
                                             U"内容", U"申请", U"登记", U"信息", U"刑事",
-                                            U"医学", U"的",   U"了",   U"还"};
+                                            U"医学", U"状态", U"经过", U"书面", U"手写",
+                                            U"个人", U"正式", U"居委会", U"村委会", U"等级",
+                                            U"原因", U"诊断", U"事故", U"的",   U"了",
+                                            U"还"};
 
 // Colloquial descriptions of what is certified, rewritten to the words names use:
 // 开个证明说我没结婚 → …未婚, 没有犯罪记录的证明 → 无犯罪记录…, 老人还在世 → 老人在世.
@@ -182,21 +198,22 @@ constexpr std::u32string_view kRelationship = U"关系证明";
 // Descriptions by fields: a word of the first list and one of the second, next to each other
 // (in either order when `either_order`), right before 证明, name the item whose name contains
 // `anchor` (when one item's does).
-//   附件1 第3项: the 5 户口登记项目 are 姓名、性别、民族成份、出生日期、公民身份号码; with a word of
-//   changing them (姓名变更证明, 更正出生日期证明) they are 户口登记项目内容变更申请证明.
+//   附件1 第3项: the 5 户口登记项目 are 姓名、性别、民族成份、出生日期、公民身份号码 (and 曾用名;
+//   年龄 is read as the 出生日期); with a word of changing or correcting them (姓名变更证明,
+//   更正出生日期证明, 改年龄) they are 户口登记项目内容变更申请证明.
 //   附件1 第19项: 市场主体 are companies, sole traders, shops; their 住所 or 经营场所
 //   (公司住所证明, 个体户经营场所证明) is 市场主体住所证明.
 struct FieldTemplate {
   std::u32string_view anchor;
-  std::u32string_view first[10];
-  std::u32string_view second[6];
+  std::u32string_view first[15];
+  std::u32string_view second[9];
   bool either_order;
 };
 constexpr FieldTemplate kFieldTemplates[] = {
     {U"户口登记项目",
-     {U"公民身份号码", U"身份证号码", U"身份证号", U"民族成份", U"民族成分", U"出生日期", U"姓名",
-      U"名字", U"性别", U"民族"},
-     {U"变更", U"更正", U"更改", U"修改", U"改"},
+     {U"公民身份号码", U"身份证号码", U"身份证号", U"民族成份", U"民族成分", U"出生日期", U"曾用名",
+      U"姓名", U"名字", U"性别", U"民族", U"人口信息", U"户口项目", U"年龄", U"姓"},
+     {U"变更", U"更正", U"更改", U"修改", U"改", U"错误", U"有误", U"错了", U"确属错误"},
      true},
     {U"市场主体",
      {U"个体工商户", U"营业执照", U"个体户", U"公司", U"企业", U"店铺", U"门店", U"商户",
@@ -204,6 +221,104 @@ constexpr FieldTemplate kFieldTemplates[] = {
      {U"经营场所", U"住所", U"场地", U"地址"},
      false},
 };
+
+// --- the vocabulary (data/names/vocabulary.json, docs/names.md "Breadth") ----------------
+// Read once from the embedded data; items are named by id, and a catalog without an id simply
+// does not get the entry. Words are folded as queries are.
+struct Vocabulary {
+  struct Synonym {
+    std::u32string from, to;
+  };
+  struct Fact {  // <word>证明 names `item`, unless a word of not_with is in the text
+    std::string item;
+    std::vector<std::u32string> words, not_with;
+  };
+  struct Changing {  // a word of `words` right before a key containing `before`
+    std::vector<std::u32string> words;
+    std::u32string before;
+  };
+  struct Purpose {  // "养…狗" is {养, 狗}: the second within kPurposeGap characters of the first
+    std::string item;
+    std::vector<std::pair<std::u32string, std::u32string>> words;
+  };
+  std::vector<Synonym> synonyms;
+  std::vector<Fact> facts;
+  std::vector<Changing> changing;
+  std::vector<Purpose> purposes;
+};
+constexpr std::size_t kPurposeGap = 6;
+constexpr std::string_view kVocabularyFormat = "jianzheng-names-vocabulary/1";
+
+std::u32string folded_word(const detail::Node& n) { return detail::fold(n.nonempty_string()).text; }
+std::vector<std::u32string> folded_words(const detail::Node& n, std::string_view key) {
+  std::vector<std::u32string> out;
+  if (auto v = n.get(key))
+    for (const auto& e : v->elements()) {
+      out.push_back(folded_word(e));
+      if (out.back().empty()) e.fail(ErrorCode::invalid_value, "a word must keep a letter after folding");
+    }
+  return out;
+}
+
+Vocabulary parse_vocabulary(std::string_view json_text, std::string_view origin) {
+  detail::Document doc(json_text, std::string(origin));
+  const detail::Node root = doc.root();
+  if (!root.is_object()) root.fail(ErrorCode::wrong_type, "a names vocabulary is a JSON object");
+  root.only_keys({"format", "note", "synonyms", "facts", "changing_words", "purposes", "alias_sources"});
+  const detail::Node fmt = root.at("format");
+  if (fmt.string() != kVocabularyFormat)
+    fmt.fail(ErrorCode::unsupported_format,
+             "this is \"" + fmt.string() + "\"; this version reads \"" + std::string(kVocabularyFormat) + "\"");
+  Vocabulary v;
+  if (auto a = root.get("synonyms"))
+    for (const auto& e : a->elements()) {
+      e.only_keys({"from", "to", "why"});
+      e.at("why").nonempty_string();
+      v.synonyms.push_back({folded_word(e.at("from")), detail::fold(e.at("to").string()).text});
+    }
+  if (auto a = root.get("facts"))
+    for (const auto& e : a->elements()) {
+      e.only_keys({"item", "words", "not_with", "why"});
+      e.at("why").nonempty_string();
+      v.facts.push_back({e.at("item").nonempty_string(), folded_words(e, "words"), folded_words(e, "not_with")});
+    }
+  if (auto a = root.get("changing_words"))
+    for (const auto& e : a->elements()) {
+      e.only_keys({"words", "before", "why"});
+      e.at("why").nonempty_string();
+      v.changing.push_back({folded_words(e, "words"), folded_word(e.at("before"))});
+    }
+  if (auto a = root.get("purposes"))
+    for (const auto& e : a->elements()) {
+      e.only_keys({"item", "words", "why"});
+      e.at("why").nonempty_string();
+      Vocabulary::Purpose p{e.at("item").nonempty_string(), {}};
+      for (const auto& w : e.at("words").elements()) {
+        const std::string word = w.nonempty_string();
+        const auto gap = word.find("…");
+        std::u32string first = detail::fold(word.substr(0, gap)).text, second;
+        if (gap != std::string::npos) second = detail::fold(word.substr(gap + std::string_view("…").size())).text;
+        if (first.empty() || (gap != std::string::npos && second.empty()))
+          w.fail(ErrorCode::invalid_value, "a purpose word is a word, or two words around …");
+        p.words.emplace_back(std::move(first), std::move(second));
+      }
+      v.purposes.push_back(std::move(p));
+    }
+  if (auto a = root.get("alias_sources"))  // for people: where an added alias was found
+    for (const auto& e : a->elements()) {
+      e.only_keys({"item", "names", "source"});
+      e.at("item").nonempty_string();
+      e.at("source").nonempty_string();
+      for (const auto& n : e.at("names").elements()) n.nonempty_string();
+    }
+  return v;
+}
+
+const Vocabulary& vocabulary() {
+  static const Vocabulary v =
+      parse_vocabulary(detail::embedded_file("names/vocabulary.json"), "embedded:names/vocabulary.json");
+  return v;
+}
 
 // Bits set in a mask of common characters (a few: a loop beats a library call on CPUs
 // the build does not assume to have POPCNT).
@@ -266,7 +381,10 @@ struct NameMatcher::Tables {
     bool head = false;        // the 证明 a key ends with: only a homophone or look-alike
     bool distinguishing = false;  // only this item's names have it (踪): no arbitrary edit
     std::uint8_t filler = 0;  // text: length of a filler word ending here (的, 人员 …)
-    std::u32string look_alikes;  // characters that look like it (keys only)
+    // Characters that look like it (keys only), inline so that a Char is trivially copied:
+    // the text's characters are described per query.
+    std::array<char32_t, 3> look_alikes{};
+    std::uint8_t look_alike_count = 0;
   };
   static Char describe(char32_t c) {
     return Char{c, detail::pinyin_index(c), detail::near_pinyin_class(c), is_critical(c), false, false, 0, {}};
@@ -283,6 +401,9 @@ struct NameMatcher::Tables {
     std::string pinyin, initials;
     std::size_t distinct;   // distinct characters, for the candidate filter
     std::vector<Char> chars;  // per character: reading, criticality, look-alikes
+    bool fact = false;  // a fact named as its own certificate (曾用名证明): only as written
+    const std::vector<std::u32string>* not_with = nullptr;  // words that disqualify a fact key
+    std::vector<const std::vector<std::u32string>*> changing_words{};  // 公司 before 收入证明
   };
   struct RawHit {
     const Item* item;
@@ -311,6 +432,25 @@ struct NameMatcher::Tables {
   // items the kin and 户口登记项目 descriptions name (one each, or nothing when several).
   std::optional<std::uint32_t> kin_key;
   std::optional<std::uint32_t> template_keys[std::size(kFieldTemplates)];
+  // Colloquial rewrites (kRewrites) and the vocabulary's synonyms, and their first characters.
+  std::vector<Vocabulary::Synonym> rewrites;  // by first character
+  std::u32string rewrite_firsts;              // sorted, distinct
+  std::vector<std::uint32_t> rewrite_begin;   // rewrites starting with rewrite_firsts[i]:
+                                              // [rewrite_begin[i], rewrite_begin[i + 1])
+  // The rewrite of `q` at `i` (the longest), or nullptr.
+  const Vocabulary::Synonym* rewrite_at(const std::u32string& q, std::size_t i) const;
+  // The filler words by their last character: filler_ends sorted, and the fillers ending with
+  // filler_ends[i] are kFillers[filler_order[f]] for f in [filler_begin[i], filler_begin[i + 1]).
+  std::u32string filler_ends;
+  std::vector<std::uint8_t> filler_order, filler_begin;
+  // The documents and acts each item serves (办狗证 → 第4项), for items of this catalog.
+  struct PurposeEntry {
+    const Item* item;
+    const Vocabulary::Purpose* purpose;
+  };
+  std::vector<PurposeEntry> purposes;
+  // The text with colloquial descriptions and synonyms rewritten; empty when nothing changed.
+  std::u32string rewritten(const std::u32string& q) const;
 
   explicit Tables(const std::vector<Item>& items);
   // match() and resolve(): candidates best first; with `with_ambiguous`, also those shared by
@@ -324,7 +464,8 @@ struct NameMatcher::Tables {
     if (k.c == t.c) return 0;
     if (k.critical || t.critical) return k.c == U'无' && t.c == U'不' ? kNegationCost : kForbiddenCost;
     if (k.syllable != 0 && k.syllable == t.syllable) return kHomophoneCost;
-    if (k.look_alikes.find(t.c) != std::u32string::npos) return kLookAlikeCost;
+    for (std::uint8_t i = 0; i < k.look_alike_count; ++i)
+      if (k.look_alikes[i] == t.c) return kLookAlikeCost;
     if (k.near != 0 && k.near == t.near) return kNearHomophoneCost;
     // 婚姻状况声明 is a declaration, not a 证明 with a typo; 失业人员证明 is not a 失踪人员证明
     // with a typo: the character that tells the item apart is never replaced at random.
@@ -382,8 +523,8 @@ void NameMatcher::Tables::add_key(std::u32string text, const Item& item, std::st
     Char ch = describe(c);
     ch.head = ends_in_certificate && i + kCertificate.size() >= key.text.size();
     for (const auto& [x, y] : kLookAlikes) {
-      if (c == x) ch.look_alikes.push_back(y);
-      if (c == y) ch.look_alikes.push_back(x);
+      const char32_t other = c == x ? y : c == y ? x : 0;
+      if (other && ch.look_alike_count < ch.look_alikes.size()) ch.look_alikes[ch.look_alike_count++] = other;
     }
     key.chars.push_back(std::move(ch));
   }
@@ -470,7 +611,48 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
     for (std::size_t f = 1; f < forms.size(); ++f)
       add_key(forms[f], *source.item, source.name, MatchHow::alias, source.score - kDerivedPenalty);
   }
+  // Facts named as their own certificate (曾用名证明, 档案存放证明), from the vocabulary.
+  const Vocabulary& vocab = vocabulary();
+  auto item_by_id = [&](const std::string& id) -> const Item* {
+    for (const Item& it : items)
+      if (it.id == id) return &it;
+    return nullptr;
+  };
+  for (const auto& fact : vocab.facts)
+    if (const Item* item = item_by_id(fact.item))
+      for (const auto& word : fact.words) {
+        const std::size_t before = keys.size();
+        add_key(word + std::u32string(kCertificate), *item, item->name, MatchHow::alias,
+                kAddedAliasScore - kDerivedPenalty);
+        if (keys.size() == before) continue;  // already a name or alias
+        keys.back().fact = true;
+        if (!fact.not_with.empty()) keys.back().not_with = &fact.not_with;
+      }
+  for (const auto& changing : vocab.changing)
+    for (Key& key : keys)
+      if (key.text.find(changing.before) != std::u32string::npos) key.changing_words.push_back(&changing.words);
+  for (const auto& purpose : vocab.purposes)
+    if (const Item* item = item_by_id(purpose.item)) purposes.push_back({item, &purpose});
+  for (const auto& r : kRewrites) rewrites.push_back({std::u32string(r.from), std::u32string(r.to)});
+  rewrites.insert(rewrites.end(), vocab.synonyms.begin(), vocab.synonyms.end());
+  std::stable_sort(rewrites.begin(), rewrites.end(),
+                   [](const auto& a, const auto& b) { return a.from.front() < b.from.front(); });
+  for (std::uint32_t r = 0; r < rewrites.size(); ++r)
+    if (rewrite_firsts.empty() || rewrite_firsts.back() != rewrites[r].from.front()) {
+      rewrite_firsts.push_back(rewrites[r].from.front());
+      rewrite_begin.push_back(r);
+    }
+  rewrite_begin.push_back(static_cast<std::uint32_t>(rewrites.size()));
   for (std::size_t k = direct; k < keys.size(); ++k) keys[k].derived = true;
+  for (std::uint8_t f = 0; f < std::size(kFillers); ++f) filler_order.push_back(f);
+  std::stable_sort(filler_order.begin(), filler_order.end(),
+                   [](std::uint8_t a, std::uint8_t b) { return kFillers[a].back() < kFillers[b].back(); });
+  for (std::uint8_t f = 0; f < filler_order.size(); ++f)
+    if (filler_ends.empty() || filler_ends.back() != kFillers[filler_order[f]].back()) {
+      filler_ends.push_back(kFillers[filler_order[f]].back());
+      filler_begin.push_back(f);
+    }
+  filler_begin.push_back(static_cast<std::uint8_t>(filler_order.size()));
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
     for (Char& ch : keys[k].chars) {
       auto it = owner.find(ch.c);
@@ -563,41 +745,42 @@ std::optional<Match> NameMatcher::best(std::string_view text) const {
 
 namespace {
 
-// The text with colloquial descriptions rewritten (kRewrites); empty when nothing changed.
-std::u32string rewritten(const std::u32string& q) {
-  // Most texts hold no rewrite at all: find the first possible one before copying anything.
-  constexpr std::u32string_view kFirstChars = U"没未还已死去过是丢走下生变更无再复摔跌烫烧砸撞扭咬碰";
+}  // namespace
+
+const Vocabulary::Synonym* NameMatcher::Tables::rewrite_at(const std::u32string& q, std::size_t i) const {
+  const auto first = std::lower_bound(rewrite_firsts.begin(), rewrite_firsts.end(), q[i]);
+  if (first == rewrite_firsts.end() || *first != q[i]) return nullptr;
+  const auto f = static_cast<std::size_t>(first - rewrite_firsts.begin());
+  const Vocabulary::Synonym* hit = nullptr;
+  for (auto r = rewrite_begin[f]; r < rewrite_begin[f + 1]; ++r)
+    if (q.compare(i, rewrites[r].from.size(), rewrites[r].from) == 0 &&
+        (!hit || rewrites[r].from.size() > hit->from.size()))
+      hit = &rewrites[r];
+  return hit;
+}
+
+std::u32string NameMatcher::Tables::rewritten(const std::u32string& q) const {
+  // Most texts hold no rewrite at all: find the first before copying anything.
   std::size_t first = 0;
-  for (; first < q.size(); ++first) {
-    if (kFirstChars.find(q[first]) == std::u32string_view::npos) continue;
-    bool possible = false;
-    for (const auto& r : kRewrites)
-      if (r.from.front() == q[first] && q.compare(first, r.from.size(), r.from) == 0) {
-        possible = true;
-        break;
-      }
-    if (possible) break;
+  const Vocabulary::Synonym* hit = nullptr;
+  for (; first < q.size() && !(hit = rewrite_at(q, first)); ++first) {
   }
-  if (first == q.size()) return {};
+  if (!hit) return {};
   std::u32string out(q, 0, first);
   out.reserve(q.size() + 4);
-  bool changed = false;
   for (std::size_t i = first; i < q.size();) {
-    const Rewrite* hit = nullptr;
-    for (const auto& r : kRewrites)
-      if (r.from.front() == q[i] && q.compare(i, r.from.size(), r.from) == 0 &&
-          (!hit || r.from.size() > hit->from.size()))
-        hit = &r;
+    if (i != first) hit = rewrite_at(q, i);
     if (hit) {
       out += hit->to;
       i += hit->from.size();
-      changed = true;
     } else {
       out += q[i++];
     }
   }
-  return changed ? out : std::u32string();
+  return out;
 }
+
+namespace {
 
 // "X的证明" says "X证明": the 的 before 证明 goes.
 std::u32string without_de_before_certificate(std::u32string q) {
@@ -641,6 +824,20 @@ std::u32string request_subject(const std::u32string& q) {
   const std::u32string_view subject = std::u32string_view(q).substr(0, end);
   if (subject.find(kCertificate) != std::u32string_view::npos) return {};
   return std::u32string(subject) + std::u32string(kCertificate);
+}
+
+// Whether a text asks for a certificate without naming one: a stamp or signature (盖章, 签字),
+// or 证明 only after a word of asking or of who issues it (开证明, 社区证明, 同意的证明, 证明我…).
+bool asks_generically(const std::u32string& q) {
+  for (std::u32string_view stamp : {U"盖章", U"签字", U"签章", U"盖个章"})
+    if (q.find(stamp) != std::u32string::npos) return true;
+  constexpr std::u32string_view kGenericBefore = U"开个张份要的下办请给具出会里区意写么";
+  bool any = false;
+  for (auto at = q.find(kCertificate); at != std::u32string::npos; at = q.find(kCertificate, at + 1)) {
+    if (at > 0 && kGenericBefore.find(q[at - 1]) == std::u32string_view::npos) return false;
+    any = true;
+  }
+  return any;
 }
 
 }  // namespace
@@ -701,11 +898,14 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
   const detail::Folded input = detail::fold(text);
   const std::u32string& q = input.text;
   if (q.empty()) return out;
-  auto direct = [&](const std::u32string& s, double penalty) -> bool {
+  auto direct = [&](const std::u32string& s, double penalty, double cap = 1.0) -> bool {
     auto it = t.folded.find(s);
     if (it == t.folded.end()) return false;
     const auto& k = t.keys[it->second];
-    double score = k.score - penalty - (input.traditional ? kTraditionalPenalty : 0);
+    if (k.fact && penalty > 0) return false;  // 姓名 alone is not a 姓名证明
+    // The cap (X证 read as X证明) spares an item's own name: 出生证 is the 出生证明.
+    double score = std::min(k.how == MatchHow::exact ? 1.0 : cap,
+                            k.score - penalty - (input.traditional ? kTraditionalPenalty : 0));
     const MatchHow how = input.traditional ? MatchHow::traditional : k.how;
     if (k.vague) score = std::min(score, kVagueScore);  // 表现证明 alone: which one?
     if (!k.rivals.empty()) {
@@ -726,7 +926,9 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     if (direct(q + std::u32string(kCertificate), kVariantPenalty)) return out;
   }
   if (ends_with(q, U"证明书") && direct(q.substr(0, q.size() - 1), kVariantPenalty)) return out;
-  if (ends_with(q, U"证") && direct(q + U'明', kVariantPenalty)) return out;  // 收入证
+  // 收入证 for 收入证明; but X证 is often a document of its own (结婚证, 残疾证, 离婚证), so
+  // the reading is a question, never an answer.
+  if (ends_with(q, U"证") && direct(q + U'明', kVariantPenalty, kRequestScore)) return out;
   if (ends_with(q, U"的证明") && q.size() > 3 &&
       direct(q.substr(0, q.size() - 3) + std::u32string(kCertificate), kVariantPenalty))
     return out;
@@ -834,6 +1036,16 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           *without_context = true;
           return begin != 0 && kAskingChars.find(searched[begin - 1]) == std::u32string_view::npos;
         }
+        if (key.fact && !says_certificate) return true;  // 姓名 alone is not a 姓名证明
+        if (key.not_with)
+          for (const auto& w : *key.not_with)
+            if (searched.find(w) != std::u32string::npos) return true;
+        if (!key.changing_words.empty() && begin > 0) {
+          const std::size_t end = searched[begin - 1] == U'的' ? begin - 1 : begin;
+          for (const auto* words : key.changing_words)
+            for (const auto& w : *words)
+              if (end >= w.size() && searched.compare(end - w.size(), w.size(), w) == 0) return true;
+        }
         if (begin == 0) return false;
         const char32_t before = searched[begin - 1];
         if (std::find(std::begin(kChangingPrefixes), std::end(kChangingPrefixes), before) !=
@@ -890,15 +1102,18 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         described.clear();
         described.reserve(searched.size());
         for (char32_t c : searched) described.push_back(Tables::describe(c));
-        constexpr std::u32string_view kFillerEnds = U"地员况民容请记息事学的了还";
-        for (std::size_t i = 0; i < searched.size(); ++i)
-          if (kFillerEnds.find(searched[i]) != std::u32string_view::npos)
-            for (auto filler : kFillers)
-            if (filler.back() == searched[i] && filler.size() <= i + 1 &&
-                searched.compare(i + 1 - filler.size(), filler.size(), filler) == 0) {
+        for (std::size_t i = 0; i < searched.size(); ++i) {
+          const auto end = std::lower_bound(t.filler_ends.begin(), t.filler_ends.end(), searched[i]);
+          if (end == t.filler_ends.end() || *end != searched[i]) continue;
+          const auto e = static_cast<std::size_t>(end - t.filler_ends.begin());
+          for (auto f = t.filler_begin[e]; f < t.filler_begin[e + 1]; ++f) {
+            const std::u32string_view filler = kFillers[t.filler_order[f]];
+            if (filler.size() <= i + 1 && searched.compare(i + 1 - filler.size(), filler.size(), filler) == 0) {
               described[i].filler = static_cast<std::uint8_t>(filler.size());
               break;
             }
+          }
+        }
         for (std::uint32_t k : approximate) {
           const auto& key = t.keys[k];
           // With a key written out whole in the text, another item is considered only when
@@ -961,13 +1176,26 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
             constexpr std::u32string_view kPronouns = U"我他她你";
             auto is_pronoun = [&](std::size_t i) { return kPronouns.find(searched[i]) != std::u32string_view::npos; };
             auto is_kin = [&](std::size_t i) { return kKinChars.find(searched[i]) != std::u32string_view::npos; };
+            // …有七名子女, 有两个儿子: kin counted after 有 (a description of the family, 第1项).
+            constexpr std::u32string_view kCounts = U"一二两三四五六七八九十几多0123456789";
+            constexpr std::u32string_view kMeasures = U"名个位";
+            std::size_t counted = begin;
+            if (counted > 0 && kMeasures.find(searched[counted - 1]) != std::u32string_view::npos) --counted;
+            const std::size_t count_end = counted;
+            while (counted > 0 && kCounts.find(searched[counted - 1]) != std::u32string_view::npos) --counted;
+            const bool has_count = counted < count_end && counted > 0 && searched[counted - 1] == U'有';
             std::size_t before = begin;
             while (before > 0 && (is_pronoun(before - 1) || searched[before - 1] == U'的')) --before;
-            if (before == 0 || searched[before - 1] != U'是') continue;
+            // 是我妈的儿子: a kin word of a kin word, with 的 between.
+            while (before > 0 && before < begin && searched[before] == U'的' && is_kin(before - 1)) {
+              while (before > 0 && is_kin(before - 1)) --before;
+              while (before > 0 && (is_pronoun(before - 1) || searched[before - 1] == U'的')) --before;
+            }
+            if (!has_count && (before == 0 || searched[before - 1] != U'是')) continue;
             // One kin character (是我妈) only after a pronoun and with a person before 是: a
             // pronoun, or a pronoun or second kin character before a kin one (我妈是我妈, 他是我爸;
             // 房子是我爸的 is about a house).
-            if (kin < 2) {
+            if (kin < 2 && !has_count) {
               const std::size_t is = before - 1;
               const bool person = is >= 1 && (is_pronoun(is - 1) ||
                                                (is_kin(is - 1) && is >= 2 && (is_pronoun(is - 2) || is_kin(is - 2))));
@@ -1002,9 +1230,28 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         };
         for (auto at = searched.find(kCertificate); at != std::u32string::npos;
              at = searched.find(kCertificate, at + 1)) {
-          const auto begin = pair_before(at);
-          if (!begin) continue;
+          // 登记 or 信息 may stand between the pair and 证明 (姓名变更登记证明).
+          auto begin = pair_before(at);
+          for (std::u32string_view filler : {U"登记", U"信息"})
+            if (!begin && ends_at(at, filler)) begin = pair_before(at - filler.size());
           const auto& key = t.keys[*t.template_keys[f]];
+          if (!begin) {
+            // Apart, in one text (公司注册需要住所证明, 开网店要居委会开住所证明): a word of the first
+            // list anywhere before a word of the second that ends right before 证明 — but 住所 may
+            // be a person's domicile too, so this is only a question.
+            if (tpl.either_order) continue;
+            std::optional<std::size_t> second_at;
+            for (auto b : tpl.second)
+              if (ends_at(at, b)) second_at = at - b.size();
+            if (!second_at) continue;
+            const std::u32string_view head(searched.data(), *second_at);
+            if (std::none_of(std::begin(tpl.first), std::end(tpl.first), [&](std::u32string_view a) {
+                  return !a.empty() && head.find(a) != std::u32string_view::npos;
+                }))
+              continue;
+            offer(key, kRequestScore - reworded - variant, MatchHow::phrase);
+            continue;
+          }
           const bool whole = *begin == 0 && at + kCertificate.size() == searched.size();
           offer(key, key.score - kDerivedPenalty - reworded - (whole ? 0 : kPhrasePenalty) - variant,
                 MatchHow::phrase);
@@ -1013,8 +1260,16 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     };
 
     search_text(plain, 0);
+    // A text found only approximately (家属关系证明, near 亲属关系证明) may name an item plainly
+    // once its synonyms are rewritten (家属关系 → 亲属关系): that reading is tried too.
+    if (!found.empty() && std::all_of(found.begin(), found.end(), [](const Match& m) {
+          return m.how == MatchHow::fuzzy && m.score < confident_score;
+        })) {
+      const std::u32string synonyms = t.rewritten(plain);
+      if (!synonyms.empty()) search_text(without_de_before_certificate(synonyms), kRewordPenalty);
+    }
     if (found.empty()) {
-      const std::u32string colloquial = rewritten(plain);
+      const std::u32string colloquial = t.rewritten(plain);
       if (!colloquial.empty()) search_text(without_de_before_certificate(colloquial), kRewordPenalty);
       if (found.empty()) {
         const std::u32string last = certificate_last(colloquial.empty() ? plain : colloquial);
@@ -1024,10 +1279,30 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         const std::u32string subject = request_subject(q);
         if (!subject.empty()) {
           search_text(without_de_before_certificate(subject), kRequestPenalty);
-          const std::u32string reworded = found.empty() ? rewritten(subject) : std::u32string();
+          const std::u32string reworded = found.empty() ? t.rewritten(subject) : std::u32string();
           if (!reworded.empty())
             search_text(without_de_before_certificate(reworded), kRequestPenalty + kRewordPenalty);
           for (Match& m : found) m.score = std::min(m.score, kRequestScore);
+        }
+      }
+      // Requests by purpose that name a document applied for or an act (办狗证要社区开证明,
+      // 申请残疾人证要村里盖章): the items whose certificates serve it, always a question.
+      if (found.empty() && !t.purposes.empty() && asks_generically(q)) {
+        for (const auto& entry : t.purposes) {
+          bool hit = false;
+          for (const auto& [a, b] : entry.purpose->words) {
+            for (auto at = q.find(a); !hit && at != std::u32string::npos; at = q.find(a, at + 1)) {
+              if (q.compare(at, kCertificate.size(), kCertificate) == 0) continue;  // 证 of 证明
+              if (b.empty()) {
+                hit = true;
+              } else {
+                const std::size_t from = at + a.size(), to = q.find(b, from);
+                hit = to != std::u32string::npos && to - from <= kPurposeGap;
+              }
+            }
+            if (hit) break;
+          }
+          if (hit) offer_item(entry.item, entry.item->name, kPurposeScore, MatchHow::phrase);
         }
       }
     }

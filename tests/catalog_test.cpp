@@ -290,7 +290,7 @@ TEST_CASE("No added alias pulls a certificate that is not on the list onto an it
   for (const auto& it : cat.items())
     for (const auto& a : it.aliases) added += a.source == AliasSource::added;
   CHECK(added >= 40);
-  CHECK(added <= 90);
+  CHECK(added <= 120);  // issue 11 round three widened the table (docs/names.md, "Breadth")
 }
 
 // ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -334,6 +335,198 @@ TEST_CASE("A request that names what the certificate is for is read as its subje
   }
 }
 
+namespace {
+
+// The first candidate's id and whether it is confident ("-" when none).
+std::pair<std::string, jianzheng::Certainty> resolved(const std::string& text) {
+  const auto r = matcher().resolve(text);
+  return {r.candidates.empty() ? "-" : r.candidates.front().item->id, r.certainty};
+}
+
+}  // namespace
+
+TEST_CASE("Round three's synonyms: other words for the same fact resolve with confidence",
+          "[names][resolve][vocabulary]") {
+  // data/names/vocabulary.json "synonyms"; each pair is justified there and in docs/names.md.
+  const std::pair<const char*, const char*> cases[] = {
+      {"资产证明", "property"},                    // 附件1 第17项: 资产 is 财产
+      {"个人资产证明", "property"},                // …个人 a filler
+      {"房屋权属证明", "property"},                // 第17项: 权属 is 所有权 (房屋所有权证明)
+      {"经营主体住所证明", "business-premises"},  // 第19项: 经营主体 (2024 on) is 市场主体
+      {"违法犯罪记录证明", "no-criminal-record"},  // 第5项
+      {"喪亡證明", "death"},                       // 第11项: 丧亡 is 死亡
+      {"生命證明", "alive"},                       // 第10项: 生命证明 is 生存证明
+      {"下落不明的书面证明", "missing-person"},    // 第7项: 下落不明 is 失踪
+      {"婚姻登记记录证明", "marital-status"},      // 第8项
+      {"我爷爷没有二婚的证明", "marital-status"},  // 第8项: 没有二婚 is 未再婚
+      {"摔倒证明", "illness"},                     // 第12项 意外伤害: a fall is an injury
+      {"本人没有其他收入来源的证明", "property"},  // 第17项: 收入来源 is 收入
+      {"无房户证明", "property"},                  // 第17项: 无房证明 of a household
+      {"住宅改变为经营性用房的居委会证明", "business-premises"},  // 第19项: the issuer inside
+      {"未婚状态证明", "marital-status"},          // 第8项: 状态 like 状况
+      {"无正式工作的证明", "employment-status"},   // 第15项: 正式 a filler
+      {"养犬许可证明", "dog-keeping"},             // 第4项
+      {"失踪人口证明", "missing-person"},          // 第7项: 人口 is 人员
+      {"婚姻状态证明", "marital-status"},          // 第8项: 状态 is 状况 (found first as a typo)
+      {"营业场地证明", "business-premises"},       // 第19项: 场地 is 场所
+      {"继承关系证明", "inheritance"},             // 第18项
+      {"残疾鉴定证明", "disability"},              // 第13项
+      {"死亡原因证明", "death"},                   // 第11项: 原因 a filler
+      {"病情诊断证明", "illness"},                 // 第12项: 诊断 a filler
+      {"病危证明", "illness"},                     // 第12项: 病危 is a 病情
+      {"婚姻状况相关证明", "marital-status"},      // 第8项: 相关 adds nothing
+      {"收入方面的证明", "property"},              // 第17项: 方面 adds nothing
+      {"能证明我单身吗", "marital-status"},        // 第8项: 吗 adds nothing
+      {"证明一下我没工作", "employment-status"},   // 第15项
+      {"证明我没有二胎", "childbearing-status"},   // 第14项
+      {"证明我有工作", "employment-status"},       // 第15项
+      {"证明我没有被判过刑", "no-criminal-record"},  // 第5项
+      {"证明我家很穷", "property"},                // 第17项
+      {"证明孩子是我亲生的", "kinship"},           // 第1项
+      {"证明她是我前妻", "marital-status"},        // 第8项
+      {"证明我爸妈都不在了", "death"},             // 第11项
+  };
+  for (const auto& [text, id] : cases) {
+    INFO(text);
+    const auto [got, certainty] = resolved(text);
+    CHECK(got == id);
+    CHECK(certainty == jianzheng::Certainty::confident);
+  }
+}
+
+TEST_CASE("Descriptions of round three: kin by a count, a spouse after 是, an adverb before 丢了",
+          "[names][resolve][vocabulary]") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"证明老人有七名子女", "kinship"},       // 附件1 第1项: kin counted after 有
+      {"证明我有两个儿子", "kinship"},         // 第1项
+      {"证明他是我丈夫", "marital-status"},    // 第8项: a spouse is 夫妻关系
+      {"证明老婆是老婆", "marital-status"},    // 第8项
+      {"燃气本确实丢了的证明", "lost-document"},  // 第20项: 确实 adds nothing
+      {"家庭成员关系证明", "kinship"},         // 第1项
+      {"证明我们是一家人", "kinship"},         // 第1项
+      {"公证处叫我到居委会开证明我是我妈的儿子", "kinship"},  // 第1项: kin of kin after 是
+      {"街道要证明我家里困难", "property"},    // 第17项: 家里 is 家庭
+      {"房管局要开证明我名下没有房子", "property"},  // 第17项: 无房
+  };
+  for (const auto& [text, id] : cases) {
+    INFO(text);
+    const auto [got, certainty] = resolved(text);
+    CHECK(got == id);
+    CHECK(certainty == jianzheng::Certainty::confident);
+  }
+  // Not kin: a count of houses, a house that is a father's.
+  for (const char* text : {"我有三套房的证明", "房子是我爸的证明", "证明这是我妈的房子"}) {
+    INFO(text);
+    CHECK(resolved(text).first == "-");
+  }
+}
+
+TEST_CASE("A fact named as its own certificate is the item that certifies it, and with a word of changing it is 第3项",
+          "[names][resolve][vocabulary]") {
+  // 附件1 第2项 居民身份信息证明 certifies the 户口登记项目 one by one; 第3项 is their change;
+  // 第16项 居民个人档案证明 certifies where a personal file is kept.
+  const std::pair<const char*, const char*> cases[] = {
+      {"曾用名证明", "identity-info"},       {"公民性别证明", "identity-info"},
+      {"出生日期证明", "identity-info"},     {"公民民族成分证明", "identity-info"},
+      {"证明我是我", "identity-info"},       {"曾用名变更证明", "hukou-change"},
+      {"出生日期确属错误的证明", "hukou-change"}, {"姓名变更登记证明", "hukou-change"},
+      {"同意变更姓名的证明", "hukou-change"}, {"人口信息更正证明", "hukou-change"},
+      {"年龄证明", "identity-info"},         {"改年龄证明", "hukou-change"},
+      {"存档证明", "personal-archive"},      {"档案存放证明", "personal-archive"},
+      {"人事档案保管证明", "personal-archive"}, {"档案所在地证明", "personal-archive"},
+  };
+  for (const auto& [text, id] : cases) {
+    INFO(text);
+    const auto [got, certainty] = resolved(text);
+    CHECK(got == id);
+    CHECK(certainty == jianzheng::Certainty::confident);
+  }
+  // A field alone, without 证明, is not a certificate.
+  for (const char* text : {"姓名", "性别", "民族", "存档"}) {
+    INFO(text);
+    CHECK(resolved(text).second != jianzheng::Certainty::confident);
+  }
+}
+
+TEST_CASE("Income of a business is not a resident's income (附件1 第17项 居民财产证明), and other near names are nothing",
+          "[names][resolve][vocabulary]") {
+  for (const char* text : {"公司收入证明", "营业收入证明", "经营收入证明", "企业的收入证明", "单位经济困难证明",
+                           "企业经济状况证明", "公司财产证明", "交通事故证明", "工伤事故证明", "家庭情况证明"}) {
+    INFO(text);
+    CHECK(resolved(text).first == "-");
+  }
+  for (const char* text : {"个人收入证明", "工作收入证明", "家庭收入证明"}) {
+    INFO(text);
+    CHECK(resolved(text) == std::make_pair(std::string("property"), jianzheng::Certainty::confident));
+  }
+}
+
+TEST_CASE("A request by purpose that names a document applied for or an act is asked, never decided",
+          "[names][resolve][vocabulary]") {
+  // data/names/vocabulary.json "purposes": the documents and acts each item's certificate
+  // serves, read only when the text asks for a 证明 or a stamp and names nothing itself.
+  const std::pair<const char*, const char*> cases[] = {
+      {"办狗证要社区开证明吗", "dog-keeping"},               // 附件1 第4项
+      {"养两只以上的狗要居委会同意的证明", "dog-keeping"},  // 第4项 (养…狗)
+      {"申请残疾人证要村里盖章", "disability"},             // 第13项
+      {"补办身份证要社区开证明", "lost-document"},          // 第20项
+      {"补医保卡要村里的证明", "lost-document"},            // 第20项 (补…卡)
+      {"办房产继承公证要社区开证明", "inheritance"},        // 第18项
+      {"住宅办营业执照需要社区证明吗", "business-premises"},  // 第19项
+      {"開店要居委會開證明", "business-premises"},          // 第19项, Traditional
+      {"出生日期登记错了要更正开什么证明", "hukou-change"},  // 第3项
+      {"领失业金要社区开证明", "employment-status"},        // 第15项
+      {"保险理赔要居委会开证明", "illness"},                // 第12项
+      {"办准生证要村里盖章", "childbearing-status"},        // 第14项
+      {"调档要开什么证明", "personal-archive"},             // 第16项
+      {"领丧葬费要社区证明", "death"},                      // 第11项
+      {"申请残疾补贴要村里证明", "disability"},             // 第13项, not 补…证 of 第20项
+      {"改户口年龄要开证明", "hukou-change"},              // 第3项, not the 年龄 fact of 第2项
+      {"法院要居委会证明我哥失踪两年了", "missing-person"},  // 第7项, told in a sentence
+      {"户口本丢了去哪开证明", "lost-document"},            // 第20项: a document, then 丢
+      {"公司注册需要住所证明", "business-premises"},        // 第19项: 公司 … 住所证明, apart
+      {"开网店要居委会开住所证明", "business-premises"},    // 第19项
+  };
+  for (const auto& [text, id] : cases) {
+    INFO(text);
+    const auto [got, certainty] = resolved(text);
+    CHECK(got == id);
+    CHECK(certainty == jianzheng::Certainty::uncertain);
+  }
+  // A text that names its own certificate is not read by purpose: 犬只免疫证明 is a vaccination
+  // record, 办狗证要居住证明 asks for a 居住证明 (on no list).
+  for (const char* text : {"犬只免疫证明", "狂犬病免疫证明", "办狗证要居住证明", "开店要营业执照",
+                           "开个证明手机丢了", "我要开住所证明"}) {
+    INFO(text);
+    CHECK(resolved(text).first == "-");
+  }
+  // X证 is often a document of its own: asked, not decided.
+  for (const char* text : {"结婚证", "离婚证", "收入证"}) {
+    INFO(text);
+    CHECK(resolved(text).second == jianzheng::Certainty::uncertain);
+  }
+}
+
+TEST_CASE("Every alias added in round three has its source in the names vocabulary",
+          "[names][vocabulary]") {
+  std::ifstream in(JIANZHENG_SOURCE_DIR "/data/names/vocabulary.json", std::ios::binary);
+  REQUIRE(in);
+  const std::string vocabulary((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto sources = vocabulary.substr(vocabulary.find("\"alias_sources\""));
+  const std::pair<const char*, const char*> added[] = {
+      {"犯罪记录证明", "no-criminal-record"}, {"住所使用证明", "business-premises"},
+      {"经营场所使用证明", "business-premises"}, {"继承人证明", "inheritance"},
+      {"社区康复证明", "drug-rehab-status"}, {"疾病诊断证明", "illness"},
+  };
+  for (const auto& [name, id] : added) {
+    INFO(name);
+    const Item* item = national().find_name(name);
+    REQUIRE(item != nullptr);
+    CHECK(item->id == id);
+    CHECK(sources.find(std::string("\"") + name + "\"") != std::string::npos);
+  }
+}
+
 TEST_CASE("A short name with an unrelated wrong character is not plausible", "[names]") {
   // 出入证明 is one character from 收入证明, but 出 neither sounds nor looks like 收.
   CHECK(matcher().match("出入证明").empty());
@@ -619,13 +812,39 @@ CorpusFigures run_corpus(const std::string& file) {
 
 }  // namespace
 
-TEST_CASE("The untuned real-text corpus of round two: recall, wrong items, false positives",
+TEST_CASE("The third untuned corpus, when present: recall, wrong items, false positives",
           "[names][accuracy]") {
-  // Never tuned on (docs/names.md): the figures are reported, as measured.
-  const auto f = run_corpus("corpus-untuned-2.tsv");
+  // corpus-untuned-3.tsv is written by another hand and never seen by the matcher's authors
+  // (docs/names.md, "Recall on real text"): the figures are reported as measured. Without the
+  // file there is nothing to report.
+  if (!std::ifstream(JIANZHENG_TEST_DATA_DIR "/names/corpus-untuned-3.tsv")) return;
+  const auto f = run_corpus("corpus-untuned-3.tsv");
+  WARN(f.report << f.failures);
+}
+
+TEST_CASE("The breadth corpus of round three: recall, no wrong item, no false positive",
+          "[names][accuracy]") {
+  // Names of the 20 items as published lists, guides and news write them (issue 11, round
+  // three); tuned on, so the figures are tuned ones.
+  const auto f = run_corpus("corpus-tuning-4.tsv");
+  WARN(f.report << f.failures);
+  CHECK(f.listed + f.none >= 150);
+  CHECK(f.none >= 40);
+  CHECK(f.wrong_confident == 0);
+  CHECK(f.wrong_uncertain == 0);
+  CHECK(f.false_positive == 0);
+}
+
+TEST_CASE("The second untuned corpus, now tuning data: recall, no wrong item, no false positive",
+          "[names][accuracy]") {
+  // Untuned until issue 11's third round (55.3 % before round two, 67.5 % after it).
+  const auto f = run_corpus("corpus-tuning-3.tsv");
   WARN(f.report << f.failures);
   CHECK(f.listed >= 110);
   CHECK(f.listed + f.none >= 150);
+  CHECK(f.wrong_confident == 0);
+  CHECK(f.wrong_uncertain == 0);
+  CHECK(f.false_positive == 0);
 }
 
 TEST_CASE("The first untuned corpus, now tuning data: recall, no wrong item, no false positive",
