@@ -65,6 +65,7 @@ constexpr double kPinyinScore = 0.9;
 constexpr double kInitialsScore = 0.8;
 constexpr double kPinyinTypoScore = 0.75;
 constexpr double kAmbiguousScore = 0.78;     // shared by several items: a question, never an answer
+constexpr double kOtherItemMargin = 0.02;     // another item named beside a fact: asked second
 constexpr double kVagueScore = 0.8;          // a vague alias without its context: a question
 constexpr double kFuzzyTop = 0.92;           // fuzzy score = top - slope * cost / length
 constexpr double kFuzzySlope = 0.9;
@@ -430,6 +431,34 @@ struct NameMatcher::Tables {
   std::vector<std::uint32_t> few_rare_keys;   // keys with at most one other character
   // Keys naming a relationship of kin (父子关系证明 …), and names saying 户口登记项目: the
   // items the kin and 户口登记项目 descriptions name (one each, or nothing when several).
+  // Characters only one item's names and aliases have, sorted, each with that item's first
+  // direct key: what says which item a text is about besides the words a key matched.
+  std::vector<std::pair<char32_t, std::uint32_t>> telling;
+  // The first direct key of an item other than `item` that two or more characters of `text`
+  // outside [begin, end) tell (`telling`), the one most of them tell; or nothing.
+  std::optional<std::uint32_t> other_item_named(std::u32string_view text, std::size_t begin, std::size_t end,
+                                                const Item* item) const {
+    struct Tally {
+      std::uint32_t key;
+      int count;
+    };
+    Tally tally[4];
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (i >= begin && i < end) continue;
+      const auto it = std::lower_bound(telling.begin(), telling.end(), std::make_pair(text[i], std::uint32_t{0}));
+      if (it == telling.end() || it->first != text[i] || keys[it->second].item == item) continue;
+      Tally* t = std::find_if(tally, tally + n, [&](const Tally& x) { return x.key == it->second; });
+      if (t == tally + n) {
+        if (n == std::size(tally)) continue;
+        tally[n++] = Tally{it->second, 0};
+      }
+      ++t->count;
+    }
+    const Tally* most = std::max_element(tally, tally + n, [](const Tally& a, const Tally& b) { return a.count < b.count; });
+    if (most == tally + n || most->count < 2) return std::nullopt;
+    return most->key;
+  }
   std::optional<std::uint32_t> kin_key;
   std::optional<std::uint32_t> template_keys[std::size(kFieldTemplates)];
   // Colloquial rewrites (kRewrites) and the vocabulary's synonyms, and their first characters.
@@ -653,6 +682,13 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
       filler_begin.push_back(f);
     }
   filler_begin.push_back(static_cast<std::uint8_t>(filler_order.size()));
+  {
+    std::unordered_map<const Item*, std::uint32_t> first_key;
+    for (std::uint32_t k = 0; k < direct; ++k) first_key.emplace(keys[k].item, k);
+    for (const auto& [c, item] : owner)
+      if (item) telling.emplace_back(c, first_key.at(item));
+    std::sort(telling.begin(), telling.end());
+  }
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
     for (Char& ch : keys[k].chars) {
       auto it = owner.find(ch.c);
@@ -1159,6 +1195,16 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           how = MatchHow::fuzzy;
         }
         if (h.alone) score = std::min(score, kVagueScore);
+        // A fact named as its own certificate (出生日期的证明) in a text that also names
+        // another item by words only that item's names have (档案里记的出生日期的证明: 档, 案)
+        // may be that item's certificate about the fact: both are put to the clerk, the
+        // fact's item first, and neither is decided on.
+        if (key.fact) {
+          if (const auto other = t.other_item_named(searched, h.at.begin, h.at.end, key.item)) {
+            score = std::min(score, kVagueScore);
+            offer(t.keys[*other], score - kOtherItemMargin, MatchHow::phrase);
+          }
+        }
         offer(key, score - variant, how);
       }
       // Descriptions: <kin>关系证明 (母女关系证明) and a 户口登记项目 field with a word of

@@ -448,6 +448,18 @@ TEST_CASE("A fact named as its own certificate is the item that certifies it, an
   }
 }
 
+TEST_CASE("A fact named beside another item's own words is asked, with both items (附件1 第2项 and 第16项)",
+          "[names][resolve][vocabulary]") {
+  // 曾用名证明 alone is 第2项; written as the 曾用名 a personal file records, it may be the
+  // 第16项 档案 certificate about it. Both are put to the clerk, neither is decided on.
+  const jianzheng::Resolution r = matcher().resolve("人事档案里的曾用名证明");
+  CHECK(r.certainty == jianzheng::Certainty::uncertain);
+  REQUIRE(r.candidates.size() >= 2);
+  CHECK(r.candidates[0].item->id == "identity-info");
+  CHECK(r.candidates[1].item->id == "personal-archive");
+  CHECK(resolved("曾用名证明") == std::make_pair(std::string("identity-info"), jianzheng::Certainty::confident));
+}
+
 TEST_CASE("Income of a business is not a resident's income (附件1 第17项 居民财产证明), and other near names are nothing",
           "[names][resolve][vocabulary]") {
   for (const char* text : {"公司收入证明", "营业收入证明", "经营收入证明", "企业的收入证明", "单位经济困难证明",
