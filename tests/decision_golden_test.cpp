@@ -2,8 +2,8 @@
 // combination of the five facts; purposes, requesters, bases and explicit carve-outs; free
 // texts, sure and unsure — decided by the embedded engine, and each decision's JSON (Chinese
 // pretty, English compact) and explanation (Chinese, English) hashed by group against
-// tests/data/decisions/golden_sha256.tsv, generated from main before the decision path was
-// optimised (docs/performance.md, "Decisions"). A performance change must leave every byte as
+// tests/data/decisions/golden_sha256.tsv, generated from main (f02f501) without the changes to the decision path
+// (docs/performance.md, "Decisions"). A performance change must leave every byte as
 // it was; so must admissions and complaints, which share the decision core.
 //
 // Only a deliberate change of decisions may regenerate the file, and the change must then be
@@ -18,6 +18,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "jianzheng/engine.hpp"
@@ -79,22 +80,30 @@ void set_facts(Facts& facts, const Tri (&p)[fact_count]) {
   for (std::size_t i = 0; i < fact_count; ++i) facts.values[i] = p[i];
 }
 
-// The library's version stands in the receipt of every decision; a release is not a change
-// of decisions, so it is hashed as a placeholder.
-std::string without_version(std::string text) {
-  const std::string v = version();
-  for (std::size_t at = text.find(v); !v.empty() && at != std::string::npos; at = text.find(v, at))
-    text.replace(at, v.size(), "<version>");
-  return text;
-}
+// The receipt of every decision names the library's version and the catalog's SHA-256: a
+// release, or a catalog edit that changes no decision's content (an alias, a note), is not a
+// change of decisions, so both are hashed as placeholders. Content that changes is still seen.
+struct Stamps {
+  std::vector<std::pair<std::string, std::string>> marks;  // (text, placeholder)
+  explicit Stamps(const Engine& engine) {
+    marks.emplace_back(version(), "<version>");
+    for (const Date& day : kDates) marks.emplace_back(engine.catalog_sha256(day), "<catalog sha256>");
+  }
+  std::string clean(std::string text) const {
+    for (const auto& [mark, placeholder] : marks)
+      for (std::size_t at = text.find(mark); !mark.empty() && at != std::string::npos; at = text.find(mark, at))
+        text.replace(at, mark.size(), placeholder);
+    return text;
+  }
+};
 
 // Every output a decision has, one after another: JSON in both languages and shapes, and the
 // clerk's paragraph in both languages. An error is recorded as its message.
 template <class F>
-std::string rendered(F&& decide) {
+std::string rendered(const Stamps& stamps, F&& decide) {
   try {
     const Decision d = decide();
-    return without_version(to_json(d, Language::zh) + "\n" + to_json(d, Language::en, true) + "\n" +
+    return stamps.clean(to_json(d, Language::zh) + "\n" + to_json(d, Language::en, true) + "\n" +
                            explain(d, Language::zh) + "\n" + explain(d, Language::en) + "\n");
   } catch (const Error& e) {
     return std::string("error: ") + e.what() + "\n";
@@ -118,6 +127,7 @@ struct Groups {
 
 std::map<std::string, std::string> golden_now() {
   const Engine engine;
+  const Stamps stamps(engine);
   Groups groups;
   for (const Date& day : kDates) {
     const std::string date = day.to_string();
@@ -129,7 +139,7 @@ std::map<std::string, std::string> golden_now() {
         r.date = day;
         for (std::size_t i = 0, c = static_cast<std::size_t>(code); i < fact_count; ++i, c /= 3)
           r.facts.values[i] = static_cast<Tri>(c % 3);
-        groups.add("facts " + date + " " + item.id, rendered([&] { return engine.decide(r); }));
+        groups.add("facts " + date + " " + item.id, rendered(stamps, [&] { return engine.decide(r); }));
       }
       // Purposes × requesters × bases, on the fact patterns.
       for (const char* purpose : kPurposes)
@@ -144,7 +154,7 @@ std::map<std::string, std::string> golden_now() {
               r.requester.name = kind == RequesterKind::other ? "" : "某银行";
               r.bases = bases_variant(b);
               set_facts(r.facts, p);
-              groups.add("purposes " + date + " " + item.id, rendered([&] { return engine.decide(r); }));
+              groups.add("purposes " + date + " " + item.id, rendered(stamps, [&] { return engine.decide(r); }));
             }
       // Each explicit carve-out, and one the item does not have.
       std::vector<std::string> carve_outs;
@@ -157,7 +167,7 @@ std::map<std::string, std::string> golden_now() {
           r.date = day;
           r.carve_out = c;
           set_facts(r.facts, p);
-          groups.add("carve_out " + date + " " + item.id, rendered([&] { return engine.decide(r); }));
+          groups.add("carve_out " + date + " " + item.id, rendered(stamps, [&] { return engine.decide(r); }));
         }
       // Admission and supervision by id, with and without a purpose.
       for (const char* purpose : {"", "不动产登记", "银行贷款"})
@@ -172,7 +182,7 @@ std::map<std::string, std::string> golden_now() {
             d.date = day;
             d.bases = bases_variant(verifiable == Tri::yes ? 1 : 0);
             groups.add("admit " + date,
-                       without_version(to_json(engine.admit(d), Language::zh) + to_json(engine.admit(d), Language::en, true)));
+                       stamps.clean(to_json(engine.admit(d), Language::zh) + to_json(engine.admit(d), Language::en, true)));
           }
       for (const char* purpose : {"", "不动产登记", "银行贷款"})
         for (RequesterKind kind : {RequesterKind::government_department, RequesterKind::civil_commercial_entity}) {
@@ -183,7 +193,7 @@ std::map<std::string, std::string> golden_now() {
           c.purpose = purpose;
           c.channel = "online";
           c.date = day;
-          groups.add("supervise " + date, without_version(to_json(engine.supervise(c), Language::zh) +
+          groups.add("supervise " + date, stamps.clean(to_json(engine.supervise(c), Language::zh) +
                                                           to_json(engine.supervise(c), Language::en, true)));
         }
     }
@@ -196,7 +206,7 @@ std::map<std::string, std::string> golden_now() {
           r.date = day;
           r.purpose = purpose;
           set_facts(r.facts, p);
-          groups.add("text " + date, rendered([&] { return engine.decide(r); }));
+          groups.add("text " + date, rendered(stamps, [&] { return engine.decide(r); }));
         }
     for (const char* text : kTexts) {
       Demand d;
@@ -204,13 +214,13 @@ std::map<std::string, std::string> golden_now() {
       d.text = text;
       d.within_duties = Tri::yes;
       d.date = day;
-      groups.add("admit text " + date, without_version(to_json(engine.admit(d), Language::zh)));
+      groups.add("admit text " + date, stamps.clean(to_json(engine.admit(d), Language::zh)));
       Complaint c;
       c.body = "某单位";
       c.body_kind = RequesterKind::government_department;
       c.text = text;
       c.date = day;
-      groups.add("supervise text " + date, without_version(to_json(engine.supervise(c), Language::zh)));
+      groups.add("supervise text " + date, stamps.clean(to_json(engine.supervise(c), Language::zh)));
     }
   }
   return groups.hashed();
