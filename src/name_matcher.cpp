@@ -1195,11 +1195,13 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           how = MatchHow::fuzzy;
         }
         if (h.alone) score = std::min(score, kVagueScore);
-        // A fact named as its own certificate (出生日期的证明) in a text that also names
-        // another item by words only that item's names have (档案里记的出生日期的证明: 档, 案)
-        // may be that item's certificate about the fact: both are put to the clerk, the
-        // fact's item first, and neither is decided on.
-        if (key.fact) {
+        // A fact named as its own certificate (出生日期的证明), or a key found only in a
+        // reworded text (synonyms rewritten, 证明 moved last), in a text that also names
+        // another item by words only that item's names have (档案里记的出生日期的证明: 档, 案;
+        // 证明我有权继承父亲的存款: 继, 承) may be that item's certificate: both are put to the
+        // clerk, the first reading's item first, and neither is decided on. A name or alias
+        // written out as it is (办理继承要的亲属关系证明) keeps its confidence.
+        if (key.fact || h.reworded > 0) {
           if (const auto other = t.other_item_named(searched, h.at.begin, h.at.end, key.item)) {
             score = std::min(score, kVagueScore);
             offer(t.keys[*other], score - kOtherItemMargin, MatchHow::phrase);

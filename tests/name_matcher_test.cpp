@@ -448,7 +448,7 @@ TEST_CASE("A fact named as its own certificate is the item that certifies it, an
   }
 }
 
-TEST_CASE("A fact named beside another item's own words is asked, with both items (附件1 第2项 and 第16项)",
+TEST_CASE("A fact or a reworded name beside another item's own words is asked, with both items (附件1 第2项/第16项, 第17项/第18项)",
           "[names][resolve][vocabulary]") {
   // 曾用名证明 alone is 第2项; written as the 曾用名 a personal file records, it may be the
   // 第16项 档案 certificate about it. Both are put to the clerk, neither is decided on.
@@ -458,6 +458,15 @@ TEST_CASE("A fact named beside another item's own words is asked, with both item
   CHECK(r.candidates[0].item->id == "identity-info");
   CHECK(r.candidates[1].item->id == "personal-archive");
   CHECK(resolved("曾用名证明") == std::make_pair(std::string("identity-info"), jianzheng::Certainty::confident));
+  // The same for a key found only by rewording (证明 moved last): 证明…的房产 reads as 房产证明
+  // (第17项), but 继承 names 第18项 遗产继承权证明 too.
+  const jianzheng::Resolution heir = matcher().resolve("证明我有权继承母亲的房产");
+  CHECK(heir.certainty == jianzheng::Certainty::uncertain);
+  REQUIRE(heir.candidates.size() >= 2);
+  CHECK(heir.candidates[0].item->id == "property");
+  CHECK(heir.candidates[1].item->id == "inheritance");
+  // A name written out as it is keeps its confidence whatever else the text names.
+  CHECK(resolved("继承房产要的亲属关系证明") == std::make_pair(std::string("kinship"), jianzheng::Certainty::confident));
 }
 
 TEST_CASE("Income of a business is not a resident's income (附件1 第17项 居民财产证明), and other near names are nothing",
