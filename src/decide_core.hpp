@@ -111,8 +111,19 @@ void find_open_questions(ItemClass c, bool needs_basis, unsigned yes, unsigned u
   }
 }
 
-/// The open questions of every case, computed once: [class][setting][yes][unknown].
+/// A case's open questions.
 using OpenList = FixedList<OpenQuestion, fact_count>;
-const OpenList& open_questions(ItemClass c, bool needs_basis, unsigned yes, unsigned unknown) noexcept;
+/// The open questions of every case: [class][setting][yes][unknown].
+struct OpenTable {
+  OpenList lists[item_class_count][2][1u << fact_count][1u << fact_count];
+};
+/// The table, built on first use (10 240 entries, ~125 KB); an engine keeps a reference, so
+/// a decision looks its questions up inline, without a call or the first-use check.
+const OpenTable& open_table() noexcept;
+/// The open questions of one case.
+inline const OpenList& open_questions(const OpenTable& t, ItemClass c, bool needs_basis, unsigned yes,
+                                      unsigned unknown) noexcept {
+  return t.lists[static_cast<unsigned>(c)][needs_basis ? 1 : 0][yes][unknown];
+}
 
 }  // namespace jianzheng::detail

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <initializer_list>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -303,6 +305,19 @@ void append_route(std::string& out, const Route& route, const Date& day, bool zh
   }
 }
 
+// Open questions put to the clerk together: an outcome and the facts that must all be yes.
+struct QuestionGroup {
+  Outcome outcome;
+  unsigned facts;
+  bool operator==(const QuestionGroup& o) const noexcept { return outcome == o.outcome && facts == o.facts; }
+};
+
+// Appends the parts in order. The paragraph is built by appending: a sum of strings makes a
+// temporary for every "+", and the explanation is a tenth of writing a decision's JSON.
+void cat(std::string& out, std::initializer_list<std::string_view> parts) {
+  for (std::string_view p : parts) out += p;
+}
+
 }  // namespace
 
 std::string explain(const Decision& d, Language l) {
@@ -311,6 +326,7 @@ std::string explain(const Decision& d, Language l) {
   const Rule rule = d.trace.empty() ? Rule::resolve : d.trace[d.trace.size() - 1].rule;
   const Facts& f = d.facts;
   std::string out;
+  out.reserve(1024);  // a paragraph is a few hundred characters: grown once, not five times
 
   // Which item: when the name matcher was not sure, say so first, with each candidate's outcome.
   if (d.certainty == Certainty::uncertain) {
@@ -400,8 +416,10 @@ std::string explain(const Decision& d, Language l) {
       }
       break;
     case Outcome::refuse_redirect: {
-      out += zh ? name + "列入" + list_citation(d, zh) + "，依据二（二）2一般情况下不予出具。"
-                : name + " is on the no-issue list (" + list_citation(d, zh) + "): under 2.2.2 it is in general not issued.";
+      if (zh)
+        cat(out, {name, "列入", list_citation(d, zh), "，依据二（二）2一般情况下不予出具。"});
+      else
+        cat(out, {name, " is on the no-issue list (", list_citation(d, zh), "): under 2.2.2 it is in general not issued."});
       // Why no carve-out applies, when the purpose came near one.
       if (const PurposeReading* ended = d.ended_carve_out()) {
         const CarveOut& e = *ended->carve_out;
@@ -456,8 +474,17 @@ std::string explain(const Decision& d, Language l) {
       out += zh ? "依据二（三）5当场办结。" : " Under 2.3.5 it is done on the spot.";
     } else {
       const std::string n = std::to_string(d.time_limit->working_days);
-      out += zh ? "依据二（三）5限时办结：" + n + "个工作日内" : " Under 2.3.5 it is done within " + n + " working days";
-      if (d.time_limit->due) out += (zh ? "（" + d.time_limit->due->to_string() + "前）" : " (by " + d.time_limit->due->to_string() + ")");
+      if (zh)
+        cat(out, {"依据二（三）5限时办结：", n, "个工作日内"});
+      else
+        cat(out, {" Under 2.3.5 it is done within ", n, " working days"});
+      if (d.time_limit->due) {
+        const std::string due = d.time_limit->due->to_string();
+        if (zh)
+          cat(out, {"（", due, "前）"});
+        else
+          cat(out, {" (by ", due, ")"});
+      }
       out += zh ? "。" : ".";
     }
   }
@@ -480,9 +507,9 @@ std::string explain(const Decision& d, Language l) {
     }
   }
   if (!d.open_questions.empty()) {
-    std::vector<std::pair<Outcome, unsigned>> groups;  // (outcome, facts that must all be yes)
+    FixedList<QuestionGroup, fact_count> groups;  // at most one per open question
     for (const OpenQuestion& q : d.open_questions) {
-      const std::pair<Outcome, unsigned> key{q.outcome_if_yes, q.together_with | fact_bit(q.fact)};
+      const QuestionGroup key{q.outcome_if_yes, static_cast<unsigned>(q.together_with | fact_bit(q.fact))};
       if (std::find(groups.begin(), groups.end(), key) == groups.end()) groups.push_back(key);
     }
     out += zh ? "尚待确认：" : " Still open: ";
@@ -491,14 +518,22 @@ std::string explain(const Decision& d, Language l) {
       if (g) out += zh ? "；" : "; ";
       std::string list;
       for (Fact fact : all_facts)
-        if (facts & fact_bit(fact))
-          list += (list.empty() ? std::string() : std::string(zh ? "、" : ", ")) + (zh ? "是否" : "") + describe(fact, l);
+        if (facts & fact_bit(fact)) {
+          if (!list.empty()) list += zh ? "、" : ", ";
+          if (zh) list += "是否";
+          list += describe(fact, l);
+        }
       const int n = popcount8(facts);
-      if (n == 1)
-        out += zh ? list + "（如是，可改为“" + describe(outcome, l) + "”）" : list + "? (if yes: " + describe(outcome, l) + ")";
-      else
-        out += zh ? std::string(count_zh(n)) + "项均为“是”时，可改为“" + describe(outcome, l) + "”：" + list
-                  : "if all " + std::to_string(n) + " are yes — " + list + " — then: " + describe(outcome, l);
+      if (n == 1) {
+        if (zh)
+          cat(out, {list, "（如是，可改为“", describe(outcome, l), "”）"});
+        else
+          cat(out, {list, "? (if yes: ", describe(outcome, l), ")"});
+      } else if (zh) {
+        cat(out, {count_zh(n), "项均为“是”时，可改为“", describe(outcome, l), "”：", list});
+      } else {
+        cat(out, {"if all ", std::to_string(n), " are yes — ", list, " — then: ", describe(outcome, l)});
+      }
     }
     out += zh ? "。" : ".";
   }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
+#include <cstring>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -23,10 +25,8 @@ namespace jianzheng {
 
 namespace detail {
 
-const OpenList& open_questions(ItemClass c, bool needs_basis, unsigned yes, unsigned unknown) noexcept {
-  // Every case computed once (10 240 entries, ~125 KB): decisions then only look up.
-  struct Table {
-    OpenList lists[item_class_count][2][1u << fact_count][1u << fact_count];
+const OpenTable& open_table() noexcept {
+  struct Table : OpenTable {
     Table() {
       for (unsigned ci = 0; ci < item_class_count; ++ci)
         for (unsigned s = 0; s < 2; ++s)
@@ -40,7 +40,7 @@ const OpenList& open_questions(ItemClass c, bool needs_basis, unsigned yes, unsi
     }
   };
   static const Table* table = new Table();  // never freed: used until exit by any thread
-  return table->lists[static_cast<unsigned>(c)][needs_basis ? 1 : 0][yes][unknown];
+  return *table;
 }
 
 }  // namespace detail
@@ -132,6 +132,38 @@ void trace(Decision& d, Rule rule, bool fired, const Why& why) {
   d.trace.push_back(TraceEntry{rule, fired, why.zh, why.en});
 }
 
+// The last due date a thread worked out (Engine::Impl::time_limit).
+struct DueMemo {
+  std::uint64_t serial = 0;  // the engine's; 0: nothing kept
+  Date from;
+  int working_days = 0;
+  std::optional<Date> due;
+  const char* note = nullptr;
+};
+
+// The facts answered yes and those unknown, as sets of fact bits (fact_bit). Comparing the
+// five facts one by one, with a branch each, cost sixteen instructions a decision by id more
+// under callgrind (of about 620): the five one-byte answers are put in one word instead, and
+// each set is gathered from it by one multiplication. Tri is yes = 0, no = 1, unknown = 2: a
+// byte is yes when neither of its two low bits is set, unknown when its bit 1 is.
+void fact_sets(const Facts& facts, unsigned& yes, unsigned& unknown) noexcept {
+  static_assert(sizeof(Tri) == 1 && fact_count <= 8 && static_cast<int>(Tri::yes) == 0 &&
+                    static_cast<int>(Tri::no) == 1 && static_cast<int>(Tri::unknown) == 2,
+                "one byte per fact, at most eight facts, yes/no/unknown = 0/1/2");
+  std::uint64_t x = 0;  // byte i (bits 8i…8i+7) is fact i
+  for (std::size_t i = 0; i < fact_count; ++i)
+    x |= std::uint64_t{static_cast<unsigned char>(facts.values[i])} << (8 * i);
+  constexpr std::uint64_t low = 0x0101010101010101ull;
+  const std::uint64_t set_mask = (std::uint64_t{1} << (8 * fact_count)) - 1;  // the facts' bytes
+  const std::uint64_t yes_bytes = ~(x | (x >> 1)) & low & set_mask;  // 1 in byte i when yes
+  const std::uint64_t unknown_bytes = (x >> 1) & low;                // 1 in byte i when unknown
+  // Multiplying by 0x0102040810204080 moves bit 0 of byte i to bit 56 + i; the partial
+  // products land on distinct bits, so nothing carries into the top byte.
+  constexpr std::uint64_t gather = 0x0102040810204080ull;
+  yes = static_cast<unsigned>((yes_bytes * gather) >> 56);
+  unknown = static_cast<unsigned>((unknown_bytes * gather) >> 56);
+}
+
 // A FixedList keeps what fits: readings and questions beyond its capacity are dropped
 // (an item has at most a few carve-outs; the decision reports the first ones).
 template <class List, class T>
@@ -161,13 +193,66 @@ std::string scenarios_of(const Item& item) {
 constexpr std::size_t kMaxCompositions = 257;  // the first, and 256 dates of change
 constexpr std::size_t kMaxCompositionBytes = std::size_t{16} << 20;
 
+// Items by id, for deciding by id: an open-addressed table of (hash, item) at most half full,
+// so a look-up is one hash, usually one slot and one comparison of the id. (std::unordered_map
+// of string_view took a sixth of a decision by id under callgrind: libstdc++ treats its hash
+// as slow and, up to 20 entries, compares the key with every one instead.) The items must
+// outlive the index and stay where they are (the composition's catalog does).
+class IdIndex {
+ public:
+  explicit IdIndex(const std::vector<Item>& items) {
+    std::size_t size = 16;
+    while (size < 2 * items.size()) size *= 2;
+    slots_.assign(size, Slot{});
+    mask_ = size - 1;
+    for (const Item& item : items) {
+      if (find(item.id)) continue;  // the first of an id wins
+      const std::uint64_t h = hash(item.id);
+      std::size_t i = h & mask_;
+      while (slots_[i].item) i = (i + 1) & mask_;
+      slots_[i] = Slot{h, &item};
+    }
+  }
+  /// The item with this id, or nullptr.
+  const Item* find(std::string_view id) const noexcept {
+    const std::uint64_t h = hash(id);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {  // ends: never full
+      const Slot& s = slots_[i];
+      if (!s.item) return nullptr;
+      if (s.hash == h && s.item->id == id) return s.item;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    const Item* item = nullptr;
+  };
+  // Ids are short ASCII words that differ in their first or last eight bytes: those and the
+  // length make the hash in a few instructions (the id is compared in full anyway).
+  static std::uint64_t hash(std::string_view key) noexcept {
+    std::uint64_t head = 0, tail = 0;
+    const std::size_t n = key.size();
+    if (n >= 8) {
+      std::memcpy(&head, key.data(), 8);
+      std::memcpy(&tail, key.data() + n - 8, 8);
+    } else if (n > 0) {
+      std::memcpy(&head, key.data(), n);
+    }
+    const std::uint64_t h = (head * 0x9E3779B97F4A7C15ull ^ tail ^ n) * 0xC2B2AE3D27D4EB4Full;
+    return h ^ (h >> 32);  // the slot is taken from the low bits: mix the high ones in
+  }
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+};
+
 // One composed catalog, the interval it serves, its hash and its indexes.
 struct EngineComposition {
   Date from;  // first day served (the first composition also serves every earlier day)
   Catalog catalog;
   std::string id;
   std::string sha256;
-  std::unordered_map<std::string_view, const Item*> by_id;
+  IdIndex by_id;
   std::unordered_map<std::string_view, const Item*> by_name;  // exact names and aliases
   std::unique_ptr<NameMatcher> matcher;
   std::unique_ptr<PurposeMatcher> purposes;   // carve-outs (purpose.hpp)
@@ -175,7 +260,8 @@ struct EngineComposition {
   std::size_t json_bytes = 0;  // size of the canonical JSON: what the engine's bound counts
   std::uint64_t memo_id = detail::memo_owner_id();  // keys its resolutions in ResolveMemo
 
-  EngineComposition(Date from_day, Catalog composed) : from(from_day), catalog(std::move(composed)) {
+  EngineComposition(Date from_day, Catalog composed)
+      : from(from_day), catalog(std::move(composed)), by_id(catalog.items()) {
     id = catalog.id();
     const std::string canonical = to_json(catalog);
     json_bytes = canonical.size();
@@ -194,7 +280,6 @@ struct EngineComposition {
       if (r.confident() && r.confident()->item == &item) by_name.emplace(name, &item);
     };
     for (const Item& item : catalog.items()) {
-      by_id.emplace(item.id, &item);
       add_name(item.name, item);
     }
     // Aliases after names, so an item's own name wins a collision.
@@ -223,6 +308,9 @@ struct Engine::Impl {
   WorkCalendar calendar;
   bool has_calendar = false;
   const Clause* refs[clause_ref_count] = {};
+  const detail::OpenTable& open = detail::open_table();
+  const char* const engine_version = version();  // every receipt's; asked once
+  const std::uint64_t serial = detail::memo_owner_id();  // tells engines apart in DueMemo
 
   Impl(const std::vector<CatalogLayer>& layers_in, ClauseBook book, const WorkCalendar* cal)
       : layers(layers_in), clauses(std::move(book)) {
@@ -330,11 +418,10 @@ struct Engine::Impl {
   Identified identify(const EngineComposition& c, std::string_view id, std::string_view text) const {
     Identified out;
     if (!id.empty()) {
-      auto it = c.by_id.find(id);
-      if (it == c.by_id.end())
+      out.item = c.by_id.find(id);
+      if (!out.item)
         throw Error(ErrorCode::unknown_reference, "/item",
                     "no item \"" + std::string(id) + "\" in catalog " + c.id + " (未知证明事项编号)");
-      out.item = it->second;
       out.certainty = Certainty::confident;
       out.why = &kResolvedById;
       out.exact = true;
@@ -405,9 +492,17 @@ struct Engine::Impl {
                               std::string_view purpose, std::string_view text, const Date& day,
                               const CarveOut* assume = nullptr) const {
     PurposeFinding f;
+    read_purpose_into(f, c, item, carve_out, purpose, text, day, assume);
+    return f;
+  }
+  // The same, into a finding the caller holds (`f` as default-constructed): the decision
+  // path reads into its own, instead of copying a returned one of about 300 bytes.
+  void read_purpose_into(PurposeFinding& f, const EngineComposition& c, const Item& item, std::string_view carve_out,
+                         std::string_view purpose, std::string_view text, const Date& day,
+                         const CarveOut* assume = nullptr) const {
     if (assume) {
       f.applies = assume;
-      return f;
+      return;
     }
     if (!carve_out.empty()) {
       const CarveOut* co = find_carve_out(c, item, carve_out);
@@ -419,9 +514,9 @@ struct Engine::Impl {
       r.evidence[0] = co->scenario;
       f.found.push_back(r);
       if (co->validity.contains(day)) f.applies = co;
-      return f;
+      return;
     }
-    if (item.carve_outs.empty()) return f;
+    if (item.carve_outs.empty()) return;
     std::string_view words = purpose;
     f.source = PurposeSource::purpose;
     if (words.empty()) {
@@ -430,7 +525,7 @@ struct Engine::Impl {
     }
     if (words.empty()) {
       f.source = PurposeSource::none;
-      return f;
+      return;
     }
     union Readings {  // filled by read(); left uninitialised until then (a hot path)
       Readings() noexcept {}
@@ -448,7 +543,6 @@ struct Engine::Impl {
       for (std::size_t i = 0; i < n; ++i)
         if (rs[i].certainty == PurposeCertainty::possible && rs[i].carve_out->validity.contains(day))
           keep(f.possible, rs[i].carve_out);
-    return f;
   }
 
   // Why the carve-out rule did not fire, for the trace.
@@ -519,16 +613,28 @@ struct Engine::Impl {
       t.note = kDueNoCalendar;
       return t;
     }
+    // A day's requests share their date and items share a few limits, so the last due date
+    // this thread worked out for this engine is kept: counting working days costs about as
+    // much as the rest of a decision by id. The engine's serial, an id never given twice
+    // (text_memo.hpp), keys it: an engine made where a destroyed one was may have another
+    // calendar.
+    thread_local DueMemo memo;
+    if (memo.serial == serial && memo.from == *date && memo.working_days == t.working_days) {
+      t.due = memo.due;
+      t.note = memo.note;
+      return t;
+    }
     try {
       t.due = calendar.add_working_days(*date, t.working_days);
     } catch (const Error&) {  // date_not_covered: say so instead of guessing
       t.note = kDueOutsideCalendar;
     }
+    memo = DueMemo{serial, *date, t.working_days, t.due, t.note};
     return t;
   }
 
   Receipt receipt(const EngineComposition& c, const Date& day) const {
-    return Receipt{c.id, c.sha256, version(), day};
+    return Receipt{c.id, c.sha256, engine_version, day};
   }
 
   // The item class of an open (not listed) item, or of text that names none: by its basis.
@@ -591,11 +697,7 @@ struct Engine::Impl {
     d.facts = r.facts;
 
     unsigned yes = 0, unknown = 0;
-    for (Fact f : all_facts) {
-      const Tri v = r.facts.get(f);
-      if (v == Tri::yes) yes |= fact_bit(f);
-      if (v == Tri::unknown) unknown |= fact_bit(f);
-    }
+    fact_sets(r.facts, yes, unknown);
     const bool needs_basis = s.public_interest_needs_item_basis;
 
     // 1. Resolve.
@@ -612,7 +714,8 @@ struct Engine::Impl {
     if (id.certainty == Certainty::uncertain) {
       cls = judge_candidates(d, comp, s, id, r, yes, day);
     } else if (listed) {
-      pf = read_purpose(comp, *item, r.carve_out, r.purpose, id.exact ? std::string_view() : std::string_view(r.text), day);
+      if (!r.carve_out.empty() || !item->carve_outs.empty())  // else nothing to read: pf stays empty
+        read_purpose_into(pf, comp, *item, r.carve_out, r.purpose, id.exact ? std::string_view() : std::string_view(r.text), day);
       d.carve_out = pf.applies;
       d.purpose_source = pf.source;
       for (const PurposeReading& pr : pf.found) d.purpose.push_back(pr);
@@ -633,8 +736,7 @@ struct Engine::Impl {
 
     const detail::Verdict v = detail::lookup(cls, needs_basis, yes);
     d.outcome = v.outcome;
-    for (const OpenQuestion& q : detail::open_questions(cls, needs_basis, yes, unknown))
-      d.open_questions.push_back(q);
+    d.open_questions = detail::open_questions(open, cls, needs_basis, yes, unknown);  // the same list type
     for (const CarveOut* co : pf.possible) d.purpose_questions.push_back(purpose_question(co, needs_basis, yes, unknown));
 
     const Tri within = r.facts.get(Fact::within_duties), verifiable = r.facts.get(Fact::verifiable);

@@ -193,7 +193,8 @@ Date WorkCalendar::add_working_days(Date d, long n, Coverage coverage) const {
   const long x = select(target);
   // The answer must be a day Date holds (years 1–9999): in weekdays-only mode a million
   // working days from 9000-01-01 would pass the end of the calendar.
-  if (!Date::from_days(x).is_valid())
+  const Date answer = Date::from_days(x);  // once: it is a tenth of a decision's instructions
+  if (!answer.is_valid())
     throw Error(ErrorCode::invalid_argument, "n",
                 std::to_string(n) + " working days from " + d.to_string() +
                     " leave the years Date holds (0001–9999)");
@@ -204,7 +205,7 @@ Date WorkCalendar::add_working_days(Date d, long n, Coverage coverage) const {
       require_covered(x, day - 1);
     }
   }
-  return Date::from_days(x);
+  return answer;
 }
 
 long WorkCalendar::working_days_between(Date a, Date b, Coverage coverage) const {

