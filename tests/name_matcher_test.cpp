@@ -454,6 +454,11 @@ TEST_CASE("Round four: each fact told in a resident's own words, as a family, re
       {"证明我现在没老婆", "marital-status"},           // 第8项 (单身)
       {"证明我得了病", "illness"},                      // 第12项
       {"证明我腿摔断了", "illness"},                    // 第12项 (意外伤害)
+      {"无婚史证明", "marital-status"},                 // 第8项 (未婚)
+      {"证明老人已故", "death"},                        // 第11项
+      {"没有稳定工作的证明", "employment-status"},      // 第15项
+      {"证明我家狗是我养的", "dog-keeping"},            // 第4项
+      {"我和父亲的关系证明", "kinship"},                // 第1项
   };
   for (const auto& [text, id] : cases) {
     INFO(text);
@@ -482,7 +487,7 @@ TEST_CASE("Round four: each fact told in a resident's own words, as a family, re
   // Near words that are no item: a parking space, a vaccination, a contract's end, 出身 (shen).
   for (const char* text : {"证明我有车位", "证明我家狗打过疫苗", "合同期满证明", "出身证明", "业主同意证明",
                            "证明孩子是在医院生的", "身份证明", "办狗证要居住证明", "公共场所证明",
-                           "娱乐场所证明"}) {
+                           "娱乐场所证明", "我和单位的关系证明"}) {
     INFO(text);
     CHECK(resolved(text).first == "-");
   }
