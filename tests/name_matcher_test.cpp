@@ -459,6 +459,7 @@ TEST_CASE("Round four: each fact told in a resident's own words, as a family, re
       {"没有稳定工作的证明", "employment-status"},      // 第15项
       {"证明我家狗是我养的", "dog-keeping"},            // 第4项
       {"我和父亲的关系证明", "kinship"},                // 第1项
+      {"户口薄遗失证明", "lost-document"},              // 第20项: 薄 written for 簿
   };
   for (const auto& [text, id] : cases) {
     INFO(text);
