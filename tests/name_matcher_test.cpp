@@ -488,7 +488,7 @@ TEST_CASE("Round four: each fact told in a resident's own words, as a family, re
   // Near words that are no item: a parking space, a vaccination, a contract's end, 出身 (shen).
   for (const char* text : {"证明我有车位", "证明我家狗打过疫苗", "合同期满证明", "出身证明", "业主同意证明",
                            "证明孩子是在医院生的", "身份证明", "办狗证要居住证明", "公共场所证明",
-                           "娱乐场所证明", "我和单位的关系证明"}) {
+                           "娱乐场所证明", "我和单位的关系证明", "证明他行走很困难"}) {
     INFO(text);
     CHECK(resolved(text).first == "-");
   }
