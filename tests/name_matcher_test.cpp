@@ -478,6 +478,10 @@ TEST_CASE("Round four: each fact told in a resident's own words, as a family, re
       {"开个小店要社区证明", "business-premises"},
       {"家里的狗要上证，社区能开证明吗", "dog-keeping"},  // 第4项
       {"开门面要场所证明", "business-premises"},        // 第19项: a 市场主体 word apart from 场所
+      {"申请公租房要居委会开证明", "property"},         // 第17项: assistance and housing
+      {"当兵要村里盖章", "no-criminal-record"},         // 第5项: enlistment
+      {"领生育津贴要社区证明", "childbearing-status"},  // 第14项: maternity benefits
+      {"申请公益性岗位要开证明", "employment-status"},  // 第15项
   };
   for (const auto& [text, id] : asked) {
     INFO(text);
