@@ -395,13 +395,13 @@ struct Engine::Impl {
   static CachedResolution resolve(const EngineComposition& c, std::string_view text) {
     const bool memo = ResolveMemo::fits(text);
     if (memo)
-      if (const CachedResolution* hit = ResolveMemo::of_this_thread().find(c.memo_id, nullptr, text)) return *hit;
+      if (const CachedResolution* hit = ResolveMemo::of_this_thread().find(c.memo_id, 0, text)) return *hit;
     const Resolution r = c.matcher->resolve(text, CachedResolution::kMaxCandidates);
     CachedResolution out;
     out.certainty = r.certainty;
     out.n = static_cast<std::uint8_t>(std::min(r.candidates.size(), CachedResolution::kMaxCandidates));
     std::copy_n(r.candidates.begin(), out.n, out.candidates);
-    if (memo) ResolveMemo::of_this_thread().claim(c.memo_id, nullptr, text) = out;
+    if (memo) ResolveMemo::of_this_thread().claim(c.memo_id, 0, text) = out;
     return out;
   }
 

@@ -210,6 +210,7 @@ class Index {
 
 struct ItemTable {
   std::uint64_t matcher = 0;  // the id of the matcher it belongs to (ReadMemo keys)
+  std::uint64_t position = 0;  // its place among the matcher's tables (ReadMemo keys)
   const Item* item = nullptr;
   std::vector<Scenario> scenarios;
   Index index;
@@ -624,7 +625,7 @@ std::size_t read_with(const ItemTable& table_ref, std::string_view purpose, Purp
   // Only texts that needed no folding are cached, so a text equal to a cached one needs none
   // either: look it up before checking.
   if (table->matcher != 0 && ReadMemo::fits(purpose))
-    if (const CachedReadings* hit = ReadMemo::of_this_thread().find(table->matcher, table, purpose);
+    if (const CachedReadings* hit = ReadMemo::of_this_thread().find(table->matcher, table->position, purpose);
         hit && hit->capacity == capacity) {
       for (std::size_t i = 0; i < hit->n; ++i) new (&out[i]) PurposeReading(hit->readings[i]);
       return hit->n;
@@ -653,7 +654,7 @@ std::size_t read_with(const ItemTable& table_ref, std::string_view purpose, Purp
     }
   }
   if (cacheable && n <= CachedReadings::kMax) {
-    CachedReadings& slot = ReadMemo::of_this_thread().claim(table->matcher, table, text);
+    CachedReadings& slot = ReadMemo::of_this_thread().claim(table->matcher, table->position, text);
     slot.capacity = capacity;
     slot.n = n;
     std::copy(out, out + n, slot.readings);
@@ -687,6 +688,7 @@ struct PurposeMatcher::Tables {
       if (!item.carve_outs.empty()) {
         items.push_back(compile(item));
         items.back().matcher = id;
+        items.back().position = items.size() - 1;
       }
     add_vocabulary(vocabulary, vocab, true);
     vocabulary.build();

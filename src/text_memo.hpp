@@ -7,7 +7,8 @@
 // The owner is an id no other owner ever has (memo_owner_id(): a counter that never repeats), so
 // an answer of an owner that is gone — whose pointers dangle — is never returned: an entry
 // matches only its own owner. `part` tells apart answers of the same owner and text that differ
-// (the purpose reader's item tables); it is compared, never dereferenced.
+// (the purpose reader's item tables, by position). Slots are chosen from the owner, the part and
+// the text only — never an address — so which answers share a slot is the same in every run.
 #pragma once
 
 #include <atomic>
@@ -31,7 +32,7 @@ class TextMemo {
   static bool fits(std::string_view text) noexcept { return text.size() <= MaxText; }
 
   /// The stored answer for (owner, part, text), or nullptr.
-  const Value* find(std::uint64_t owner, const void* part, std::string_view text) const noexcept {
+  const Value* find(std::uint64_t owner, std::uint64_t part, std::string_view text) const noexcept {
     const Slot& s = slots_[index(owner, part, text)];
     if (s.owner != owner || s.part != part || s.length != text.size() ||
         std::memcmp(s.text, text.data(), text.size()) != 0)
@@ -41,7 +42,7 @@ class TextMemo {
 
   /// The slot (owner, part, text) goes to, keyed for it: the caller writes the answer into it.
   /// `text` must fit.
-  Value& claim(std::uint64_t owner, const void* part, std::string_view text) noexcept {
+  Value& claim(std::uint64_t owner, std::uint64_t part, std::string_view text) noexcept {
     Slot& s = slots_[index(owner, part, text)];
     s.owner = owner;
     s.part = part;
@@ -60,13 +61,13 @@ class TextMemo {
  private:
   struct Slot {
     std::uint64_t owner = 0;  // 0: empty
-    const void* part = nullptr;
+    std::uint64_t part = 0;
     std::uint32_t length = 0;
     char text[MaxText];
     Value value;
   };
-  static std::size_t index(std::uint64_t owner, const void* part, std::string_view text) noexcept {
-    std::uint64_t h = 1469598103934665603ull ^ owner ^ reinterpret_cast<std::uintptr_t>(part);  // FNV-1a
+  static std::size_t index(std::uint64_t owner, std::uint64_t part, std::string_view text) noexcept {
+    std::uint64_t h = (1469598103934665603ull ^ owner ^ (part << 32)) * 1099511628211ull;  // FNV-1a
     for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     return static_cast<std::size_t>(h ^ (h >> 29)) % Slots;
   }
