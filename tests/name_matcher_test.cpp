@@ -460,6 +460,9 @@ TEST_CASE("Round four: each fact told in a resident's own words, as a family, re
       {"证明我家狗是我养的", "dog-keeping"},            // 第4项
       {"我和父亲的关系证明", "kinship"},                // 第1项
       {"户口薄遗失证明", "lost-document"},              // 第20项: 薄 written for 簿
+      {"证明老人没死", "alive"},                        // 第10项
+      {"证明我的证件不见了", "lost-document"},          // 第20项
+      {"证明我爸离家出走了", "missing-person"},         // 第7项
   };
   for (const auto& [text, id] : cases) {
     INFO(text);
@@ -492,7 +495,8 @@ TEST_CASE("Round four: each fact told in a resident's own words, as a family, re
   // Near words that are no item: a parking space, a vaccination, a contract's end, 出身 (shen).
   for (const char* text : {"证明我有车位", "证明我家狗打过疫苗", "合同期满证明", "出身证明", "业主同意证明",
                            "证明孩子是在医院生的", "身份证明", "办狗证要居住证明", "公共场所证明",
-                           "娱乐场所证明", "我和单位的关系证明", "证明他行走很困难"}) {
+                           "娱乐场所证明", "我和单位的关系证明", "证明他行走很困难",
+                           "证明我手机不见了"}) {
     INFO(text);
     CHECK(resolved(text).first == "-");
   }
