@@ -618,7 +618,7 @@ struct CachedReadings {
   std::size_t capacity = 0, n = 0;
   PurposeReading readings[kMax];
 };
-using ReadMemo = detail::TextMemo<CachedReadings, 32, 48>;
+using ReadMemo = detail::TextMemo<CachedReadings, 256, 48>;  // about 90 KB a thread
 
 std::size_t read_with(const ItemTable& table_ref, std::string_view purpose, PurposeReading* out, std::size_t capacity) {
   const ItemTable* table = &table_ref;
