@@ -816,6 +816,14 @@ std::u32string NameMatcher::Tables::rewritten(const std::u32string& q) const {
     if (hit) {
       out += hit->to;
       i += hit->from.size();
+      // A rewrite that already says what the text goes on to say (人还在 → 人在世, before 世)
+      // does not say it twice: the text's overlapping characters are skipped (老人还在世 →
+      // 老人在世, not 老人在世世).
+      for (std::size_t k = std::min(hit->to.size(), q.size() - i); k > 0; --k)
+        if (q.compare(i, k, hit->to, hit->to.size() - k, k) == 0) {
+          i += k;
+          break;
+        }
     } else {
       out += q[i++];
     }

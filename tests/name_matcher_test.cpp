@@ -345,6 +345,15 @@ std::pair<std::string, jianzheng::Certainty> resolved(const std::string& text) {
 
 }  // namespace
 
+TEST_CASE("A rewrite that overlaps what the text goes on to say does not say it twice (附件1 第10项)",
+          "[names][resolve][vocabulary]") {
+  // 人还在 → 人在世 (vocabulary) before 世: 外婆人还在世 reads 外婆人在世, not 外婆人在世世.
+  for (const char* text : {"证明外婆人还在世", "证明外婆这个人还在世"}) {
+    INFO(text);
+    CHECK(resolved(text) == std::make_pair(std::string("alive"), jianzheng::Certainty::confident));
+  }
+}
+
 TEST_CASE("Round three's synonyms: other words for the same fact resolve with confidence",
           "[names][resolve][vocabulary]") {
   // data/names/vocabulary.json "synonyms"; each pair is justified there and in docs/names.md.
