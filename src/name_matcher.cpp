@@ -66,6 +66,9 @@ constexpr double kInitialsScore = 0.8;
 constexpr double kPinyinTypoScore = 0.75;
 constexpr double kAmbiguousScore = 0.78;     // shared by several items: a question, never an answer
 constexpr double kOtherItemMargin = 0.02;     // another item named beside a fact: asked second
+// Animals (see the end of Tables::search): a certificate about one is not a resident's.
+constexpr std::u32string_view kAnimalWords[] = {U"狗", U"犬", U"猫", U"宠物", U"猪", U"羊", U"鸡", U"鸭", U"鹅",
+                                                U"兔", U"牲畜", U"家畜", U"耕牛", U"奶牛", U"马匹"};
 constexpr double kVagueScore = 0.8;          // a vague alias without its context: a question
 constexpr double kFuzzyTop = 0.92;           // fuzzy score = top - slope * cost / length
 constexpr double kFuzzySlope = 0.9;
@@ -1386,6 +1389,23 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     }
   }
 
+  // A certificate about an animal (狗的出生证明, 证明猫死了, 宠物死亡证明) is not a resident's
+  // certificate of 附件1: an animal word that none of a candidate item's own names has makes
+  // that candidate a question, never an answer (养狗证明 keeps its confidence: 狗 is its word;
+  // 证明我被狗咬伤了 is asked). The words are whole names of animals, not 马 or 牛 alone, which
+  // are surnames too.
+  if (!found.empty())
+    for (std::u32string_view animal : kAnimalWords) {
+      if (q.find(animal) == std::u32string::npos) continue;
+      const auto postings = t.by_char.find(animal.front());
+      for (Match& m : found) {
+        const bool own = postings != t.by_char.end() &&
+                         std::any_of(postings->second.keys.begin(), postings->second.keys.end(), [&](std::uint32_t k) {
+                           return t.keys[k].item == m.item && t.keys[k].text.find(animal) != std::u32string::npos;
+                         });
+        if (!own) m.score = std::min(m.score, kVagueScore);
+      }
+    }
   keep_shared(found);
   std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
     if (a.score != b.score) return a.score > b.score;

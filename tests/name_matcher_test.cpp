@@ -345,6 +345,16 @@ std::pair<std::string, jianzheng::Certainty> resolved(const std::string& text) {
 
 }  // namespace
 
+TEST_CASE("A certificate about an animal is never a resident's item with confidence (附件1 第9、10、11、12项), 养狗证明 is",
+          "[names][resolve]") {
+  for (const char* text : {"狗的出生证明", "证明小猫是在家生的", "宠物死亡证明", "证明我家的羊还活着", "证明兔子病了"}) {
+    INFO(text);
+    CHECK(resolved(text).second != jianzheng::Certainty::confident);
+  }
+  CHECK(resolved("养狗证明") == std::make_pair(std::string("dog-keeping"), jianzheng::Certainty::confident));
+  CHECK(resolved("证明马大爷还在世") == std::make_pair(std::string("alive"), jianzheng::Certainty::confident));
+}
+
 TEST_CASE("A rewrite that overlaps what the text goes on to say does not say it twice (附件1 第10项)",
           "[names][resolve][vocabulary]") {
   // 人还在 → 人在世 (vocabulary) before 世: 外婆人还在世 reads 外婆人在世, not 外婆人在世世.
