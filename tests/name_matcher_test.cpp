@@ -343,6 +343,17 @@ std::pair<std::string, jianzheng::Certainty> resolved(const std::string& text) {
   return {r.candidates.empty() ? "-" : r.candidates.front().item->id, r.certainty};
 }
 
+// Each text resolves to its item first, with the given certainty.
+template <std::size_t N>
+void check_resolves(const std::pair<const char*, const char*> (&cases)[N], jianzheng::Certainty expected) {
+  for (const auto& [text, id] : cases) {
+    INFO(text);
+    const auto [got, certainty] = resolved(text);
+    CHECK(got == id);
+    CHECK(certainty == expected);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("A certificate about an animal is never a resident's item with confidence (附件1 第9、10、11、12项), 养狗证明 is",
@@ -405,12 +416,7 @@ TEST_CASE("Round three's synonyms: other words for the same fact resolve with co
       {"证明她是我前妻", "marital-status"},        // 第8项
       {"证明我爸妈都不在了", "death"},             // 第11项
   };
-  for (const auto& [text, id] : cases) {
-    INFO(text);
-    const auto [got, certainty] = resolved(text);
-    CHECK(got == id);
-    CHECK(certainty == jianzheng::Certainty::confident);
-  }
+  check_resolves(cases, jianzheng::Certainty::confident);
 }
 
 TEST_CASE("Descriptions of round three: kin by a count, a spouse after 是, an adverb before 丢了",
@@ -427,12 +433,7 @@ TEST_CASE("Descriptions of round three: kin by a count, a spouse after 是, an a
       {"街道要证明我家里困难", "property"},    // 第17项: 家里 is 家庭
       {"房管局要开证明我名下没有房子", "property"},  // 第17项: 无房
   };
-  for (const auto& [text, id] : cases) {
-    INFO(text);
-    const auto [got, certainty] = resolved(text);
-    CHECK(got == id);
-    CHECK(certainty == jianzheng::Certainty::confident);
-  }
+  check_resolves(cases, jianzheng::Certainty::confident);
   // Not kin: a count of houses, a house that is a father's.
   for (const char* text : {"我有三套房的证明", "房子是我爸的证明", "证明这是我妈的房子"}) {
     INFO(text);
@@ -483,12 +484,7 @@ TEST_CASE("Round four: each fact told in a resident's own words, as a family, re
       {"证明我的证件不见了", "lost-document"},          // 第20项
       {"证明我爸离家出走了", "missing-person"},         // 第7项
   };
-  for (const auto& [text, id] : cases) {
-    INFO(text);
-    const auto [got, certainty] = resolved(text);
-    CHECK(got == id);
-    CHECK(certainty == jianzheng::Certainty::confident);
-  }
+  check_resolves(cases, jianzheng::Certainty::confident);
   // Read from a purpose or a slip of typing: a question, never an answer.
   const std::pair<const char*, const char*> asked[] = {
       {"死亡证民", "death"},                            // 民 min for 明 ming, on the 证明
@@ -535,12 +531,7 @@ TEST_CASE("A fact named as its own certificate is the item that certifies it, an
       {"存档证明", "personal-archive"},      {"档案存放证明", "personal-archive"},
       {"人事档案保管证明", "personal-archive"}, {"档案所在地证明", "personal-archive"},
   };
-  for (const auto& [text, id] : cases) {
-    INFO(text);
-    const auto [got, certainty] = resolved(text);
-    CHECK(got == id);
-    CHECK(certainty == jianzheng::Certainty::confident);
-  }
+  check_resolves(cases, jianzheng::Certainty::confident);
   // A field alone, without 证明, is not a certificate.
   for (const char* text : {"姓名", "性别", "民族", "存档"}) {
     INFO(text);
@@ -615,12 +606,7 @@ TEST_CASE("A request by purpose that names a document applied for or an act is a
       {"公司注册需要住所证明", "business-premises"},        // 第19项: 公司 … 住所证明, apart
       {"开网店要居委会开住所证明", "business-premises"},    // 第19项
   };
-  for (const auto& [text, id] : cases) {
-    INFO(text);
-    const auto [got, certainty] = resolved(text);
-    CHECK(got == id);
-    CHECK(certainty == jianzheng::Certainty::uncertain);
-  }
+  check_resolves(cases, jianzheng::Certainty::uncertain);
   // A text that names its own certificate is not read by purpose: 犬只免疫证明 is a vaccination
   // record, 办狗证要居住证明 asks for a 居住证明 (on no list).
   for (const char* text : {"犬只免疫证明", "狂犬病免疫证明", "办狗证要居住证明", "开店要营业执照",
@@ -938,6 +924,14 @@ CorpusFigures run_corpus(const std::string& file) {
   return f;
 }
 
+// A tuning corpus: no item comes first that is not the row's, confident or not, and nothing on
+// no list comes back with confidence.
+void check_no_wrong_item_nor_false_positive(const CorpusFigures& f) {
+  CHECK(f.wrong_confident == 0);
+  CHECK(f.wrong_uncertain == 0);
+  CHECK(f.false_positive == 0);
+}
+
 }  // namespace
 
 TEST_CASE("The fourth untuned corpus, when present: recall, wrong items, false positives",
@@ -957,9 +951,7 @@ TEST_CASE("The third untuned corpus, now tuning data: no wrong item, no false po
   WARN(f.report << f.failures);
   CHECK(f.listed >= 190);
   CHECK(f.none >= 60);
-  CHECK(f.wrong_confident == 0);
-  CHECK(f.wrong_uncertain == 0);
-  CHECK(f.false_positive == 0);
+  check_no_wrong_item_nor_false_positive(f);
 }
 
 TEST_CASE("The breadth corpus of round three: recall, no wrong item, no false positive",
@@ -970,9 +962,7 @@ TEST_CASE("The breadth corpus of round three: recall, no wrong item, no false po
   WARN(f.report << f.failures);
   CHECK(f.listed + f.none >= 150);
   CHECK(f.none >= 40);
-  CHECK(f.wrong_confident == 0);
-  CHECK(f.wrong_uncertain == 0);
-  CHECK(f.false_positive == 0);
+  check_no_wrong_item_nor_false_positive(f);
 }
 
 TEST_CASE("The second untuned corpus, now tuning data: recall, no wrong item, no false positive",
@@ -982,9 +972,7 @@ TEST_CASE("The second untuned corpus, now tuning data: recall, no wrong item, no
   WARN(f.report << f.failures);
   CHECK(f.listed >= 110);
   CHECK(f.listed + f.none >= 150);
-  CHECK(f.wrong_confident == 0);
-  CHECK(f.wrong_uncertain == 0);
-  CHECK(f.false_positive == 0);
+  check_no_wrong_item_nor_false_positive(f);
 }
 
 TEST_CASE("The first untuned corpus, now tuning data: recall, no wrong item, no false positive",
@@ -992,8 +980,7 @@ TEST_CASE("The first untuned corpus, now tuning data: recall, no wrong item, no 
   const auto f = run_corpus("corpus-tuning-2.tsv");
   WARN(f.report << f.failures);
   CHECK(f.listed + f.none >= 150);
-  CHECK(f.wrong_confident == 0);
-  CHECK(f.false_positive == 0);
+  check_no_wrong_item_nor_false_positive(f);
 }
 
 TEST_CASE("The tuning real-text corpus: recall, no wrong item, no false positive",
@@ -1001,7 +988,6 @@ TEST_CASE("The tuning real-text corpus: recall, no wrong item, no false positive
   const auto f = run_corpus("corpus-tuning.tsv");
   WARN(f.report << f.failures);
   CHECK(f.listed + f.none >= 150);
-  CHECK(f.wrong_confident == 0);
-  CHECK(f.false_positive == 0);
+  check_no_wrong_item_nor_false_positive(f);
   CHECK(f.recall() >= 97.0);
 }
