@@ -69,6 +69,31 @@ constexpr double kOtherItemMargin = 0.02;     // another item named beside a fac
 // Animals (see the end of Tables::search): a certificate about one is not a resident's.
 constexpr std::u32string_view kAnimalWords[] = {U"狗", U"犬", U"猫", U"宠物", U"猪", U"羊", U"鸡", U"鸭", U"鹅",
                                                 U"兔", U"牲畜", U"家畜", U"耕牛", U"奶牛", U"马匹"};
+// Whether a text holds the first character of one of kAnimalWords: most texts do not, and
+// the words are searched for only when one does. A bit per character modulo 64 first, then the
+// sorted first characters.
+constexpr std::array<char32_t, std::size(kAnimalWords)> kAnimalFirsts = [] {
+  std::array<char32_t, std::size(kAnimalWords)> firsts{};
+  for (std::size_t i = 0; i < firsts.size(); ++i) firsts[i] = kAnimalWords[i].front();
+  for (std::size_t i = 1; i < firsts.size(); ++i)  // insertion sort: constexpr before C++20
+    for (std::size_t j = i; j > 0 && firsts[j] < firsts[j - 1]; --j) {
+      const char32_t c = firsts[j];
+      firsts[j] = firsts[j - 1];
+      firsts[j - 1] = c;
+    }
+  return firsts;
+}();
+constexpr std::uint64_t kAnimalBits = [] {
+  std::uint64_t bits = 0;
+  for (char32_t c : kAnimalFirsts) bits |= std::uint64_t{1} << (c % 64);
+  return bits;
+}();
+bool mentions_animal(std::u32string_view text) noexcept {
+  for (char32_t c : text)
+    if (((kAnimalBits >> (c % 64)) & 1) && std::binary_search(kAnimalFirsts.begin(), kAnimalFirsts.end(), c))
+      return true;
+  return false;
+}
 constexpr double kVagueScore = 0.8;          // a vague alias without its context: a question
 constexpr double kFuzzyTop = 0.92;           // fuzzy score = top - slope * cost / length
 constexpr double kFuzzySlope = 0.9;
@@ -1394,7 +1419,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
   // that candidate a question, never an answer (养狗证明 keeps its confidence: 狗 is its word;
   // 证明我被狗咬伤了 is asked). The words are whole names of animals, not 马 or 牛 alone, which
   // are surnames too.
-  if (!found.empty())
+  if (!found.empty() && mentions_animal(q))
     for (std::u32string_view animal : kAnimalWords) {
       if (q.find(animal) == std::u32string::npos) continue;
       const auto postings = t.by_char.find(animal.front());
