@@ -714,8 +714,7 @@ struct Engine::Impl {
     if (id.certainty == Certainty::uncertain) {
       cls = judge_candidates(d, comp, s, id, r, yes, day);
     } else if (listed) {
-      if (!r.carve_out.empty() || !item->carve_outs.empty())  // else nothing to read: pf stays empty
-        read_purpose_into(pf, comp, *item, r.carve_out, r.purpose, id.exact ? std::string_view() : std::string_view(r.text), day);
+      read_purpose_into(pf, comp, *item, r.carve_out, r.purpose, id.exact ? std::string_view() : std::string_view(r.text), day);
       d.carve_out = pf.applies;
       d.purpose_source = pf.source;
       for (const PurposeReading& pr : pf.found) d.purpose.push_back(pr);
