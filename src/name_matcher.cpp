@@ -66,6 +66,11 @@ constexpr double kInitialsScore = 0.8;
 constexpr double kPinyinTypoScore = 0.75;
 constexpr double kAmbiguousScore = 0.78;     // shared by several items: a question, never an answer
 constexpr double kOtherItemMargin = 0.02;     // another item named beside a fact: asked second
+constexpr double kVagueScore = 0.8;          // a vague alias without its context: a question
+constexpr double kFuzzyTop = 0.92;           // fuzzy score = top - slope * cost / length
+constexpr double kFuzzySlope = 0.9;
+constexpr double kFuzzyInSentenceFactor = 0.97;
+
 // Animals (see the end of Tables::search): a certificate about one is not a resident's.
 constexpr std::u32string_view kAnimalWords[] = {U"狗", U"犬", U"猫", U"宠物", U"猪", U"羊", U"鸡", U"鸭", U"鹅",
                                                 U"兔", U"牲畜", U"家畜", U"耕牛", U"奶牛", U"马匹"};
@@ -94,10 +99,6 @@ bool mentions_animal(std::u32string_view text) noexcept {
       return true;
   return false;
 }
-constexpr double kVagueScore = 0.8;          // a vague alias without its context: a question
-constexpr double kFuzzyTop = 0.92;           // fuzzy score = top - slope * cost / length
-constexpr double kFuzzySlope = 0.9;
-constexpr double kFuzzyInSentenceFactor = 0.97;
 
 // Edit costs, in tenths of an edit. At most one edit (kMaxCost) is tolerated; skipping a
 // filler word costs a tenth, so a few of them fit beside a real edit.
@@ -461,8 +462,6 @@ struct NameMatcher::Tables {
   std::vector<std::uint32_t> common_mask;     // per key: the common characters it has
   std::vector<std::uint32_t> distinct_count;  // per key: its distinct characters
   std::vector<std::uint32_t> few_rare_keys;   // keys with at most one other character
-  // Keys naming a relationship of kin (父子关系证明 …), and names saying 户口登记项目: the
-  // items the kin and 户口登记项目 descriptions name (one each, or nothing when several).
   // Characters only one item's names and aliases have, sorted, each with that item's first
   // direct key: what says which item a text is about besides the words a key matched.
   std::vector<std::pair<char32_t, std::uint32_t>> telling;
@@ -491,6 +490,8 @@ struct NameMatcher::Tables {
     if (most == tally + n || most->count < 2) return std::nullopt;
     return most->key;
   }
+  // Keys naming a relationship of kin (父子关系证明 …), and names saying 户口登记项目: the
+  // items the kin and 户口登记项目 descriptions name (one each, or nothing when several).
   std::optional<std::uint32_t> kin_key;
   std::optional<std::uint32_t> template_keys[std::size(kFieldTemplates)];
   // Colloquial rewrites (kRewrites) and the vocabulary's synonyms, and their first characters.
@@ -813,10 +814,6 @@ std::optional<Match> NameMatcher::best(std::string_view text) const {
   if (m.empty()) return std::nullopt;
   return m.front();
 }
-
-namespace {
-
-}  // namespace
 
 const Vocabulary::Synonym* NameMatcher::Tables::rewrite_at(const std::u32string& q, std::size_t i) const {
   const auto first = std::lower_bound(rewrite_firsts.begin(), rewrite_firsts.end(), q[i]);
@@ -1373,6 +1370,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
       if (!synonyms.empty()) search_text(without_de_before_certificate(synonyms), kRewordPenalty);
     }
     if (found.empty()) {
+      const bool asks = asks_generically(q);  // a 证明 or a stamp asked for, none named
       const std::u32string colloquial = t.rewritten(plain);
       if (!colloquial.empty()) search_text(without_de_before_certificate(colloquial), kRewordPenalty);
       if (found.empty()) {
@@ -1381,7 +1379,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
       }
       if (found.empty()) {
         // Only when the text asks for a 证明 it does not name: 办狗证要居住证明 asks for a 居住证明.
-        const std::u32string subject = asks_generically(q) ? request_subject(q) : std::u32string();
+        const std::u32string subject = asks ? request_subject(q) : std::u32string();
         if (!subject.empty()) {
           search_text(without_de_before_certificate(subject), kRequestPenalty);
           const std::u32string reworded = found.empty() ? t.rewritten(subject) : std::u32string();
@@ -1392,7 +1390,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
       }
       // Requests by purpose that name a document applied for or an act (办狗证要社区开证明,
       // 申请残疾人证要村里盖章): the items whose certificates serve it, always a question.
-      if (found.empty() && !t.purposes.empty() && asks_generically(q)) {
+      if (found.empty() && !t.purposes.empty() && asks) {
         for (const auto& entry : t.purposes) {
           bool hit = false;
           for (const auto& [a, b] : entry.purpose->words) {
