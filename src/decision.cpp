@@ -1,10 +1,9 @@
 #include "jianzheng/decision.hpp"
 
-#include <stdexcept>
-
 #include <algorithm>
 #include <cstdio>
 #include <initializer_list>
+#include <stdexcept>
 #include <string_view>
 #include <utility>
 #include <vector>
