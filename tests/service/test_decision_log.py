@@ -91,6 +91,12 @@ def test_sighup_reopens_the_file_for_logrotate(start_server, tmp_path):
         time.sleep(0.01)
     log.rename(rotated)  # logrotate moves the file away …
     server.post_json("/v1/decide", {"item": "kinship"}, headers={"X-Request-Id": "between"})
+    # The log is written by its own thread: wait until "between" is in the moved file, or a
+    # SIGHUP arriving first would rightly send it to the new one (a race of the test, not of
+    # the service: a busy machine showed it).
+    end = time.monotonic() + 5
+    while time.monotonic() < end and "between" not in rotated.read_text():
+        time.sleep(0.01)
     server.send_signal(signal.SIGHUP)  # … and signals
     end = time.monotonic() + 5
     while time.monotonic() < end and "reopens_total{result=\"ok\"} 1" not in server.request("GET", "/metrics")[2].decode():
