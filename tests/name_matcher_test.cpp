@@ -934,14 +934,25 @@ void check_no_wrong_item_nor_false_positive(const CorpusFigures& f) {
 
 }  // namespace
 
-TEST_CASE("The fourth untuned corpus, when present: recall, wrong items, false positives",
+TEST_CASE("The fifth untuned corpus, when present: recall, wrong items, false positives",
           "[names][accuracy]") {
-  // corpus-untuned-4.tsv is written by another hand and never seen by the matcher's authors
+  // corpus-untuned-5.tsv is written by another hand and never seen by the matcher's authors
   // (docs/names.md, "Recall on real text"): the figures are reported as measured. Without the
   // file there is nothing to report.
-  if (!std::ifstream(JIANZHENG_TEST_DATA_DIR "/names/corpus-untuned-4.tsv")) return;
-  const auto f = run_corpus("corpus-untuned-4.tsv");
+  if (!std::ifstream(JIANZHENG_TEST_DATA_DIR "/names/corpus-untuned-5.tsv")) return;
+  const auto f = run_corpus("corpus-untuned-5.tsv");
   WARN(f.report << f.failures);
+}
+
+TEST_CASE("The fourth untuned corpus, now tuning data: no wrong item, no false positive",
+          "[names][accuracy]") {
+  // Untuned until issue 11's fifth round (82.0 % on its first run, after round four).
+  const auto f = run_corpus("corpus-tuning-6.tsv");
+  WARN(f.report << f.failures);
+  CHECK(f.listed >= 167);
+  CHECK(f.none >= 70);
+  CHECK(f.wrong_confident == 0);
+  CHECK(f.false_positive == 0);
 }
 
 TEST_CASE("The third untuned corpus, now tuning data: no wrong item, no false positive",
