@@ -24,6 +24,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -59,6 +60,8 @@ constexpr double kRewordPenalty = 0.02;      // per filler word skipped, words r
 constexpr double kRequestPenalty = 0.1;     // a request read for what it is for (养狗要…开证明)
 constexpr double kRequestScore = 0.8;        // …and never more: it names a purpose, not the
                                              // certificate, so the clerk is asked
+constexpr double kConceptScore = 0.86;      // a concept stated plainly (证明我没有复吸): an answer
+constexpr double kConceptLesser = 0.12;     // a concept with fewer parts than another: below it
 constexpr double kPurposeScore = 0.78;      // a document or act the item serves (办狗证): a
                                              // question, below a request read as its subject
 constexpr double kPinyinScore = 0.9;
@@ -121,6 +124,9 @@ constexpr std::pair<char32_t, char32_t> kLookAlikes[] = {
     {U'日', U'曰'}, {U'候', U'侯'}, {U'拨', U'拔'}, {U'犬', U'大'}, {U'犬', U'太'},
     {U'遗', U'遣'}, {U'继', U'断'}, {U'住', U'往'}, {U'籍', U'藉'}, {U'状', U'伏'},
     {U'姻', U'烟'}, {U'属', U'嘱'}, {U'残', U'浅'}, {U'疾', U'痰'}, {U'况', U'兄'}, {U'明', U'朋'}, {U'明', U'眀'},
+    // A character and one that contains it (亡 in 忙, 忘): written by handwriting input, or
+    // picked by the shape from a candidate list (死忙证明).
+    {U'亡', U'忙'}, {U'亡', U'忘'},
 };
 
 // Characters that carry the meaning of a name on their own (无工作证明 is not a 工作证明,
@@ -150,6 +156,13 @@ constexpr VagueKey kVagueKeys[] = {
     {U"档案证明", {U"个人档案", U"人事档案", {}}},
 };
 constexpr std::u32string_view kAskingChars = U"开个张份要的下办请给具";
+// What may stand between a concept's words and the 证明 they end with: a time, a state.
+constexpr std::u32string_view kTimeOrState = U"的了满年月日天个多余两几一二三四五六七八九十百0123456789";
+constexpr std::u32string_view kStateWords[] = {U"情况", U"状况", U"关系", U"期间", U"以上", U"以来", U"之久"};
+// 证明 as a verb (能证明, 可以证明, 足以证明, 用来证明) names no certificate either.
+constexpr std::u32string_view kProvingBefore = U"能以够可来";
+// What may stand right before a 证明 that names no certificate (开证明, 社区证明, 同意的证明, 什么证明).
+constexpr std::u32string_view kGenericBefore = U"开个张份要的下办请给具出会里区意写么";
 
 const VagueKey* vague_key(std::u32string_view key) {
   for (const auto& v : kVagueKeys)
@@ -163,6 +176,9 @@ const VagueKey* vague_key(std::u32string_view key) {
 // 手机丢失证明 or 车辆丢失证明 is not pulled onto the list.
 constexpr std::u32string_view kLostKeys[] = {U"丢失证明", U"遗失证明", U"挂失证明"};
 constexpr std::u32string_view kDocumentEndings = U"证卡簿本折书单照件同据";
+// Words that, right after a document's name, say it was lost or is to be replaced (round five).
+constexpr std::u32string_view kLossWords[] = {U"丢", U"遗失", U"掉了", U"不见", U"被偷", U"被盗", U"找不到",
+                                               U"补办", U"补领", U"挂失", U"弄丢", U"搞丢"};
 
 // Short forms derived from names: prefixes a resident leaves out (居民养犬证明 → 养犬证明),
 // and words that only say "the details of" anywhere before 证明 (婚姻状况证明 → 婚姻证明,
@@ -271,10 +287,28 @@ struct Vocabulary {
     std::string item;
     std::vector<std::pair<std::u32string, std::u32string>> words;
   };
+  // What a resident asks about, by concept (round five): every part present, in any order and
+  // with any words between, in a text that asks for a proof. A part is satisfied by any of its
+  // patterns; a pattern is a word, or two words (each perhaps a family of words) the second
+  // within kPurposeGap characters after the first.
+  struct Pattern {
+    std::vector<std::u32string> first, second;  // second empty: one word
+    std::size_t gap;                             // characters allowed between them
+  };
+  struct Concept {
+    std::string item;
+    bool strong;     // stated plainly it is an answer; a weak one is only ever a question
+    bool exclusive;  // when it holds, the others do not count (a lost 结婚证 is not 婚姻状况)
+    std::vector<std::vector<Pattern>> parts;
+    std::vector<std::u32string> not_with;
+  };
   std::vector<Synonym> synonyms;
   std::vector<Fact> facts;
   std::vector<Changing> changing;
   std::vector<Purpose> purposes;
+  std::vector<Concept> concepts;
+  std::vector<std::u32string> asking;   // words that ask for a proof (证明, 证实, 盖章 …)
+  std::vector<std::u32string> purpose_markers;  // 要, 用, 办 …: what follows is what it is for
 };
 constexpr std::size_t kPurposeGap = 6;
 constexpr std::string_view kVocabularyFormat = "jianzheng-names-vocabulary/1";
@@ -294,7 +328,8 @@ Vocabulary parse_vocabulary(std::string_view json_text, std::string_view origin)
   detail::Document doc(json_text, std::string(origin));
   const detail::Node root = doc.root();
   if (!root.is_object()) root.fail(ErrorCode::wrong_type, "a names vocabulary is a JSON object");
-  root.only_keys({"format", "note", "synonyms", "facts", "changing_words", "purposes", "alias_sources"});
+  root.only_keys({"format", "note", "synonyms", "facts", "changing_words", "purposes", "families", "concepts",
+                  "alias_sources"});
   const detail::Node fmt = root.at("format");
   if (fmt.string() != kVocabularyFormat)
     fmt.fail(ErrorCode::unsupported_format,
@@ -333,6 +368,62 @@ Vocabulary parse_vocabulary(std::string_view json_text, std::string_view origin)
         p.words.emplace_back(std::move(first), std::move(second));
       }
       v.purposes.push_back(std::move(p));
+    }
+  // Families of words (@negation, @kin …) that concepts name, and the two the matcher itself
+  // reads: @asking and @purpose_markers.
+  std::unordered_map<std::string, std::vector<std::u32string>> families;
+  if (auto f = root.get("families"))
+    for (const auto& e : f->elements()) {
+      e.only_keys({"name", "words", "why"});
+      e.at("why").nonempty_string();
+      auto words = folded_words(e, "words");
+      if (words.empty()) e.at("words").fail(ErrorCode::invalid_value, "a family has at least one word");
+      if (!families.emplace(e.at("name").nonempty_string(), std::move(words)).second)
+        e.at("name").fail(ErrorCode::invalid_value, "a family is named once");
+    }
+  auto family = [&](const detail::Node& at, const std::string& name) -> const std::vector<std::u32string>& {
+    const auto it = families.find(name);
+    if (it == families.end()) at.fail(ErrorCode::invalid_value, "no family \"" + name + "\" in \"families\"");
+    return it->second;
+  };
+  if (auto a = root.get("families")) {
+    v.asking = family(*a, "asking");
+    v.purpose_markers = family(*a, "purpose_markers");
+  }
+  if (auto a = root.get("concepts"))
+    for (const auto& e : a->elements()) {
+      e.only_keys({"item", "strength", "exclusive", "parts", "not_with", "why"});
+      e.at("why").nonempty_string();
+      Vocabulary::Concept c{e.at("item").nonempty_string(), false, false, {}, folded_words(e, "not_with")};
+      const std::string strength = e.at("strength").string();
+      if (strength != "strong" && strength != "weak")
+        e.at("strength").fail(ErrorCode::invalid_value, "a concept is \"strong\" or \"weak\"");
+      c.strong = strength == "strong";
+      if (auto x = e.get("exclusive")) c.exclusive = x->boolean();
+      for (const auto& part : e.at("parts").elements()) {
+        std::vector<Vocabulary::Pattern> patterns;
+        for (const auto& w : part.elements()) {
+          const std::string word = w.nonempty_string();
+          // A…B: B within kPurposeGap characters after A; A+B: B right after A.
+          const auto gap = word.find("…");
+          const auto joint = gap == std::string::npos ? word.find('+') : std::string::npos;
+          const auto split = gap != std::string::npos ? gap : joint;
+          const std::size_t split_size = gap != std::string::npos ? std::string_view("…").size() : 1;
+          auto side = [&](const std::string& s) -> std::vector<std::u32string> {
+            if (!s.empty() && s[0] == '@') return family(w, s.substr(1));
+            std::u32string folded = detail::fold(s).text;
+            if (folded.empty()) w.fail(ErrorCode::invalid_value, "a concept's pattern is a word, or two words around …");
+            return {std::move(folded)};
+          };
+          Vocabulary::Pattern p{side(word.substr(0, split)), {}, joint != std::string::npos ? 0 : kPurposeGap};
+          if (split != std::string::npos) p.second = side(word.substr(split + split_size));
+          patterns.push_back(std::move(p));
+        }
+        if (patterns.empty()) part.fail(ErrorCode::invalid_value, "a concept's part has at least one pattern");
+        c.parts.push_back(std::move(patterns));
+      }
+      if (c.parts.empty()) e.at("parts").fail(ErrorCode::invalid_value, "a concept has at least one part");
+      v.concepts.push_back(std::move(c));
     }
   if (auto a = root.get("alias_sources"))  // for people: where an added alias was found
     for (const auto& e : a->elements()) {
@@ -436,6 +527,7 @@ struct NameMatcher::Tables {
     std::size_t distinct;   // distinct characters, for the candidate filter
     std::vector<Char> chars;  // per character: reading, criticality, look-alikes
     bool fact = false;  // a fact named as its own certificate (曾用名证明): only as written
+    bool lost = false;  // names a loss itself (丢失证明, 证件遗失证明): kLossWords may follow it
     const std::vector<std::u32string>* not_with = nullptr;  // words that disqualify a fact key
     std::vector<const std::vector<std::u32string>*> changing_words{};  // 公司 before 收入证明
   };
@@ -511,6 +603,20 @@ struct NameMatcher::Tables {
     const Vocabulary::Purpose* purpose;
   };
   std::vector<PurposeEntry> purposes;
+  // What a text asks about, by concept (round five; docs/names.md "Concepts").
+  struct ConceptEntry {
+    const Item* item;
+    const Vocabulary::Concept* concept;
+  };
+  std::vector<ConceptEntry> concepts;
+  struct ConceptHit {
+    const Item* item;
+    std::size_t parts;
+    bool strong, exclusive;
+    bool stated;  // 证明 before the words, or after them with no word of purpose between
+  };
+  // The concepts `text` (folded, or rewritten from `original`) holds, when it asks for a proof.
+  void concept_hits(const std::u32string& text, const std::u32string& original, std::vector<ConceptHit>& out) const;
   // The text with colloquial descriptions and synonyms rewritten; empty when nothing changed.
   std::u32string rewritten(const std::u32string& q) const;
 
@@ -576,6 +682,8 @@ void NameMatcher::Tables::add_key(std::u32string text, const Item& item, std::st
   }
   Key key{std::move(text), &item, name, how, score, {}, nullptr, false, {}, {}, 0, {}};
   key.vague = vague_key(key.text);
+  for (std::u32string_view loss : {U"丢失", U"遗失", U"挂失"})
+    key.lost = key.lost || key.text.find(loss) != std::u32string::npos;
   key.pinyin = detail::pinyin(key.text, false);
   key.initials = detail::pinyin(key.text, true);
   std::u32string distinct = key.text;
@@ -698,6 +806,8 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
       if (key.text.find(changing.before) != std::u32string::npos) key.changing_words.push_back(&changing.words);
   for (const auto& purpose : vocab.purposes)
     if (const Item* item = item_by_id(purpose.item)) purposes.push_back({item, &purpose});
+  for (const auto& concept : vocab.concepts)
+    if (const Item* item = item_by_id(concept.item)) concepts.push_back({item, &concept});
   for (const auto& r : kRewrites) rewrites.push_back({std::u32string(r.from), std::u32string(r.to)});
   rewrites.insert(rewrites.end(), vocab.synonyms.begin(), vocab.synonyms.end());
   std::stable_sort(rewrites.begin(), rewrites.end(),
@@ -726,10 +836,19 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
     std::sort(telling.begin(), telling.end());
   }
   for (std::uint32_t k = 0; k < keys.size(); ++k) {
+    std::u32string telling_chars;
     for (Char& ch : keys[k].chars) {
       auto it = owner.find(ch.c);
       ch.distinguishing = !ch.head && it != owner.end() && it->second == keys[k].item;
+      if (ch.distinguishing && telling_chars.find(ch.c) == std::u32string::npos) telling_chars += ch.c;
     }
+    // A key with three or more telling characters (社区戒毒社区康复…: 戒, 毒, 康, 复) still tells
+    // its item by two of them after one edit, so none of them needs the protection
+    // (社区康护 for 社区康复 is a typo); with one or two (失踪: 踪) an edit changes the meaning.
+    // Only when they are at most half of its characters: in a list of one item every character
+    // tells it, and then none tells it apart from what is not on the list.
+    if (telling_chars.size() >= 3 && telling_chars.size() * 2 <= keys[k].distinct)
+      for (Char& ch : keys[k].chars) ch.distinguishing = false;
     by_pinyin[keys[k].pinyin].push_back(k);
     by_initials[keys[k].initials].push_back(k);
   }
@@ -856,6 +975,95 @@ std::u32string NameMatcher::Tables::rewritten(const std::u32string& q) const {
   return out;
 }
 
+void NameMatcher::Tables::concept_hits(const std::u32string& text, const std::u32string& original,
+                                       std::vector<ConceptHit>& out) const {
+  const Vocabulary& vocab = vocabulary();
+  auto holds = [&](const std::vector<std::u32string>& words, const std::u32string& in) {
+    return std::any_of(words.begin(), words.end(), [&](const std::u32string& w) {
+      return in.find(w) != std::u32string::npos;
+    });
+  };
+  if (concepts.empty() || !holds(vocab.asking, text)) return;
+  struct Span {
+    std::size_t begin, end;
+  };
+  // The first occurrence of a pattern. The 证 of 证明 is no document (证…丢), unless the word
+  // says 证明 itself.
+  auto find = [&](const Vocabulary::Pattern& p) -> std::optional<Span> {
+    for (const auto& a : p.first)
+      for (auto at = text.find(a); at != std::u32string::npos; at = text.find(a, at + 1)) {
+        if (!starts_with(a, kCertificate) && text.compare(at, kCertificate.size(), kCertificate) == 0) continue;
+        const std::size_t from = at + a.size();
+        if (p.second.empty()) return Span{at, from};
+        std::optional<Span> nearest;  // the second word nearest the first
+        for (const auto& b : p.second) {
+          const auto to = text.find(b, from);
+          if (to != std::u32string::npos && to - from <= p.gap && (!nearest || to + b.size() < nearest->end))
+            nearest = Span{at, to + b.size()};
+        }
+        if (nearest) return nearest;
+      }
+    return std::nullopt;
+  };
+  for (const auto& entry : concepts) {
+    const Vocabulary::Concept& c = *entry.concept;
+    if (holds(c.not_with, text) || holds(c.not_with, original)) continue;  // 有车位: not 有车
+    Span all{text.size(), 0};
+    bool every = true;
+    for (const auto& part : c.parts) {
+      std::optional<Span> found;
+      for (const auto& p : part)
+        if ((found = find(p))) break;
+      if (!found) {
+        every = false;
+        break;
+      }
+      all = Span{std::min(all.begin, found->begin), std::max(all.end, found->end)};
+    }
+    if (!every) continue;
+    // A text that names a certificate of its own (办狗证要居住证明) is not read by concept: each
+    // 证明 names none (开证明, 证明我…, 证明证明), or is the one the concept's words end with
+    // (关系证明, 丧葬证明, 生孩子的证明).
+    // Between those words and their 证明 may stand a time or a state (连续失业满1年证明, 婚育关系
+    // 证明, 分居两年以上的证明), nothing else.
+    bool own = false;
+    for (auto at = text.find(kCertificate); !own && at != std::u32string::npos; at = text.find(kCertificate, at + 1)) {
+      std::size_t before = at;
+      while (before > all.end) {
+        if (kTimeOrState.find(text[before - 1]) != std::u32string_view::npos) --before;
+        else if (before >= all.end + 2 && std::any_of(std::begin(kStateWords), std::end(kStateWords), [&](std::u32string_view w) {
+                   return text.compare(before - 2, 2, w) == 0;
+                 }))
+          before -= 2;
+        else
+          break;
+      }
+      own = at > 0 && before != all.end && kGenericBefore.find(text[at - 1]) == std::u32string_view::npos &&
+            kProvingBefore.find(text[at - 1]) == std::u32string_view::npos &&
+            !(at >= 2 && text.compare(at - 2, 2, kCertificate) == 0) &&
+            !(at >= 3 && text.compare(at - 3, 3, U"证明信") == 0);
+    }
+    if (own) continue;
+    // Stated: 证明 before the words (证明我没有复吸), or after them with no word of purpose
+    // between (户口本上写着父女还要另开关系证明); "X要开…证明" names what it is for.
+    bool stated = false;
+    for (auto at = text.find(kCertificate); !stated && at != std::u32string::npos;
+         at = text.find(kCertificate, at + 1)) {
+      if (at + kCertificate.size() <= all.begin) stated = true;
+      else if (at >= all.end) {
+        const std::u32string_view between = std::u32string_view(text).substr(all.end, at - all.end);
+        stated = std::none_of(vocab.purpose_markers.begin(), vocab.purpose_markers.end(),
+                              [&](const std::u32string& m) { return between.find(m) != std::u32string_view::npos; });
+      }
+    }
+    auto same = std::find_if(out.begin(), out.end(), [&](const ConceptHit& h) { return h.item == entry.item; });
+    const ConceptHit hit{entry.item, c.parts.size(), c.strong, c.exclusive, stated};
+    if (same == out.end()) out.push_back(hit);
+    else if (std::make_tuple(hit.parts, hit.strong && hit.stated) > std::make_tuple(same->parts, same->strong && same->stated))
+      *same = hit;
+  }
+}
+
 namespace {
 
 // "X的证明" says "X证明": the 的 before 证明 goes.
@@ -912,7 +1120,6 @@ bool asks_generically(const std::u32string& q) {
     for (auto at = q.find(verb); at != std::u32string::npos; at = q.find(verb, at + 1))
       for (std::size_t i = at + 1; i < q.size() && i <= at + 3; ++i)
         if (object.find(q[i]) != std::u32string_view::npos) return true;
-  constexpr std::u32string_view kGenericBefore = U"开个张份要的下办请给具出会里区意写么";
   bool any = false;
   for (auto at = q.find(kCertificate); at != std::u32string::npos; at = q.find(kCertificate, at + 1)) {
     // 开证明信证明身份: a 证明 right after a 证明信 (a letter of proof) is asked for as well.
@@ -1112,7 +1319,12 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
       std::vector<Hit> hits;
       // Whether the occurrence at `begin` does not count, and whether a vague key lacks
       // its context there (then it is only a question).
-      auto changed = [&](std::size_t begin, const Tables::Key& key, bool* without_context) {
+      auto changed = [&](std::size_t begin, std::size_t end, const Tables::Key& key, bool* without_context) {
+        // A document named as the thing lost (出生医学证明丢了, 死亡证明补办) is not asked for
+        // itself: the request is the 证件遗失证明 of 附件1 第20项 (round five).
+        if (!key.lost)
+          for (std::u32string_view loss : kLossWords)
+            if (searched.compare(end, loss.size(), loss) == 0) return true;
         if (key.vague) {
           for (auto context : key.vague->context)
             if (!context.empty() && searched.find(context) != std::u32string::npos) return false;
@@ -1124,10 +1336,10 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           for (const auto& w : *key.not_with)
             if (searched.find(w) != std::u32string::npos) return true;
         if (!key.changing_words.empty() && begin > 0) {
-          const std::size_t end = searched[begin - 1] == U'的' ? begin - 1 : begin;
+          const std::size_t head = searched[begin - 1] == U'的' ? begin - 1 : begin;
           for (const auto* words : key.changing_words)
             for (const auto& w : *words)
-              if (end >= w.size() && searched.compare(end - w.size(), w.size(), w) == 0) return true;
+              if (head >= w.size() && searched.compare(head - w.size(), w.size(), w) == 0) return true;
         }
         if (begin == 0) return false;
         const char32_t before = searched[begin - 1];
@@ -1152,7 +1364,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           for (auto at = searched.find(key.text); at != std::u32string::npos;
                at = searched.find(key.text, at + 1)) {
             bool alone = false;
-            if (changed(at, key, &alone)) continue;
+            if (changed(at, at + key.text.size(), key, &alone)) continue;
             hits.push_back(Hit{k, {0, at, at + key.text.size()}, reworded, alone});
             hit = exact_hit = true;
             break;
@@ -1171,7 +1383,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
                 bool alone = false;
                 if (in.compare(at + second.size(), first.size(), first) != 0 ||
                     in.compare(at + body, kCertificate.size(), kCertificate) != 0 ||
-                    changed(at, key, &alone))
+                    changed(at, end, key, &alone))
                   continue;
                 hits.push_back(Hit{k, {0, at, end}, reworded + kRewordPenalty, alone});
                 hit = exact_hit = true;
@@ -1210,7 +1422,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
             continue;
           auto at = Tables::find(key, described, scratch);
           bool alone = false;
-          if (!at || changed(at->begin, key, &alone)) continue;
+          if (!at || changed(at->begin, at->end, key, &alone)) continue;
           hits.push_back(Hit{k, *at, reworded, alone});
         }
       }
@@ -1369,6 +1581,29 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
       const std::u32string synonyms = t.rewritten(plain);
       if (!synonyms.empty()) search_text(without_de_before_certificate(synonyms), kRewordPenalty);
     }
+    // What the text asks about, by concept (round five): the parts of a fact in any order, with
+    // any words between, in a text that asks for a proof. One concept stated plainly with the
+    // most parts is an answer (kConceptScore); several, or one read from a purpose or from
+    // words that are only suggestive (weak), are a question.
+    auto by_concept = [&] {
+      std::vector<Tables::ConceptHit> hits;
+      t.concept_hits(q, q, hits);
+      const std::u32string rewritten = t.rewritten(q);
+      if (!rewritten.empty()) t.concept_hits(rewritten, q, hits);
+      if (hits.empty()) return;
+      if (std::any_of(hits.begin(), hits.end(), [](const Tables::ConceptHit& h) { return h.exclusive; }))
+        hits.erase(std::remove_if(hits.begin(), hits.end(), [](const Tables::ConceptHit& h) { return !h.exclusive; }),
+                   hits.end());
+      auto rank = [](const Tables::ConceptHit& h) { return h.parts * 2 + (h.strong ? 1 : 0); };
+      std::size_t top = 0, at_top = 0;
+      for (const auto& h : hits) top = std::max(top, rank(h));
+      const Tables::ConceptHit* first = nullptr;
+      for (const auto& h : hits)
+        if (rank(h) == top) ++at_top, first = &h;
+      const double top_score = at_top == 1 && first->strong && first->stated ? kConceptScore : kRequestScore;
+      for (const auto& h : hits)
+        offer_item(h.item, h.item->name, rank(h) == top ? top_score : top_score - kConceptLesser, MatchHow::phrase);
+    };
     if (found.empty()) {
       const bool asks = asks_generically(q);  // a 证明 or a stamp asked for, none named
       const std::u32string colloquial = t.rewritten(plain);
@@ -1377,6 +1612,9 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         const std::u32string last = certificate_last(colloquial.empty() ? plain : colloquial);
         if (!last.empty()) search_text(without_de_before_certificate(last), kRewordPenalty);
       }
+      if (found.empty() || std::all_of(found.begin(), found.end(),
+                                       [](const Match& m) { return m.score < confident_score; }))
+        by_concept();
       if (found.empty()) {
         // Only when the text asks for a 证明 it does not name: 办狗证要居住证明 asks for a 居住证明.
         const std::u32string subject = asks ? request_subject(q) : std::u32string();
