@@ -158,7 +158,7 @@ constexpr VagueKey kVagueKeys[] = {
 constexpr std::u32string_view kAskingChars = U"开个张份要的下办请给具";
 // What may stand between a concept's words and the 证明 they end with: a time, a state.
 constexpr std::u32string_view kTimeOrState = U"的了满年月日天个多余两几一二三四五六七八九十百0123456789";
-constexpr std::u32string_view kStateWords[] = {U"情况", U"状况", U"关系", U"期间", U"以上", U"以来", U"之久"};
+constexpr std::u32string_view kStateWords[] = {U"情况", U"状况", U"关系", U"期间", U"以上", U"以来", U"之久", U"人员"};
 // 证明 as a verb (能证明, 可以证明, 足以证明, 用来证明) names no certificate either.
 constexpr std::u32string_view kProvingBefore = U"能以够可来";
 // What may stand right before a 证明 that names no certificate (开证明, 社区证明, 同意的证明, 什么证明).
@@ -176,6 +176,9 @@ const VagueKey* vague_key(std::u32string_view key) {
 // 手机丢失证明 or 车辆丢失证明 is not pulled onto the list.
 constexpr std::u32string_view kLostKeys[] = {U"丢失证明", U"遗失证明", U"挂失证明"};
 constexpr std::u32string_view kDocumentEndings = U"证卡簿本折书单照件同据";
+// A person and the start of a statement about them, right after a 证明 (证明我是, 证明他已经).
+constexpr std::u32string_view kPersonChars = U"我他她";
+constexpr std::u32string_view kStatementChars = U"是现已还没从一确们";
 // Words that, right after a document's name, say it was lost or is to be replaced (round five).
 constexpr std::u32string_view kLossWords[] = {U"丢", U"遗失", U"掉了", U"不见", U"被偷", U"被盗", U"找不到",
                                                U"补办", U"补领", U"挂失", U"弄丢", U"搞丢"};
@@ -569,6 +572,9 @@ struct NameMatcher::Tables {
     std::size_t n = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
       if (i >= begin && i < end) continue;
+      // Kin (我母亲, 我爸) is how a text names a person, not an item (round five).
+      if (kKinChars.find(text[i]) != std::u32string_view::npos && std::u32string_view(U"亲属戚").find(text[i]) == std::u32string_view::npos)
+        continue;
       const auto it = std::lower_bound(telling.begin(), telling.end(), std::make_pair(text[i], std::uint32_t{0}));
       if (it == telling.end() || it->first != text[i] || keys[it->second].item == item) continue;
       Tally* t = std::find_if(tally, tally + n, [&](const Tally& x) { return x.key == it->second; });
@@ -1325,6 +1331,12 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         if (!key.lost)
           for (std::u32string_view loss : kLossWords)
             if (searched.compare(end, loss.size(), loss) == 0) return true;
+        // 老伴去世了，证明我现在是丧偶: folding drops the comma, but a 证明 followed by a person and
+        // a statement (我是, 他已经 …) is the verb of what comes after, not the end of a name.
+        if (end + 2 <= searched.size() && ends_with(key.text, kCertificate) &&
+            kPersonChars.find(searched[end]) != std::u32string_view::npos &&
+            kStatementChars.find(searched[end + 1]) != std::u32string_view::npos)
+          return true;
         if (key.vague) {
           for (auto context : key.vague->context)
             if (!context.empty() && searched.find(context) != std::u32string::npos) return false;
