@@ -180,7 +180,7 @@ constexpr std::u32string_view kDocumentEndings = U"证卡簿本折书单照件�
 constexpr std::u32string_view kPersonChars = U"我他她";
 constexpr std::u32string_view kStatementChars = U"是现已还没从一确们";
 // Words that, right after a document's name, say it was lost or is to be replaced (round five).
-constexpr std::u32string_view kLossWords[] = {U"丢", U"遗失", U"掉了", U"不见", U"被偷", U"被盗", U"找不到",
+constexpr std::u32string_view kLossWords[] = {U"丢", U"遗失", U"掉了", U"不见", U"被偷", U"被盗", U"找不到", U"找不着", U"找不见",
                                                U"补办", U"补领", U"挂失", U"弄丢", U"搞丢"};
 
 // Short forms derived from names: prefixes a resident leaves out (居民养犬证明 → 养犬证明),
