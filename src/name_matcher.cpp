@@ -156,11 +156,16 @@ constexpr VagueKey kVagueKeys[] = {
     {U"档案证明", {U"个人档案", U"人事档案", {}}},
 };
 constexpr std::u32string_view kAskingChars = U"开个张份要的下办请给具";
-// What may stand between a concept's words and the 证明 they end with: a time, a state.
+// What may stand between a concept's words and the 证明 they end with: a time, or the details of
+// what they say.
 constexpr std::u32string_view kTimeOrState = U"的了满年月日天个多余两几一二三四五六七八九十百0123456789";
-constexpr std::u32string_view kStateWords[] = {U"情况", U"状况", U"关系", U"期间", U"以上", U"以来", U"之久", U"人员"};
+constexpr std::u32string_view kDetailWords[] = {U"情况", U"状况", U"关系", U"期间", U"以上", U"以来", U"之久", U"人员",
+                                                U"程度", U"材料", U"记载", U"协议", U"履行", U"执行", U"表现", U"时间",
+                                                U"地点", U"经过", U"原因", U"情形", U"信息", U"登记"};
 // 证明 as a verb (能证明, 可以证明, 足以证明, 用来证明) names no certificate either.
-constexpr std::u32string_view kProvingBefore = U"能以够可来";
+// So does a 证明 after a盖章 or 签字, or at the start of a clause (老伴去世了，证明我…: folding drops
+// the comma, 了 or a particle remains).
+constexpr std::u32string_view kProvingBefore = U"能以够可来章字了吧呢啊吗呀";
 // What may stand right before a 证明 that names no certificate (开证明, 社区证明, 同意的证明, 什么证明).
 constexpr std::u32string_view kGenericBefore = U"开个张份要的下办请给具出会里区意写么";
 
@@ -619,7 +624,8 @@ struct NameMatcher::Tables {
     const Item* item;
     std::size_t parts;
     bool strong, exclusive;
-    bool stated;  // 证明 before the words, or after them with no word of purpose between
+    bool stated;     // 证明 before the words, or after them with no word of purpose between
+    bool certified;  // after a 证明: what it certifies (老伴去世了，证明我现在是丧偶)
   };
   // The concepts `text` (folded, or rewritten from `original`) holds, when it asks for a proof.
   void concept_hits(const std::u32string& text, const std::u32string& original, std::vector<ConceptHit>& out) const;
@@ -1027,27 +1033,37 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const std::u3
       all = Span{std::min(all.begin, found->begin), std::max(all.end, found->end)};
     }
     if (!every) continue;
-    // A text that names a certificate of its own (办狗证要居住证明) is not read by concept: each
-    // 证明 names none (开证明, 证明我…, 证明证明), or is the one the concept's words end with
-    // (关系证明, 丧葬证明, 生孩子的证明).
-    // Between those words and their 证明 may stand a time or a state (连续失业满1年证明, 婚育关系
-    // 证明, 分居两年以上的证明), nothing else.
+    // A text that names a certificate of its own is not read by concept: a 证明 that names
+    // something (居住证明, not 开证明, 证明我…, 证明证明, 能证明) before the concept's words
+    // (居住证明办狗证用), or after them past anything but a time or the details of what they say
+    // (连续失业满1年证明, 社区戒毒协议履行情况证明 are theirs; 办狗证要居住证明, 人事档案调动证明
+    // are not).
+    auto details_only = [&](std::size_t from, std::size_t to) {
+      while (to > from) {
+        if (kTimeOrState.find(text[to - 1]) != std::u32string_view::npos) {
+          --to;
+          continue;
+        }
+        const auto w = std::find_if(std::begin(kDetailWords), std::end(kDetailWords), [&](std::u32string_view d) {
+          return to - from >= d.size() && text.compare(to - d.size(), d.size(), d) == 0;
+        });
+        if (w == std::end(kDetailWords)) return false;
+        to -= w->size();
+      }
+      return true;
+    };
+    auto purpose_between = [&](std::size_t from, std::size_t to) {
+      const std::u32string_view between = std::u32string_view(text).substr(from, to - from);
+      return std::any_of(vocab.purpose_markers.begin(), vocab.purpose_markers.end(),
+                         [&](const std::u32string& m) { return between.find(m) != std::u32string_view::npos; });
+    };
     bool own = false;
     for (auto at = text.find(kCertificate); !own && at != std::u32string::npos; at = text.find(kCertificate, at + 1)) {
-      std::size_t before = at;
-      while (before > all.end) {
-        if (kTimeOrState.find(text[before - 1]) != std::u32string_view::npos) --before;
-        else if (before >= all.end + 2 && std::any_of(std::begin(kStateWords), std::end(kStateWords), [&](std::u32string_view w) {
-                   return text.compare(before - 2, 2, w) == 0;
-                 }))
-          before -= 2;
-        else
-          break;
-      }
-      own = at > 0 && before != all.end && kGenericBefore.find(text[at - 1]) == std::u32string_view::npos &&
-            kProvingBefore.find(text[at - 1]) == std::u32string_view::npos &&
-            !(at >= 2 && text.compare(at - 2, 2, kCertificate) == 0) &&
-            !(at >= 3 && text.compare(at - 3, 3, U"证明信") == 0);
+      const bool names = at > 0 && kGenericBefore.find(text[at - 1]) == std::u32string_view::npos &&
+                         kProvingBefore.find(text[at - 1]) == std::u32string_view::npos &&
+                         !(at >= 2 && text.compare(at - 2, 2, kCertificate) == 0) &&
+                         !(at >= 3 && text.compare(at - 3, 3, U"证明信") == 0);
+      own = names && (at < all.begin || (at >= all.end && !details_only(all.end, at)));
     }
     if (own) continue;
     // Stated: 证明 before the words (证明我没有复吸), or after them with no word of purpose
@@ -1056,14 +1072,13 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const std::u3
     for (auto at = text.find(kCertificate); !stated && at != std::u32string::npos;
          at = text.find(kCertificate, at + 1)) {
       if (at + kCertificate.size() <= all.begin) stated = true;
-      else if (at >= all.end) {
-        const std::u32string_view between = std::u32string_view(text).substr(all.end, at - all.end);
-        stated = std::none_of(vocab.purpose_markers.begin(), vocab.purpose_markers.end(),
-                              [&](const std::u32string& m) { return between.find(m) != std::u32string_view::npos; });
-      }
+      else if (at >= all.end) stated = !purpose_between(all.end, at);
     }
     auto same = std::find_if(out.begin(), out.end(), [&](const ConceptHit& h) { return h.item == entry.item; });
-    const ConceptHit hit{entry.item, c.parts.size(), c.strong, c.exclusive, stated};
+    bool certified = false;
+    for (auto at = text.find(kCertificate); !certified && at != std::u32string::npos; at = text.find(kCertificate, at + 1))
+      certified = at + kCertificate.size() <= all.begin;
+    const ConceptHit hit{entry.item, c.parts.size(), c.strong, c.exclusive, stated, certified};
     if (same == out.end()) out.push_back(hit);
     else if (std::make_tuple(hit.parts, hit.strong && hit.stated) > std::make_tuple(same->parts, same->strong && same->stated))
       *same = hit;
@@ -1071,6 +1086,25 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const std::u3
 }
 
 namespace {
+
+// Whether `text` holds `word`, or a homophone of it character by character (社区戒读 for 戒毒:
+// the context of a vague key survives a pinyin slip).
+bool holds_sounding(std::u32string_view text, std::u32string_view word) {
+  if (text.find(word) != std::u32string_view::npos) return true;
+  for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
+    std::size_t k = 0;
+    for (; k < word.size(); ++k) {
+      const auto a = detail::pinyin_index(text[i + k]);
+      if (text[i + k] != word[k] && (a == 0 || a != detail::pinyin_index(word[k]))) break;
+    }
+    if (k == word.size()) return true;
+  }
+  return false;
+}
+
+// Verbs that, right after a 证明, start what it is for (上户口, 办低保, 用于, 给银行, 交给 …; not
+// 去, 为: 证明去世的人…, 证明为本村村民).
+constexpr std::u32string_view kPurposeVerbs = U"上办用给交拿申";
 
 // "X的证明" says "X证明": the 的 before 证明 goes.
 std::u32string without_de_before_certificate(std::u32string q) {
@@ -1092,6 +1126,8 @@ std::u32string without_de_before_certificate(const std::u32string& q, const std:
 std::u32string certificate_last(const std::u32string& q) {
   const auto at = q.find(kCertificate);
   if (at == std::u32string::npos || at + kCertificate.size() + 2 > q.size()) return {};
+  // What follows may be what it is for instead (开个孩子在家生的证明上户口, 证明办低保用): not moved.
+  if (kPurposeVerbs.find(q[at + kCertificate.size()]) != std::u32string_view::npos) return {};
   return q.substr(0, at) + q.substr(at + kCertificate.size()) + std::u32string(kCertificate);
 }
 
@@ -1119,7 +1155,7 @@ std::u32string request_subject(const std::u32string& q) {
 // Whether a text asks for a certificate without naming one: a stamp or signature (盖章, 签字),
 // or 证明 only after a word of asking or of who issues it (开证明, 社区证明, 同意的证明, 证明我…).
 bool asks_generically(const std::u32string& q) {
-  for (std::u32string_view stamp : {U"盖章", U"签字", U"签章", U"盖个章"})
+  for (std::u32string_view stamp : {U"盖章", U"签字", U"签章", U"盖个章", U"签意见"})
     if (q.find(stamp) != std::u32string::npos) return true;
   // 盖的章, 盖一下章, 盖个公章; 签个字, 签一下名: a stamp or a signature with words between.
   for (const auto& [verb, object] : {std::pair{U'盖', std::u32string_view(U"章")}, std::pair{U'签', std::u32string_view(U"字名")}})
@@ -1339,7 +1375,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           return true;
         if (key.vague) {
           for (auto context : key.vague->context)
-            if (!context.empty() && searched.find(context) != std::u32string::npos) return false;
+            if (!context.empty() && holds_sounding(searched, context)) return false;
           *without_context = true;
           return begin != 0 && kAskingChars.find(searched[begin - 1]) == std::u32string_view::npos;
         }
@@ -1569,9 +1605,11 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
             for (auto b : tpl.second)
               if (ends_at(at, b)) second_at = at - b.size();
             if (!second_at) continue;
+            // …or after the 证明 (住所证明 注册公司用, round five).
             const std::u32string_view head(searched.data(), *second_at);
+            const std::u32string_view tail = std::u32string_view(searched).substr(at + kCertificate.size());
             if (std::none_of(std::begin(tpl.first), std::end(tpl.first), [&](std::u32string_view a) {
-                  return !a.empty() && head.find(a) != std::u32string_view::npos;
+                  return !a.empty() && (head.find(a) != std::u32string_view::npos || tail.find(a) != std::u32string_view::npos);
                 }))
               continue;
             offer(key, kRequestScore - reworded - variant, MatchHow::phrase);
@@ -1606,7 +1644,9 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
       if (std::any_of(hits.begin(), hits.end(), [](const Tables::ConceptHit& h) { return h.exclusive; }))
         hits.erase(std::remove_if(hits.begin(), hits.end(), [](const Tables::ConceptHit& h) { return !h.exclusive; }),
                    hits.end());
-      auto rank = [](const Tables::ConceptHit& h) { return h.parts * 2 + (h.strong ? 1 : 0); };
+      // More parts first (婚育: 结婚 and 生孩子 over 结婚), then strong, then what a 证明 certifies
+      // over what stands before it.
+      auto rank = [](const Tables::ConceptHit& h) { return h.parts * 4 + (h.strong ? 2 : 0) + (h.certified ? 1 : 0); };
       std::size_t top = 0, at_top = 0;
       for (const auto& h : hits) top = std::max(top, rank(h));
       const Tables::ConceptHit* first = nullptr;

@@ -308,7 +308,8 @@ TEST_CASE("Round two's rules: published extra words, 不 for 无, 医学证明, 
   // 附件1 第1项: one kin word after a pronoun, with a person before 是.
   CHECK(confident_id(matcher(), "证明我妈是我妈") == "kinship");
   CHECK(confident_id(matcher(), "证明他是我爸") == "kinship");
-  CHECK(matcher().resolve("证明房子是我爸的").certainty == jianzheng::Certainty::none);
+  // 证明房子是我爸的 is about a house, not kin: since round five a house's owner is 第17项.
+  CHECK_FALSE(has_candidate(matcher().resolve("证明房子是我爸的"), "kinship"));
 }
 
 TEST_CASE("A request that names what the certificate is for is read as its subject, and asked, never decided",
@@ -436,8 +437,12 @@ TEST_CASE("Descriptions of round three: kin by a count, a spouse after 是, an a
   // Not kin: a count of houses, a house that is a father's.
   for (const char* text : {"我有三套房的证明", "房子是我爸的证明", "证明这是我妈的房子"}) {
     INFO(text);
-    CHECK(resolved(text).first == "-");
+    CHECK(resolved(text).first != "kinship");
   }
+  // A registered poor household (贫困户, 建档立卡) is the civil-affairs register's status, on no
+  // list (round five; corpus-tuning-7.tsv's labelling): not 第17项 贫困证明, which is hardship.
+  CHECK(resolved("证明我家是贫困户").second != jianzheng::Certainty::confident);
+  CHECK(resolved("建档立卡贫困户证明").second != jianzheng::Certainty::confident);
 }
 
 TEST_CASE("Round four: each fact told in a resident's own words, as a family, resolves to its item",
@@ -455,7 +460,6 @@ TEST_CASE("Round four: each fact told in a resident's own words, as a family, re
       {"证明孩子是在家接生的", "birth"},                // 第9项
       {"证明我名下有房", "property"},                   // 第17项
       {"家里有多少存款的证明", "property"},             // 第17项
-      {"证明我家是贫困户", "property"},                 // 第17项 (贫困证明)
       {"证明我家收入低", "property"},                   // 第17项 (低收入证明)
       {"证明我没上班", "employment-status"},            // 第15项 (无工作)
       {"开个在家待业的证明", "employment-status"},      // 第15项
@@ -946,6 +950,17 @@ TEST_CASE("The fifth untuned corpus, when present: recall, wrong items, false po
   if (!std::ifstream(JIANZHENG_TEST_DATA_DIR "/names/corpus-untuned-5.tsv")) return;
   const auto f = run_corpus("corpus-untuned-5.tsv");
   WARN(f.report << f.failures);
+}
+
+TEST_CASE("The broad tuning corpus of round five: recall, no wrong item, no false positive",
+          "[names][accuracy]") {
+  // corpus-tuning-7.tsv: 14 or more rows per item and 70 or more on no list, written for round
+  // five by another hand and tuned on (docs/names.md): the figures are tuned ones.
+  const auto f = run_corpus("corpus-tuning-7.tsv");
+  WARN(f.report << f.failures);
+  CHECK(f.listed >= 280);
+  CHECK(f.none >= 70);
+  check_no_wrong_item_nor_false_positive(f);
 }
 
 TEST_CASE("The fourth untuned corpus, now tuning data: no wrong item, no false positive",
