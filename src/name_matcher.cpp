@@ -165,7 +165,7 @@ constexpr std::u32string_view kDetailWords[] = {U"情况", U"状况", U"关系",
 // 证明 as a verb (能证明, 可以证明, 足以证明, 用来证明) names no certificate either.
 // So does a 证明 after a盖章 or 签字, or at the start of a clause (老伴去世了，证明我…: folding drops
 // the comma, 了 or a particle remains).
-constexpr std::u32string_view kProvingBefore = U"能以够可来章字了吧呢啊吗呀";
+constexpr std::u32string_view kProvingBefore = U"能以够可来章字了吧呢啊吗呀需";
 // What may stand right before a 证明 that names no certificate (开证明, 社区证明, 同意的证明, 什么证明).
 constexpr std::u32string_view kGenericBefore = U"开个张份要的下办请给具出会里区意写么";
 
@@ -259,14 +259,14 @@ constexpr std::u32string_view kRelationship = U"关系证明";
 //   (公司住所证明, 个体户经营场所证明) is 市场主体住所证明.
 struct FieldTemplate {
   std::u32string_view anchor;
-  std::u32string_view first[15];
+  std::u32string_view first[16];
   std::u32string_view second[9];
   bool either_order;
 };
 constexpr FieldTemplate kFieldTemplates[] = {
     {U"户口登记项目",
      {U"公民身份号码", U"身份证号码", U"身份证号", U"民族成份", U"民族成分", U"出生日期", U"曾用名",
-      U"姓名", U"名字", U"性别", U"民族", U"人口信息", U"户口项目", U"年龄", U"姓"},
+      U"姓名", U"名字", U"性别", U"民族", U"人口信息", U"户口项目", U"户口登记项目", U"年龄", U"姓"},
      {U"变更", U"更正", U"更改", U"修改", U"改", U"错误", U"有误", U"错了", U"确属错误"},
      true},
     {U"市场主体",
@@ -569,28 +569,37 @@ struct NameMatcher::Tables {
   // outside [begin, end) tell (`telling`), the one most of them tell; or nothing.
   std::optional<std::uint32_t> other_item_named(std::u32string_view text, std::size_t begin, std::size_t end,
                                                 const Item* item) const {
+    // Two telling characters of one item side by side make a word of it (档案, 继承); apart they
+    // may be common words' (请 … 目前: round five).
+    auto telling_key = [&](std::size_t i) -> std::optional<std::uint32_t> {
+      if (i >= begin && i < end) return std::nullopt;
+      // Kin (我母亲, 我爸) is how a text names a person, not an item (round five).
+      if (kKinChars.find(text[i]) != std::u32string_view::npos && std::u32string_view(U"亲属戚").find(text[i]) == std::u32string_view::npos)
+        return std::nullopt;
+      const auto it = std::lower_bound(telling.begin(), telling.end(), std::make_pair(text[i], std::uint32_t{0}));
+      if (it == telling.end() || it->first != text[i] || keys[it->second].item == item) return std::nullopt;
+      return it->second;
+    };
     struct Tally {
       std::uint32_t key;
       int count;
     };
     Tally tally[4];
     std::size_t n = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (i >= begin && i < end) continue;
-      // Kin (我母亲, 我爸) is how a text names a person, not an item (round five).
-      if (kKinChars.find(text[i]) != std::u32string_view::npos && std::u32string_view(U"亲属戚").find(text[i]) == std::u32string_view::npos)
-        continue;
-      const auto it = std::lower_bound(telling.begin(), telling.end(), std::make_pair(text[i], std::uint32_t{0}));
-      if (it == telling.end() || it->first != text[i] || keys[it->second].item == item) continue;
-      Tally* t = std::find_if(tally, tally + n, [&](const Tally& x) { return x.key == it->second; });
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+      const auto a = telling_key(i);
+      if (!a) continue;
+      const auto b = telling_key(i + 1);
+      if (!b || keys[*b].item != keys[*a].item) continue;
+      Tally* t = std::find_if(tally, tally + n, [&](const Tally& x) { return x.key == *a; });
       if (t == tally + n) {
         if (n == std::size(tally)) continue;
-        tally[n++] = Tally{it->second, 0};
+        tally[n++] = Tally{*a, 0};
       }
       ++t->count;
     }
     const Tally* most = std::max_element(tally, tally + n, [](const Tally& a, const Tally& b) { return a.count < b.count; });
-    if (most == tally + n || most->count < 2) return std::nullopt;
+    if (most == tally + n) return std::nullopt;
     return most->key;
   }
   // Keys naming a relationship of kin (父子关系证明 …), and names saying 户口登记项目: the
@@ -1103,8 +1112,8 @@ bool holds_sounding(std::u32string_view text, std::u32string_view word) {
 }
 
 // Verbs that, right after a 证明, start what it is for (上户口, 办低保, 用于, 给银行, 交给 …; not
-// 去, 为: 证明去世的人…, 证明为本村村民).
-constexpr std::u32string_view kPurposeVerbs = U"上办用给交拿申";
+// 去, 为, 申: 证明去世的人…, 证明为本村村民, 证明申请人…).
+constexpr std::u32string_view kPurposeVerbs = U"上办用给交拿";
 
 // "X的证明" says "X证明": the 的 before 证明 goes.
 std::u32string without_de_before_certificate(std::u32string q) {
