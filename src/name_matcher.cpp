@@ -624,11 +624,32 @@ struct NameMatcher::Tables {
   };
   std::vector<PurposeEntry> purposes;
   // What a text asks about, by concept (round five; docs/names.md "Concepts").
+  // Their words by id, indexed by first character, so that a text is scanned once for all of
+  // them; patterns and words to avoid hold ids.
+  std::vector<std::u32string> concept_words;
+  std::vector<std::pair<char32_t, std::uint32_t>> concept_by_first;  // sorted
+  std::vector<std::uint32_t> asking_words;
+  struct WordPattern {
+    std::vector<std::uint32_t> first, second;
+    std::size_t gap;
+  };
   struct ConceptEntry {
     const Item* item;
     const Vocabulary::Concept* concept;
+    std::vector<std::vector<WordPattern>> parts;
+    std::vector<std::uint32_t> not_with;
   };
   std::vector<ConceptEntry> concepts;
+  // Per word id, the concepts whose first part a pattern starting with it may satisfy: only
+  // those are looked at for a text.
+  std::vector<std::vector<std::uint32_t>> concepts_by_word;
+  // Where the concept words occur in a text: (word id, position), sorted; and per word id
+  // whether it occurs at all (most do not: a concept is ruled out by lookups alone).
+  struct Occurrences {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> at;
+    std::vector<char> present;
+  };
+  void concept_occurrences(const std::u32string& text, Occurrences& out) const;
   struct ConceptHit {
     const Item* item;
     std::size_t parts;
@@ -636,8 +657,10 @@ struct NameMatcher::Tables {
     bool stated;     // 证明 before the words, or after them with no word of purpose between
     bool certified;  // after a 证明: what it certifies (老伴去世了，证明我现在是丧偶)
   };
-  // The concepts `text` (folded, or rewritten from `original`) holds, when it asks for a proof.
-  void concept_hits(const std::u32string& text, const std::u32string& original, std::vector<ConceptHit>& out) const;
+  // The concepts `text` (folded, or rewritten from the original, whose occurrences are
+  // `original`) holds, when it asks for a proof.
+  void concept_hits(const std::u32string& text, const Occurrences& occurrences, const Occurrences& original,
+                    std::vector<ConceptHit>& out) const;
   // The text with colloquial descriptions and synonyms rewritten; empty when nothing changed.
   std::u32string rewritten(const std::u32string& q) const;
 
@@ -827,8 +850,37 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
       if (key.text.find(changing.before) != std::u32string::npos) key.changing_words.push_back(&changing.words);
   for (const auto& purpose : vocab.purposes)
     if (const Item* item = item_by_id(purpose.item)) purposes.push_back({item, &purpose});
-  for (const auto& concept : vocab.concepts)
-    if (const Item* item = item_by_id(concept.item)) concepts.push_back({item, &concept});
+  {
+    std::unordered_map<std::u32string, std::uint32_t> ids;
+    auto id = [&](const std::u32string& w) {
+      auto [it, added] = ids.emplace(w, static_cast<std::uint32_t>(concept_words.size()));
+      if (added) concept_words.push_back(w);
+      return it->second;
+    };
+    auto ids_of = [&](const std::vector<std::u32string>& words) {
+      std::vector<std::uint32_t> out;
+      for (const auto& w : words) out.push_back(id(w));
+      return out;
+    };
+    for (const auto& concept : vocab.concepts)
+      if (const Item* item = item_by_id(concept.item)) {
+        ConceptEntry e{item, &concept, {}, ids_of(concept.not_with)};
+        for (const auto& part : concept.parts) {
+          std::vector<WordPattern> patterns;
+          for (const auto& p : part) patterns.push_back({ids_of(p.first), ids_of(p.second), p.gap});
+          e.parts.push_back(std::move(patterns));
+        }
+        concepts.push_back(std::move(e));
+      }
+    asking_words = ids_of(vocab.asking);
+    concepts_by_word.resize(concept_words.size());
+    for (std::uint32_t c = 0; c < concepts.size(); ++c)
+      for (const auto& p : concepts[c].parts.front())
+        for (std::uint32_t w : p.first)
+          if (concepts_by_word[w].empty() || concepts_by_word[w].back() != c) concepts_by_word[w].push_back(c);
+    for (std::uint32_t w = 0; w < concept_words.size(); ++w) concept_by_first.emplace_back(concept_words[w].front(), w);
+    std::sort(concept_by_first.begin(), concept_by_first.end());
+  }
   for (const auto& r : kRewrites) rewrites.push_back({std::u32string(r.from), std::u32string(r.to)});
   rewrites.insert(rewrites.end(), vocab.synonyms.begin(), vocab.synonyms.end());
   std::stable_sort(rewrites.begin(), rewrites.end(),
@@ -996,42 +1048,73 @@ std::u32string NameMatcher::Tables::rewritten(const std::u32string& q) const {
   return out;
 }
 
-void NameMatcher::Tables::concept_hits(const std::u32string& text, const std::u32string& original,
-                                       std::vector<ConceptHit>& out) const {
+void NameMatcher::Tables::concept_occurrences(const std::u32string& text, Occurrences& out) const {
+  out.at.clear();
+  out.present.assign(concept_words.size(), 0);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    for (auto it = std::lower_bound(concept_by_first.begin(), concept_by_first.end(), std::make_pair(text[i], std::uint32_t{0}));
+         it != concept_by_first.end() && it->first == text[i]; ++it) {
+      const std::u32string& w = concept_words[it->second];
+      if (text.compare(i, w.size(), w) == 0) {
+        out.at.emplace_back(it->second, static_cast<std::uint32_t>(i));
+        out.present[it->second] = 1;
+      }
+    }
+  std::sort(out.at.begin(), out.at.end());
+}
+
+void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurrences& occurrences,
+                                       const Occurrences& original, std::vector<ConceptHit>& out) const {
   const Vocabulary& vocab = vocabulary();
-  auto holds = [&](const std::vector<std::u32string>& words, const std::u32string& in) {
-    return std::any_of(words.begin(), words.end(), [&](const std::u32string& w) {
-      return in.find(w) != std::u32string::npos;
-    });
+  // The first occurrence of word `w` at or after `from`, or npos.
+  auto at_or_after = [&](std::uint32_t w, std::size_t from) -> std::size_t {
+    if (!occurrences.present[w]) return std::u32string::npos;
+    const auto it = std::lower_bound(occurrences.at.begin(), occurrences.at.end(),
+                                     std::make_pair(w, static_cast<std::uint32_t>(from)));
+    return it != occurrences.at.end() && it->first == w ? it->second : std::u32string::npos;
   };
-  if (concepts.empty() || !holds(vocab.asking, text)) return;
+  auto holds = [](const std::vector<std::uint32_t>& words, const Occurrences& in) {
+    return std::any_of(words.begin(), words.end(), [&](std::uint32_t w) { return in.present[w] != 0; });
+  };
+  if (concepts.empty() || !holds(asking_words, occurrences)) return;
   struct Span {
     std::size_t begin, end;
   };
   // The first occurrence of a pattern. The 证 of 证明 is no document (证…丢), unless the word
   // says 证明 itself.
-  auto find = [&](const Vocabulary::Pattern& p) -> std::optional<Span> {
-    for (const auto& a : p.first)
-      for (auto at = text.find(a); at != std::u32string::npos; at = text.find(a, at + 1)) {
-        if (!starts_with(a, kCertificate) && text.compare(at, kCertificate.size(), kCertificate) == 0) continue;
-        const std::size_t from = at + a.size();
+  auto find = [&](const WordPattern& p) -> std::optional<Span> {
+    for (std::uint32_t a : p.first) {
+      const std::u32string& word = concept_words[a];
+      for (auto at = at_or_after(a, 0); at != std::u32string::npos; at = at_or_after(a, at + 1)) {
+        if (!starts_with(word, kCertificate) && text.compare(at, kCertificate.size(), kCertificate) == 0) continue;
+        const std::size_t from = at + word.size();
         if (p.second.empty()) return Span{at, from};
         std::optional<Span> nearest;  // the second word nearest the first
-        for (const auto& b : p.second) {
-          const auto to = text.find(b, from);
-          if (to != std::u32string::npos && to - from <= p.gap && (!nearest || to + b.size() < nearest->end))
-            nearest = Span{at, to + b.size()};
+        for (std::uint32_t b : p.second) {
+          const auto to = at_or_after(b, from);
+          const std::size_t to_end = to + concept_words[b].size();
+          if (to != std::u32string::npos && to - from <= p.gap && (!nearest || to_end < nearest->end))
+            nearest = Span{at, to_end};
         }
         if (nearest) return nearest;
       }
+    }
     return std::nullopt;
   };
-  for (const auto& entry : concepts) {
+  // Only the concepts a word of the text may start: most texts hold few of their words.
+  std::vector<std::uint32_t> candidates;
+  for (const auto& [w, at] : occurrences.at)
+    candidates.insert(candidates.end(), concepts_by_word[w].begin(), concepts_by_word[w].end());
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (std::uint32_t candidate : candidates) {
+    const ConceptEntry& entry = concepts[candidate];
     const Vocabulary::Concept& c = *entry.concept;
-    if (holds(c.not_with, text) || holds(c.not_with, original)) continue;  // 有车位: not 有车
+    // 有车位 is not 有车, also after 有车 is rewritten.
+    if (holds(entry.not_with, occurrences) || holds(entry.not_with, original)) continue;
     Span all{text.size(), 0};
     bool every = true;
-    for (const auto& part : c.parts) {
+    for (const auto& part : entry.parts) {
       std::optional<Span> found;
       for (const auto& p : part)
         if ((found = find(p))) break;
@@ -1646,9 +1729,14 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     // words that are only suggestive (weak), are a question.
     auto by_concept = [&] {
       std::vector<Tables::ConceptHit> hits;
-      t.concept_hits(q, q, hits);
+      Tables::Occurrences original, occurrences;
+      t.concept_occurrences(q, original);
+      t.concept_hits(q, original, original, hits);
       const std::u32string rewritten = t.rewritten(q);
-      if (!rewritten.empty()) t.concept_hits(rewritten, q, hits);
+      if (!rewritten.empty()) {
+        t.concept_occurrences(rewritten, occurrences);
+        t.concept_hits(rewritten, occurrences, original, hits);
+      }
       if (hits.empty()) return;
       if (std::any_of(hits.begin(), hits.end(), [](const Tables::ConceptHit& h) { return h.exclusive; }))
         hits.erase(std::remove_if(hits.begin(), hits.end(), [](const Tables::ConceptHit& h) { return !h.exclusive; }),
