@@ -445,6 +445,73 @@ TEST_CASE("Descriptions of round three: kin by a count, a spouse after 是, an a
   CHECK(resolved("建档立卡贫困户证明").second != jianzheng::Certainty::confident);
 }
 
+TEST_CASE("Round five: each item's concept, its parts in any order and in any voice, resolves to its item",
+          "[names][resolve][concepts]") {
+  // data/names/vocabulary.json "concepts" (docs/names.md, "Concepts"): phrasings written for
+  // this test, none of them a corpus row — a resident, a clerk's 兹证明, a hotline's 来电人称.
+  const std::pair<const char*, const char*> confident[] = {
+      {"兹证明张某与李某系父女关系", "kinship"},             // 附件1 第1项: a kin pair is a relation
+      {"开一张证明，证明我俩是亲兄弟", "kinship"},
+      {"证明这是我亲闺女", "kinship"},
+      {"证明我叫张三", "identity-info"},                     // 第2项
+      {"证明我户口在咱们村", "identity-info"},
+      {"证明我的民族是回族", "identity-info"},              // an entry stated: 第2项
+      {"我的民族写错了，开个证明", "hukou-change"},         // 第3项: a field and a change, any order
+      {"证明我户口上的名字错了一个字", "hukou-change"},
+      {"证明这条狗是我家养的", "dog-keeping"},              // 第4项
+      {"证明我从来没进过派出所", "no-criminal-record"},     // 第5项: a negation, then a crime
+      {"开个证明说我没有被判过刑", "no-criminal-record"},
+      {"证明他戒毒期间表现好", "drug-rehab-status"},        // 第6项
+      {"证明我弟弟三年没有音讯了", "missing-person"},       // 第7项
+      {"证明我媳妇跑了找不着了", "missing-person"},
+      {"开个证明说我离婚了", "marital-status"},             // 第8项
+      {"证明俺没娶过媳妇", "marital-status"},
+      {"我老伴去世了，证明我现在是丧偶", "marital-status"},  // what the 证明 certifies, not the clause before
+      {"兹证明该婴儿系在家中分娩", "birth"},                // 第9项
+      {"证明孩子是俺家自己接生的", "birth"},
+      {"开个证明证明我奶奶没死", "alive"},                  // 第10项
+      {"证明我父亲还在人世", "alive"},
+      {"证明俺爹已经过世多年", "death"},                    // 第11项
+      {"兹证明我社区居民王某已死亡", "death"},
+      {"证明我得了癌症", "illness"},                        // 第12项
+      {"证明我在家里摔断了腿", "illness"},
+      {"证明俺眼睛看不见", "disability"},                   // 第13项
+      {"证明我们两口子没要孩子", "childbearing-status"},    // 第14项
+      {"证明我们家就生了一个", "childbearing-status"},
+      {"证明俺没有固定工作", "employment-status"},          // 第15项
+      {"兹证明该同志目前处于待业状态", "employment-status"},
+      {"证明我的档案还在原单位", "personal-archive"},       // 第16项
+      {"证明我的人事关系在哪", "personal-archive"},
+      {"兹证明该户家庭经济困难", "property"},               // 第17项
+      {"证明我名下没有车", "property"},
+      {"证明我是合法继承人", "inheritance"},                // 第18项
+      {"证明我把住房改成了商铺", "business-premises"},      // 第19项
+      {"请居委会证明该房屋可用于经营", "business-premises"},
+      {"开个证明说我的存折找不到了", "lost-document"},      // 第20项: a document, then a loss
+      {"房产证找不着了开个证明", "lost-document"},          // the lost 房产证 is not a 房产证明
+  };
+  check_resolves(confident, jianzheng::Certainty::confident);
+  // Read from what a text is for (…要开个证明) or from a word that only suggests the fact: asked.
+  const std::pair<const char*, const char*> asked[] = {
+      {"我爸和我是父子，要开个证明", "kinship"},
+      {"我爸走丢好几年了，要开个证明", "missing-person"},
+      {"我爹没了，村里给开个证明", "death"},                // 没了: a euphemism, asked
+      {"想把孩子的名字改一下，要村里出个证明", "hukou-change"},
+      {"我的医保卡丢了要开个证明", "lost-document"},
+  };
+  check_resolves(asked, jianzheng::Certainty::uncertain);
+  // Certificates on no list, and facts no item certifies: never an answer.
+  for (const char* text : {"兹证明该居民在本社区居住满一年", "兹证明该同志在我单位工作", "来电人称需要开具健康证明",
+                           "证明我和公司的劳动关系", "证明我和房东的租赁关系", "证明我和老人住在一起",
+                           "证明我是这个孩子的监护人", "证明我的姓名没有错", "证明我家没有养狗",
+                           "证明我的手机丢了", "证明我的房子不是违章建筑", "兹证明该人员无不良信用记录",
+                           "证明我身体健康", "证明我品行良好", "证明我名下没有公司", "请证明该户为低保户",
+                           "证明我是这家的保姆", "证明孩子是我一个人抚养的", "人事档案调动证明"}) {
+    INFO(text);
+    CHECK(resolved(text).second != jianzheng::Certainty::confident);
+  }
+}
+
 TEST_CASE("Round four: each fact told in a resident's own words, as a family, resolves to its item",
           "[names][resolve][vocabulary]") {
   // data/names/vocabulary.json synonyms of round four. The phrasings here are members of each
