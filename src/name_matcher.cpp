@@ -590,7 +590,10 @@ struct NameMatcher::Tables {
       const auto a = telling_key(i);
       if (!a) continue;
       const auto b = telling_key(i + 1);
-      if (!b || keys[*b].item != keys[*a].item) continue;
+      // …and a word of its names (档案, 继承), not a doubled character (健健康康).
+      if (!b || keys[*b].item != keys[*a].item ||
+          keys[*a].text.find(text.substr(i, 2)) == std::u32string::npos)
+        continue;
       Tally* t = std::find_if(tally, tally + n, [&](const Tally& x) { return x.key == *a; });
       if (t == tally + n) {
         if (n == std::size(tally)) continue;
