@@ -1764,9 +1764,9 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         const std::u32string last = certificate_last(colloquial.empty() ? plain : colloquial);
         if (!last.empty()) search_text(without_de_before_certificate(last), kRewordPenalty);
       }
-      if (found.empty() || std::all_of(found.begin(), found.end(),
-                                       [](const Match& m) { return m.score < confident_score; }))
-        by_concept();
+      // Also beside a name found only by rewording: another fact stated beside it (证明我没有上班
+      // 没有收入) makes it a question.
+      by_concept();
       if (found.empty()) {
         // Only when the text asks for a 证明 it does not name: 办狗证要居住证明 asks for a 居住证明.
         const std::u32string subject = asks ? request_subject(q) : std::u32string();
