@@ -1118,9 +1118,11 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
     Span all{text.size(), 0};
     bool every = true;
     for (const auto& part : entry.parts) {
+      // The pattern of the part that reaches furthest (遗产分割 over 遗产: the span ends where the
+      // words do).
       std::optional<Span> found;
       for (const auto& p : part)
-        if ((found = find(p))) break;
+        if (const auto f = find(p); f && (!found || f->end > found->end)) found = f;
       if (!found) {
         every = false;
         break;
@@ -1142,7 +1144,8 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
         const auto w = std::find_if(std::begin(kDetailWords), std::end(kDetailWords), [&](std::u32string_view d) {
           return to - from >= d.size() && text.compare(to - d.size(), d.size(), d) == 0;
         });
-        if (w == std::end(kDetailWords)) return false;
+        // …or a request for it in between (社区戒毒满三年了村里给开个情况证明).
+        if (w == std::end(kDetailWords)) return kGenericBefore.find(text[to - 1]) != std::u32string_view::npos;
         to -= w->size();
       }
       return true;
