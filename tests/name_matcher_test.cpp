@@ -13,6 +13,8 @@
 #include <thread>
 #include <vector>
 
+#include <boost/json.hpp>
+
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/error.hpp"
 
@@ -447,7 +449,7 @@ TEST_CASE("Descriptions of round three: kin by a count, a spouse after 是, an a
 
 TEST_CASE("Round five: each item's concept, its parts in any order and in any voice, resolves to its item",
           "[names][resolve][concepts]") {
-  // data/names/vocabulary.json "concepts" (docs/names.md, "Concepts"): phrasings written for
+  // data/names/vocabulary.json "concepts" (docs/names.md, "Round five: concepts"): phrasings written for
   // this test, none of them a corpus row — a resident, a clerk's 兹证明, a hotline's 来电人称.
   const std::pair<const char*, const char*> confident[] = {
       {"兹证明张某与李某系父女关系", "kinship"},             // 附件1 第1项: a kin pair is a relation
@@ -715,6 +717,26 @@ TEST_CASE("Every alias added in round three has its source in the names vocabula
     CHECK(item->id == id);
     CHECK(sources.find(std::string("\"") + name + "\"") != std::string::npos);
   }
+}
+
+TEST_CASE("Every concept of the names vocabulary names an item of the national catalog and gives its reason",
+          "[names][vocabulary][concepts]") {
+  // A concept of an id the catalog lacks is silently not used (a county catalog without the
+  // item): for the national catalog every one must be used.
+  std::ifstream in(JIANZHENG_SOURCE_DIR "/data/names/vocabulary.json", std::ios::binary);
+  REQUIRE(in);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto root = boost::json::parse(text).as_object();
+  std::map<std::string, int> per_item;
+  for (const auto& c : root.at("concepts").as_array()) {
+    const std::string id(c.at("item").as_string());
+    INFO(id);
+    CHECK(national().find(id) != nullptr);
+    CHECK_FALSE(c.at("why").as_string().empty());
+    ++per_item[id];
+  }
+  // Every one of the 20 items has its concept (docs/names.md, "Round five: concepts").
+  CHECK(per_item.size() == 20);
 }
 
 TEST_CASE("A short name with an unrelated wrong character is not plausible", "[names]") {
