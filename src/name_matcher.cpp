@@ -156,6 +156,9 @@ constexpr VagueKey kVagueKeys[] = {
     {U"档案证明", {U"个人档案", U"人事档案", {}}},
 };
 constexpr std::u32string_view kAskingChars = U"开个张份要的下办请给具";
+// A negation this close before a concept's words negates them (不是残疾人, 没有人失踪).
+constexpr std::u32string_view kNegations = U"没无未不非";
+constexpr std::size_t kNegationReach = 3;
 // What may stand between a concept's words and the 证明 they end with: a time, or the details of
 // what they say.
 constexpr std::u32string_view kTimeOrState = U"的了满年月日天个多余两几一二三四五六七八九十百0123456789";
@@ -307,6 +310,8 @@ struct Vocabulary {
     std::string item;
     bool strong;     // stated plainly it is an answer; a weak one is only ever a question
     bool exclusive;  // when it holds, the others do not count (a lost 结婚证 is not 婚姻状况)
+    bool negation_flips;  // a negation right before its words makes it a fact no item certifies
+                          // (不是残疾人, 没有人失踪); not for items that certify the negation (未婚)
     std::vector<std::vector<Pattern>> parts;
     std::vector<std::u32string> not_with;
   };
@@ -400,9 +405,10 @@ Vocabulary parse_vocabulary(std::string_view json_text, std::string_view origin)
   }
   if (auto a = root.get("concepts"))
     for (const auto& e : a->elements()) {
-      e.only_keys({"item", "strength", "exclusive", "parts", "not_with", "why"});
+      e.only_keys({"item", "strength", "exclusive", "negation_flips", "parts", "not_with", "why"});
       e.at("why").nonempty_string();
-      Vocabulary::Concept c{e.at("item").nonempty_string(), false, false, {}, folded_words(e, "not_with")};
+      Vocabulary::Concept c{e.at("item").nonempty_string(), false, false, false, {}, folded_words(e, "not_with")};
+      if (auto x = e.get("negation_flips")) c.negation_flips = x->boolean();
       const std::string strength = e.at("strength").string();
       if (strength != "strong" && strength != "weak")
         e.at("strength").fail(ErrorCode::invalid_value, "a concept is \"strong\" or \"weak\"");
@@ -1130,6 +1136,13 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
       all = Span{std::min(all.begin, found->begin), std::max(all.end, found->end)};
     }
     if (!every) continue;
+    // 证明我不是残疾人, 证明我家没有人失踪: negated, the fact is another one, on no list.
+    if (c.negation_flips) {
+      bool negated = false;
+      for (std::size_t i = all.begin >= kNegationReach ? all.begin - kNegationReach : 0; i < all.begin; ++i)
+        negated = negated || kNegations.find(text[i]) != std::u32string_view::npos;
+      if (negated) continue;
+    }
     // A text that names a certificate of its own is not read by concept: a 证明 that names
     // something (居住证明, not 开证明, 证明我…, 证明证明, 能证明) before the concept's words
     // (居住证明办狗证用), or after them past anything but a time or the details of what they say
