@@ -165,6 +165,7 @@ TEST_CASE("附件1 第1项: doubt anywhere in the sentence, or a question about 
   CHECK(reading("kinship", "听说继承房产要先公证", "公证").certainty == PurposeCertainty::possible);
   CHECK(label("kinship", "公证处那边查不到的话要来开") == "possible:公证");
   CHECK(label("kinship", "用途：公证？") == "possible:公证");
+  CHECK(label("kinship", "说是公证用，我也说不准") == "possible:公证");
   CHECK(label("kinship", "用途：公证? 居民自己也说不准") == "possible:公证");
   // A question about the certificate, in its own clause, casts no doubt on the purpose.
   CHECK(label("kinship", "要办不动产登记，请问是在这里开吗") == "matched:不动产登记");
@@ -181,6 +182,8 @@ TEST_CASE("附件1 第1项、第8项、第17项: an exception named for someone 
   // The requester's own purpose that is the exception stays matched.
   CHECK(label("kinship", "我开证明是为了办不动产登记") == "matched:不动产登记");
   CHECK(label("kinship", "爸爸去世了，这次是办房产过户") == "matched:不动产登记");
+  // "…, but I …": what follows 但 is the requester's own.
+  CHECK(label("property", "法援那边说不用开，但我自己想留一份") == "possible:法律援助");
 }
 
 TEST_CASE("附件1 第1项: an exception both stated and denied is only possible", "[purpose]") {
