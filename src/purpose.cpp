@@ -35,7 +35,7 @@ constexpr detail::EnumNames<PurposeCertainty, 3> kCertaintyNames{{
 // What an indexed string is.
 enum class Kind : std::uint8_t {
   word, hint, look_alike,                           // a carve-out's patterns
-  negation_before, negation_adjacent, negation_after, reset, doubt, community,  // vocabulary
+  negation_before, negation_adjacent, negation_after, reset, doubt, question, contrast, community,  // vocabulary
 };
 
 bool is_cue(Kind k) noexcept {
@@ -239,10 +239,22 @@ void add_vocabulary(Index& index, const PurposeVocabulary& v, bool community) {
   const std::pair<Kind, const std::vector<std::string>*> lists[] = {
       {Kind::negation_before, &v.negation_before}, {Kind::negation_adjacent, &v.negation_adjacent},
       {Kind::negation_after, &v.negation_after},   {Kind::reset, &v.negation_reset},
-      {Kind::doubt, &v.doubt},                     {Kind::community, &v.community}};
+      {Kind::doubt, &v.doubt},                     {Kind::question, &v.question},
+      {Kind::community, &v.community}};
   for (const auto& [kind, words] : lists)
     if (kind != Kind::community || community)
       for (const std::string& w : *words) index.add(folded(w), Tag{kind, 0, 0, 0});
+  // Contrasts are patterns of one or two parts ("我|自己+是|为了"): the second part after the
+  // first in one clause. A tag's slot holds its pattern's number of parts.
+  if (community) return;  // the community index reads no purposes
+  for (std::size_t p = 0; p < v.contrast.size() && p <= 0xFFFF; ++p) {
+    const std::vector<std::vector<std::string>> parts = split_pattern(v.contrast[p]);
+    if (parts.empty() || parts.size() > 2) continue;
+    for (std::size_t part = 0; part < parts.size(); ++part)
+      for (const std::string& alt : parts[part])
+        index.add(alt, Tag{Kind::contrast, 0, static_cast<std::uint16_t>(p), static_cast<std::uint8_t>(part),
+                           static_cast<std::uint16_t>(parts.size())});
+  }
 }
 
 // At most this many occurrences are kept for one purpose (a sentence has a handful; the
@@ -258,15 +270,17 @@ struct Occurrence {
   std::uint16_t clause, sentence;
 };
 
-// Prepared text separates sentences with '\n' and clauses with ',' (folding drops both, so
-// neither occurs inside a piece).
+// Prepared text separates sentences with '\n' and clauses with ','; '?' follows a sentence
+// that ended with a question mark (folding drops all three, so none occurs inside a piece).
 constexpr char kSentenceBreak = '\n';
 constexpr char kClauseBreak = ',';
+constexpr char kQuestion = '?';
 
 struct Scan {
   Occurrence occ[kMaxOccurrences];
   std::size_t count = 0;
   std::uint16_t clauses = 1, sentences = 1;
+  std::uint64_t questions = 0;  // clauses that end with a question mark (past the 63rd: bit 63)
   bool overflow = false;
   bool cues = false;  // a negation word occurred (else nothing is negated)
 };
@@ -293,6 +307,11 @@ bool is_break(char c) noexcept { return c == kSentenceBreak || c == kClauseBreak
 
 void scan(const Index& index, std::string_view text, Scan& s) {
   for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == kQuestion) {
+      s.questions |= 1ull << (s.clauses - 1 < 63 ? s.clauses - 1 : 63);
+      ++i;
+      continue;
+    }
     if (is_break(text[i])) {
       ++s.clauses;
       if (text[i] == kSentenceBreak) ++s.sentences;
@@ -308,7 +327,7 @@ void scan(const Index& index, std::string_view text, Scan& s) {
     const std::uint64_t one = c | Index::kSingle;
     for (auto [e, last] = index.with_head(one); e != last; ++e)
       if (!record(e, i, s)) return;
-    if (i + n < text.size() && !is_break(text[i + n])) {
+    if (i + n < text.size() && !is_break(text[i + n]) && text[i + n] != kQuestion) {
       std::size_t head_bytes = 0;
       const std::uint64_t two = Index::head(text, i, &head_bytes);
       for (auto [e, last] = index.with_head(two); e != last; ++e) {
@@ -341,8 +360,13 @@ std::size_t separator_length(std::string_view s, std::size_t i, bool* sentence) 
   return 0;
 }
 
+// Whether the separator at s[i] is a question mark (? or ？).
+bool is_question_mark(std::string_view s, std::size_t i) noexcept {
+  return s[i] == '?' || (i + 3 <= s.size() && std::memcmp(s.data() + i, "\xEF\xBC\x9F", 3) == 0);
+}
+
 // The purpose folded piece by piece, sentences joined by kSentenceBreak and clauses by
-// kClauseBreak.
+// kClauseBreak; a sentence that ends with a question mark is followed by kQuestion.
 std::string fold_clauses(std::string_view text) {
   std::string out;
   std::size_t start = 0;
@@ -358,6 +382,8 @@ std::string fold_clauses(std::string_view text) {
     bool sentence = false;
     if (const std::size_t n = separator_length(text, i, &sentence)) {
       flush(i);
+      if (is_question_mark(text, i) && !out.empty() && !is_break(out.back()) && out.back() != kQuestion)
+        out += kQuestion;
       sentence_pending = sentence_pending || sentence;
       i += n;
       start = i;
@@ -386,16 +412,31 @@ std::string_view prepared(std::string_view text, std::string& buffer) {
 }
 
 // What is known of each occurrence of one scan, whatever the carve-out: whether a cue negates
-// it, and which clauses hold a word of doubt. Negation is worked out once per occurrence, on
-// first need.
+// it, which sentences hold a word of doubt, and the last clause that opens with a contrast
+// (我这是…, 这次是…: the requester's own purpose, given after another's). Negation is worked
+// out once per occurrence, on first need.
 class ScanFacts {
  public:
-  explicit ScanFacts(const Scan& s) : s_(s) {
-    for (std::size_t i = 0; i < s.count; ++i)
-      if (s.occ[i].tag->kind == Kind::doubt) doubt_ |= bit(s.occ[i].clause);
+  explicit ScanFacts(const Scan& s) : s_(s), questions_(s.questions) {
+    for (std::size_t i = 0; i < s.count; ++i) {
+      const Occurrence& o = s.occ[i];
+      // Doubt reaches the whole sentence: "房子的继承手续，还不知道去哪儿办" and
+      // "公证处那边还没问，可能要" are unsure of what the other clause says. A question (吗, a
+      // question mark) reaches only its clause: "用途：公证？" asks about 公证, but
+      // "…要办不动产登记，能帮忙开一下吗" asks about the certificate, not the purpose.
+      if (o.tag->kind == Kind::doubt) doubt_ |= bit(o.sentence);
+      if (o.tag->kind == Kind::question) questions_ |= bit(o.clause);
+      if (o.tag->kind == Kind::contrast && o.clause > contrast_clause_ && completes_contrast(o))
+        contrast_clause_ = o.clause;
+    }
   }
 
-  bool doubtful(const Occurrence& o) const noexcept { return doubt_ & bit(o.clause); }
+  bool doubtful(const Occurrence& o) const noexcept {
+    return (doubt_ & bit(o.sentence)) || (questions_ & bit(o.clause));
+  }
+
+  // The clause of the last contrast, or -1.
+  int contrast_clause() const noexcept { return contrast_clause_; }
 
   bool negated(std::size_t i) const noexcept {
     if (!s_.cues) return false;
@@ -407,8 +448,23 @@ class ScanFacts {
   }
 
  private:
-  // Clauses past the 63rd share the last bit: a word there is doubtful if any of them is.
-  static std::uint64_t bit(std::uint16_t clause) noexcept { return 1ull << (clause < 63 ? clause : 63); }
+  // Whether a contrast occurrence completes its pattern: a one-part pattern by itself, the
+  // second part when the first ends before it in the same clause ("我开亲属证明是…").
+  bool completes_contrast(const Occurrence& o) const noexcept {
+    if (o.tag->slot == 1) return true;
+    if (o.tag->part != 1) return false;
+    for (std::size_t i = 0; i < s_.count; ++i) {
+      const Occurrence& p = s_.occ[i];
+      if (p.tag->kind == Kind::contrast && p.tag->pattern == o.tag->pattern && p.tag->part == 0 &&
+          p.clause == o.clause && p.end <= o.begin)
+        return true;
+    }
+    return false;
+  }
+
+  // Sentences (clauses) past the 63rd share the last bit: a word there is doubtful if any of
+  // them is.
+  static std::uint64_t bit(std::uint16_t n) noexcept { return 1ull << (n < 63 ? n : 63); }
 
   // A cue that overlaps a word, a hint, a look-alike or a doubt word is not a cue.
   bool is_live_cue(const Occurrence& q) const noexcept {
@@ -458,7 +514,9 @@ class ScanFacts {
 
   static constexpr std::size_t kWords = (kMaxOccurrences + 63) / 64;
   const Scan& s_;
-  std::uint64_t doubt_ = 0;
+  std::uint64_t doubt_ = 0;      // by sentence
+  std::uint64_t questions_ = 0;  // by clause
+  int contrast_clause_ = -1;
   mutable std::uint64_t known_[kWords] = {};
   mutable std::uint64_t negated_[kWords] = {};
 };
@@ -474,20 +532,21 @@ class Reader {
     PurposeReading r;
     r.carve_out = sc_.carve_out;
     find_look_alikes(r);
-    bool possible = false, doubtful = false, negated = false;
-    std::array<std::string_view, 2> possible_evidence{};
+    bool matched = false, possible = false, doubtful = false, negated = false;
+    std::array<std::string_view, 2> matched_evidence{}, possible_evidence{};
+    int last_clause = -1;  // the last clause where a word of the carve-out is stated plainly
     for (std::uint16_t sentence = 0; sentence < s_.sentences; ++sentence) {
       if (!fill(sentence)) continue;
       for (const Pattern& p : sc_.words) {
         std::array<std::string_view, 2> ev{};
-        const State st = pattern_state(p, word_, ev);
+        int clause = -1;
+        const State st = pattern_state(p, word_, ev, &clause);
         if (st == kNegated) negated = true;
         if (st == kPlain && !s_.overflow) {
-          r.certainty = PurposeCertainty::matched;
-          r.evidence = ev;
-          return r;
-        }
-        if (st == kPlain || st == kDoubtful) {  // doubt, or too much text to be sure
+          if (!matched) matched_evidence = ev;
+          matched = true;
+          last_clause = std::max(last_clause, clause);
+        } else if (st == kPlain || st == kDoubtful) {  // doubt, or too much text to be sure
           if (!possible) possible_evidence = ev;
           possible = true;
           doubtful = true;
@@ -495,12 +554,29 @@ class Reader {
       }
       for (const Pattern& p : sc_.hints) {
         std::array<std::string_view, 2> ev{};
-        const State st = pattern_state(p, hint_, ev);
+        int clause = -1;
+        const State st = pattern_state(p, hint_, ev, &clause);
         if (st == kNegated) negated = true;
         if (st != kPlain && st != kDoubtful) continue;
         if (!possible) possible_evidence = ev;
         possible = true;
       }
+    }
+    if (matched) {
+      // Stated plainly, it is matched — unless the purpose also says it is not ("朋友在公证处
+      // 上班，他说我这事不用公证"), or goes on, after it, to give another purpose as the
+      // requester's own ("同事的结婚档案丢了，我这是购房资格审核"): then it is only possible,
+      // and the clerk is asked.
+      const bool contrasted = facts_.contrast_clause() > last_clause;
+      if (!negated && !negated_somewhere_ && !contrasted) {
+        r.certainty = PurposeCertainty::matched;
+        r.evidence = matched_evidence;
+        return r;
+      }
+      r.certainty = PurposeCertainty::possible;
+      r.evidence = matched_evidence;
+      r.doubtful = true;
+      return r;
     }
     if (possible) {
       r.certainty = PurposeCertainty::possible;
@@ -520,6 +596,7 @@ class Reader {
     SlotSet present;  // parts with an occurrence; state and occ are set only for these
     State state[kMaxParts];
     const Occurrence* occ[kMaxParts];
+    std::uint16_t last[kMaxParts];  // the last clause with an occurrence in that state
   };
 
   bool mine(const Occurrence& o) const noexcept { return o.tag->scenario == scenario_; }
@@ -578,22 +655,31 @@ class Reader {
       if (o.sentence != sentence || (k != Kind::word && k != Kind::hint) || !mine(o) || voided(o)) continue;
       Best& best = k == Kind::word ? word_ : hint_;
       const State st = facts_.negated(i) ? kNegated : facts_.doubtful(o) ? kDoubtful : kPlain;
+      negated_somewhere_ = negated_somewhere_ || st == kNegated;
       const std::uint16_t slot = o.tag->slot;
       if (!best.present.test(slot) || st > best.state[slot]) {
         best.present.set(slot);
         best.state[slot] = st;
         best.occ[slot] = &o;
+        best.last[slot] = o.clause;
+      } else if (st == best.state[slot] && o.clause > best.last[slot]) {
+        best.last[slot] = o.clause;
       }
       any = true;
     }
     return any;
   }
 
-  // A pattern is as good as its worst part.
-  static State pattern_state(const Pattern& p, const Best& best, std::array<std::string_view, 2>& evidence) noexcept {
+  // A pattern is as good as its worst part; `clause` is the last clause where its parts are
+  // found in their best state.
+  static State pattern_state(const Pattern& p, const Best& best, std::array<std::string_view, 2>& evidence,
+                             int* clause) noexcept {
     if (!best.present.contains(p.slots)) return kAbsent;
     State worst = kPlain;
-    for (std::uint8_t part = 0; part < p.parts; ++part) worst = std::min(worst, best.state[p.first + part]);
+    for (std::uint8_t part = 0; part < p.parts; ++part) {
+      worst = std::min(worst, best.state[p.first + part]);
+      *clause = std::max(*clause, static_cast<int>(best.last[p.first + part]));
+    }
     for (std::size_t k = 0; k < evidence.size() && k < p.parts; ++k)
       evidence[k] = best.occ[p.first + k]->entry->text;
     return worst;
@@ -607,6 +693,7 @@ class Reader {
   const Occurrence* active_[kMaxActive];
   std::size_t active_count_ = 0;
   Best word_, hint_;
+  bool negated_somewhere_ = false;  // some word or hint of it was negated, in any sentence
 };
 
 // The readings of the last purposes read on this thread, by matcher, item and text

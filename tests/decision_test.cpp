@@ -526,6 +526,27 @@ TEST_CASE("a possible purpose is asked about and never applied: 过户用", "[de
   CHECK(has(explain(d), "用途是否属于「不动产登记」"));
 }
 
+TEST_CASE("我表哥在办公证，我开证明是为了办护照 is asked about, never issued under 公证 (附件1第1项)", "[decisions][purpose]") {
+  // The exception is named for someone else, then the requester gives their own purpose: with
+  // every fact yes, 亲属关系证明 is still not issued under （…公证办理情况除外）; 二（二）2 decides
+  // and the clerk is asked whether the purpose is 公证.
+  for (const char* purpose : {"我表哥在办公证，我开证明是为了办护照", "用途：公证？", "我姐在公证处上班，她说这事不用公证",
+                              "听说要公证，还没问"}) {
+    const Decision d = engine().decide(ask("kinship", purpose, "2021-09-30", Tri::yes, Tri::yes));
+    INFO(purpose);
+    CHECK(d.outcome == Outcome::refuse_redirect);
+    CHECK(d.deciding_clause()->id == "2.2.2");
+    CHECK(d.carve_out == nullptr);
+    REQUIRE(d.purpose_questions.size() == 1);
+    CHECK(d.purpose_questions[0].carve_out->scenario == "公证");
+    CHECK(d.purpose_questions[0].outcome_if_yes == Outcome::issue_for_stated_purpose);
+  }
+  // Denied outright, it is not asked about.
+  const Decision d = engine().decide(ask("kinship", "跟公证没关系，单位要", "2021-09-30", Tri::yes, Tri::yes));
+  CHECK(d.outcome == Outcome::refuse_redirect);
+  CHECK(d.purpose_questions.empty());
+}
+
 TEST_CASE("an explicit carve_out decides without reading the purpose", "[decisions][purpose]") {
   Request r = ask("kinship", "银行贷款", "2021-09-30");
   r.carve_out = "公证";

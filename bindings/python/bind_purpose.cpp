@@ -58,7 +58,12 @@ void bind_purpose(py::module_& m) {
       .def_readonly("negation_adjacent", &PurposeVocabulary::negation_adjacent, "非: negates only a word right after it.")
       .def_readonly("negation_after", &PurposeVocabulary::negation_after, "无关, 用不上 …: negate a word before them in the clause.")
       .def_readonly("negation_reset", &PurposeVocabulary::negation_reset, "是, 而是, 但 …: a negation does not reach past them.")
-      .def_readonly("doubt", &PurposeVocabulary::doubt, "可能, 是否, 吗 …: a word in the same clause is only possible.")
+      .def_readonly("doubt", &PurposeVocabulary::doubt, "可能, 是否, 听说 …: a word in the same sentence is only possible.")
+      .def_readonly("question", &PurposeVocabulary::question,
+                    "吗 …: a word in the same clause is only possible (so is one in a clause ending with a question mark).")
+      .def_readonly("contrast", &PurposeVocabulary::contrast,
+                    "\"我开|这次+是|为了\" …: patterns of one or two parts; a clause with one gives the requester's own purpose, "
+                    "and a carve-out stated only before it is only possible.")
       .def_readonly("community", &PurposeVocabulary::community, "集体, 公共, 小区 …: where 二（一）2 can plausibly apply.")
       .def_static("embedded_default", &PurposeVocabulary::embedded_default, py::return_value_policy::copy,
                   "The embedded vocabulary (data/purpose/vocabulary.json).");

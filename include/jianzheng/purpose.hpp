@@ -48,7 +48,10 @@ struct PurposeReading {
   std::array<std::string_view, 2> look_alike{};  ///< A look-alike found, its first parts
                                                  ///< ("补领", "结婚证"); empty when none.
   bool negated = false;         ///< A word of it was found, negated (不是…用, 不用于, 非…).
-  bool doubtful = false;        ///< A word of it was found with a word of doubt (可能, 是否 …).
+  bool doubtful = false;        ///< A word of it was found with a word of doubt (可能, 是否 …)
+                                ///< in its sentence; or it was stated, but the purpose also
+                                ///< negates it, or then gives another purpose as the
+                                ///< requester's own (我这是…): it is only possible.
 
   /// Whether anything of the carve-out was found at all (a word, a hint, a negated word or
   /// a look-alike): the readings a decision reports.
@@ -63,7 +66,13 @@ struct PurposeVocabulary {
   std::vector<std::string> negation_adjacent;  ///< 非: negates only a word right after it.
   std::vector<std::string> negation_after;     ///< 无关, 用不上 …: negate a word before them in the clause.
   std::vector<std::string> negation_reset;     ///< 是, 而是, 但 …: a negation does not reach past them.
-  std::vector<std::string> doubt;              ///< 可能, 是否, 吗 …: a word in the same clause is only possible.
+  std::vector<std::string> doubt;              ///< 可能, 是否, 听说 …: a word in the same sentence is only possible.
+  std::vector<std::string> question;           ///< 吗 …: a word in the same clause is only possible (so is
+                                               ///< one in a clause ending with a question mark).
+  std::vector<std::string> contrast;           ///< "我开|这次+是|为了" …: patterns of one or two parts (the
+                                               ///< second after the first in one clause); a clause
+                                               ///< with one gives the requester's own purpose, and a
+                                               ///< carve-out stated only before it is only possible.
   std::vector<std::string> community;          ///< 集体, 公共, 小区 …: a community matter, where
                                                ///< 二（一）2 (public interest) can plausibly apply.
 

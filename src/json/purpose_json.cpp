@@ -23,7 +23,7 @@ PurposeVocabulary parse_purpose_vocabulary(std::string_view json_text, std::stri
   detail::Document doc(json_text, std::string(origin));
   const detail::Node root = doc.root();
   if (!root.is_object()) root.fail(ErrorCode::wrong_type, "a purpose vocabulary is a JSON object");
-  root.only_keys({"format", "note", "negation", "doubt", "community"});
+  root.only_keys({"format", "note", "negation", "doubt", "question", "contrast", "community"});
   const detail::Node fmt = root.at("format");
   if (fmt.string() != kFormat)
     fmt.fail(ErrorCode::unsupported_format,
@@ -37,6 +37,8 @@ PurposeVocabulary parse_purpose_vocabulary(std::string_view json_text, std::stri
     v.negation_reset = words(*n, "reset");
   }
   v.doubt = words(root, "doubt");
+  v.question = words(root, "question");
+  v.contrast = words(root, "contrast");
   v.community = words(root, "community");
   return v;
 }
