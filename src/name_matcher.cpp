@@ -168,7 +168,7 @@ constexpr std::u32string_view kDetailWords[] = {U"情况", U"状况", U"关系",
 // 证明 as a verb (能证明, 可以证明, 足以证明, 用来证明) names no certificate either.
 // So does a 证明 after a盖章 or 签字, or at the start of a clause (老伴去世了，证明我…: folding drops
 // the comma, 了 or a particle remains).
-constexpr std::u32string_view kProvingBefore = U"能以够可来章字了吧呢啊吗呀需";
+constexpr std::u32string_view kProvingBefore = U"能以够可来章字了吧呢啊吗呀需让叫";
 // What may stand right before a 证明 that names no certificate (开证明, 社区证明, 同意的证明, 什么证明).
 constexpr std::u32string_view kGenericBefore = U"开个张份要的下办请给具出会里区意写么";
 
@@ -596,9 +596,11 @@ struct NameMatcher::Tables {
       const auto a = telling_key(i);
       if (!a) continue;
       const auto b = telling_key(i + 1);
-      // …and a word of its names (档案, 继承), not a doubled character (健健康康).
-      if (!b || keys[*b].item != keys[*a].item ||
-          keys[*a].text.find(text.substr(i, 2)) == std::u32string::npos)
+      // …and a word of its names (档案, 继承), not a doubled character (健健康康) nor a filler
+      // word the names share with ordinary requests (申请, 登记).
+      const std::u32string_view pair = text.substr(i, 2);
+      if (!b || keys[*b].item != keys[*a].item || keys[*a].text.find(pair) == std::u32string::npos ||
+          std::find(std::begin(kFillers), std::end(kFillers), pair) != std::end(kFillers))
         continue;
       Tally* t = std::find_if(tally, tally + n, [&](const Tally& x) { return x.key == *a; });
       if (t == tally + n) {
