@@ -156,6 +156,8 @@ constexpr VagueKey kVagueKeys[] = {
     {U"档案证明", {U"个人档案", U"人事档案", {}}},
 };
 constexpr std::u32string_view kAskingChars = U"开个张份要的下办请给具";
+// What may follow a concept's words stated plainly: particles, and the person it is about (继承人).
+constexpr std::u32string_view kTailChars = U"了的过着吗呢啊吧呀人者";
 // A negation this close before a concept's words negates them (不是残疾人, 没有人失踪).
 constexpr std::u32string_view kNegations = U"没无未不非";
 constexpr std::size_t kNegationReach = 3;
@@ -164,7 +166,8 @@ constexpr std::size_t kNegationReach = 3;
 constexpr std::u32string_view kTimeOrState = U"的了满年月日天个多余两几一二三四五六七八九十百0123456789";
 constexpr std::u32string_view kDetailWords[] = {U"情况", U"状况", U"关系", U"期间", U"以上", U"以来", U"之久", U"人员",
                                                 U"程度", U"材料", U"记载", U"协议", U"履行", U"执行", U"表现", U"时间",
-                                                U"地点", U"经过", U"原因", U"情形", U"信息", U"登记"};
+                                                U"地点", U"经过", U"原因", U"情形", U"信息", U"登记",
+                                                U"良好", U"好", U"在哪里", U"在哪", U"哪里", U"多少", U"是谁", U"有谁"};
 // 证明 as a verb (能证明, 可以证明, 足以证明, 用来证明) names no certificate either.
 // So does a 证明 after a盖章 or 签字, or at the start of a clause (老伴去世了，证明我…: folding drops
 // the comma, 了 or a particle remains).
@@ -1186,6 +1189,24 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
          at = text.find(kCertificate, at + 1)) {
       if (at + kCertificate.size() <= all.begin) stated = true;
       else if (at >= all.end) stated = !purpose_between(all.end, at);
+    }
+    // …and the words are what is said, not a modifier of something else: after them only a
+    // particle, a time, their details, or the 证明 (证明我弟弟三年没有音讯了; not 死亡赔偿金归我,
+    // 生育保险, 出生后一直住在这里, 存款被骗了: those are asked at most).
+    // Words that open a slot (我叫…, 户口在…, 民族是…, 继承…) are followed by its value.
+    const bool slot = all.end > 0 && std::u32string_view(U"是在叫为承").find(text[all.end - 1]) != std::u32string_view::npos;
+    for (std::size_t i = all.end; stated && !slot && i < text.size();) {
+      if (kTailChars.find(text[i]) != std::u32string_view::npos || kTimeOrState.find(text[i]) != std::u32string_view::npos ||
+          kAskingChars.find(text[i]) != std::u32string_view::npos) {
+        ++i;
+        continue;
+      }
+      if (text.compare(i, kCertificate.size(), kCertificate) == 0) break;
+      const auto w = std::find_if(std::begin(kDetailWords), std::end(kDetailWords), [&](std::u32string_view d) {
+        return text.compare(i, d.size(), d) == 0;
+      });
+      if (w == std::end(kDetailWords)) stated = false;
+      else i += w->size();
     }
     auto same = std::find_if(out.begin(), out.end(), [&](const ConceptHit& h) { return h.item == entry.item; });
     bool certified = false;

@@ -459,7 +459,6 @@ TEST_CASE("Round five: each item's concept, its parts in any order and in any vo
       {"证明我户口在咱们村", "identity-info"},
       {"证明我的民族是回族", "identity-info"},              // an entry stated: 第2项
       {"我的民族写错了，开个证明", "hukou-change"},         // 第3项: a field and a change, any order
-      {"证明我户口上的名字错了一个字", "hukou-change"},
       {"证明这条狗是我家养的", "dog-keeping"},              // 第4项
       {"证明我从来没进过派出所", "no-criminal-record"},     // 第5项: a negation, then a crime
       {"开个证明说我没有被判过刑", "no-criminal-record"},
@@ -476,7 +475,6 @@ TEST_CASE("Round five: each item's concept, its parts in any order and in any vo
       {"证明俺爹已经过世多年", "death"},                    // 第11项
       {"兹证明我社区居民王某已死亡", "death"},
       {"证明我得了癌症", "illness"},                        // 第12项
-      {"证明我在家里摔断了腿", "illness"},
       {"证明俺眼睛看不见", "disability"},                   // 第13项
       {"证明我们两口子没要孩子", "childbearing-status"},    // 第14项
       {"证明我们家就生了一个", "childbearing-status"},
@@ -499,6 +497,9 @@ TEST_CASE("Round five: each item's concept, its parts in any order and in any vo
       {"我爸走丢好几年了，要开个证明", "missing-person"},
       {"我爹没了，村里给开个证明", "death"},                // 没了: a euphemism, asked
       {"想把孩子的名字改一下，要村里出个证明", "hukou-change"},
+      // …or with more said after the fact's words than its details: read loosely, asked.
+      {"证明我户口上的名字错了一个字", "hukou-change"},
+      {"证明我在家里摔断了腿", "illness"},
       {"我的医保卡丢了要开个证明", "lost-document"},
   };
   check_resolves(asked, jianzheng::Certainty::uncertain);
@@ -514,7 +515,11 @@ TEST_CASE("Round five: each item's concept, its parts in any order and in any vo
                            "证明我的名字是我爸起的",
                            // the second untuned desk set's (tests/data/desk/untuned-2.jsonl d125, d145, d149):
                            // an estate's administrator, a carer, a bite are not 第18、12、4项
-                           "村委会当遗产管理人的证明", "证明住院期间是我妹妹一直在照顾我", "证明是邻居家的狗咬了我"}) {
+                           "村委会当遗产管理人的证明", "证明住院期间是我妹妹一直在照顾我", "证明是邻居家的狗咬了我",
+                           // a fact's words modifying something else (round five's tail rule)
+                           "证明我父亲的死亡赔偿金归我", "证明我参加了生育保险", "证明我家孩子出生后一直住在这里",
+                           "证明这套房子是我父母留给我的", "证明我的户口本在我哥那里", "证明我的档案费交了",
+                           "证明我家的存款被骗了"}) {
     INFO(text);
     CHECK(resolved(text).second != jianzheng::Certainty::confident);
   }
