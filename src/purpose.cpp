@@ -3,9 +3,11 @@
 // one index per item: entries sorted by their bytes, found by their first character through a
 // small open-addressing table. A purpose is scanned once, character by character; each entry
 // found is an occurrence (what it is, where, in which sentence and clause). The readings are
-// then decided from the occurrences alone: look-alikes void what they cover, cues negate or
-// cast doubt within their clause (，、 end one), and a pattern's parts must all be present in
-// one sentence (。；！？ end one) — "分房产，办过户" states 不动产登记 across a comma.
+// then decided from the occurrences alone: look-alikes void what they cover, cues negate within
+// their clause (，、 end one), doubt reaches its sentence (。；！？ end one) and a question its
+// clause, a pattern's parts must all be present in one sentence — "分房产，办过户" states
+// 不动产登记 across a comma — and a plain statement is only possible when the purpose also
+// negates it or a later clause gives the requester's own purpose (a contrast).
 // Text that is already folded (plain Simplified Han, a–z, 0–9 — what platforms send) is
 // scanned in place with no allocation; anything else is split and folded piece by piece.
 #include "jianzheng/purpose.hpp"
@@ -412,9 +414,9 @@ std::string_view prepared(std::string_view text, std::string& buffer) {
 }
 
 // What is known of each occurrence of one scan, whatever the carve-out: whether a cue negates
-// it, which sentences hold a word of doubt, and the last clause that opens with a contrast
-// (我这是…, 这次是…: the requester's own purpose, given after another's). Negation is worked
-// out once per occurrence, on first need.
+// it, which sentences hold a word of doubt and which clauses a question, and the last clause
+// that holds a contrast (我开…是, 这次是…: the requester's own purpose, given after another's).
+// Negation is worked out once per occurrence, on first need.
 class ScanFacts {
  public:
   explicit ScanFacts(const Scan& s) : s_(s), questions_(s.questions) {
