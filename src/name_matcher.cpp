@@ -1115,6 +1115,40 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
     }
     return std::nullopt;
   };
+  // Where the text says 证明, and whether each names a certificate of its own (居住证明; not
+  // 开证明, 证明我…, 证明证明, 能证明, 证明信): the same for every concept.
+  struct Certificate {
+    std::size_t at;
+    bool names;
+  };
+  std::vector<Certificate> certificates;
+  for (auto at = text.find(kCertificate); at != std::u32string::npos; at = text.find(kCertificate, at + 1))
+    certificates.push_back({at, at > 0 && kGenericBefore.find(text[at - 1]) == std::u32string_view::npos &&
+                                    kProvingBefore.find(text[at - 1]) == std::u32string_view::npos &&
+                                    !(at >= 2 && text.compare(at - 2, 2, kCertificate) == 0) &&
+                                    !(at >= 3 && text.compare(at - 3, 3, U"证明信") == 0)});
+  // Whether only a time or the details of what a concept says stand in text[from, to).
+  auto details_only = [&](std::size_t from, std::size_t to) {
+    while (to > from) {
+      if (kTimeOrState.find(text[to - 1]) != std::u32string_view::npos) {
+        --to;
+        continue;
+      }
+      const auto w = std::find_if(std::begin(kDetailWords), std::end(kDetailWords), [&](std::u32string_view d) {
+        return to - from >= d.size() && text.compare(to - d.size(), d.size(), d) == 0;
+      });
+      // …or a request for it in between (社区戒毒满三年了村里给开个情况证明).
+      if (w == std::end(kDetailWords)) return kGenericBefore.find(text[to - 1]) != std::u32string_view::npos;
+      to -= w->size();
+    }
+    return true;
+  };
+  // Whether a word of purpose (要, 用, 办 …) stands in text[from, to).
+  auto purpose_between = [&](std::size_t from, std::size_t to) {
+    const std::u32string_view between = std::u32string_view(text).substr(from, to - from);
+    return std::any_of(vocab.purpose_markers.begin(), vocab.purpose_markers.end(),
+                       [&](const std::u32string& m) { return between.find(m) != std::u32string_view::npos; });
+  };
   // Only the concepts a word of the text may start: most texts hold few of their words.
   std::vector<std::uint32_t> candidates;
   for (const auto& [w, at] : occurrences.at)
@@ -1153,43 +1187,17 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
     // (居住证明办狗证用), or after them past anything but a time or the details of what they say
     // (连续失业满1年证明, 社区戒毒协议履行情况证明 are theirs; 办狗证要居住证明, 人事档案调动证明
     // are not).
-    auto details_only = [&](std::size_t from, std::size_t to) {
-      while (to > from) {
-        if (kTimeOrState.find(text[to - 1]) != std::u32string_view::npos) {
-          --to;
-          continue;
-        }
-        const auto w = std::find_if(std::begin(kDetailWords), std::end(kDetailWords), [&](std::u32string_view d) {
-          return to - from >= d.size() && text.compare(to - d.size(), d.size(), d) == 0;
-        });
-        // …or a request for it in between (社区戒毒满三年了村里给开个情况证明).
-        if (w == std::end(kDetailWords)) return kGenericBefore.find(text[to - 1]) != std::u32string_view::npos;
-        to -= w->size();
-      }
-      return true;
-    };
-    auto purpose_between = [&](std::size_t from, std::size_t to) {
-      const std::u32string_view between = std::u32string_view(text).substr(from, to - from);
-      return std::any_of(vocab.purpose_markers.begin(), vocab.purpose_markers.end(),
-                         [&](const std::u32string& m) { return between.find(m) != std::u32string_view::npos; });
-    };
-    bool own = false;
-    for (auto at = text.find(kCertificate); !own && at != std::u32string::npos; at = text.find(kCertificate, at + 1)) {
-      const bool names = at > 0 && kGenericBefore.find(text[at - 1]) == std::u32string_view::npos &&
-                         kProvingBefore.find(text[at - 1]) == std::u32string_view::npos &&
-                         !(at >= 2 && text.compare(at - 2, 2, kCertificate) == 0) &&
-                         !(at >= 3 && text.compare(at - 3, 3, U"证明信") == 0);
-      own = names && (at < all.begin || (at >= all.end && !details_only(all.end, at)));
-    }
+    const bool own = std::any_of(certificates.begin(), certificates.end(), [&](const Certificate& cert) {
+      return cert.names && (cert.at < all.begin || (cert.at >= all.end && !details_only(all.end, cert.at)));
+    });
     if (own) continue;
     // Stated: 证明 before the words (证明我没有复吸), or after them with no word of purpose
     // between (户口本上写着父女还要另开关系证明); "X要开…证明" names what it is for.
-    bool stated = false;
-    for (auto at = text.find(kCertificate); !stated && at != std::u32string::npos;
-         at = text.find(kCertificate, at + 1)) {
-      if (at + kCertificate.size() <= all.begin) stated = true;
-      else if (at >= all.end) stated = !purpose_between(all.end, at);
-    }
+    const bool certified =  // after a 证明: what it certifies
+        !certificates.empty() && certificates.front().at + kCertificate.size() <= all.begin;
+    bool stated = certified || std::any_of(certificates.begin(), certificates.end(), [&](const Certificate& cert) {
+      return cert.at >= all.end && !purpose_between(all.end, cert.at);
+    });
     // …and the words are what is said, not a modifier of something else: after them only a
     // particle, a time, their details, or the 证明 (证明我弟弟三年没有音讯了; not 死亡赔偿金归我,
     // 生育保险, 出生后一直住在这里, 存款被骗了: those are asked at most).
@@ -1209,9 +1217,6 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
       else i += w->size();
     }
     auto same = std::find_if(out.begin(), out.end(), [&](const ConceptHit& h) { return h.item == entry.item; });
-    bool certified = false;
-    for (auto at = text.find(kCertificate); !certified && at != std::u32string::npos; at = text.find(kCertificate, at + 1))
-      certified = at + kCertificate.size() <= all.begin;
     const ConceptHit hit{entry.item, c.parts.size(), c.strong, c.exclusive, stated, certified};
     if (same == out.end()) out.push_back(hit);
     else if (std::make_tuple(hit.parts, hit.strong && hit.stated) > std::make_tuple(same->parts, same->strong && same->stated))
