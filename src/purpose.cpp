@@ -556,8 +556,7 @@ class Reader {
       }
       for (const Pattern& p : sc_.hints) {
         std::array<std::string_view, 2> ev{};
-        int clause = -1;
-        const State st = pattern_state(p, hint_, ev, &clause);
+        const State st = pattern_state(p, hint_, ev, nullptr);
         if (st == kNegated) negated = true;
         if (st != kPlain && st != kDoubtful) continue;
         if (!possible) possible_evidence = ev;
@@ -570,7 +569,7 @@ class Reader {
       // requester's own ("同事的结婚档案丢了，我这是购房资格审核"): then it is only possible,
       // and the clerk is asked.
       const bool contrasted = facts_.contrast_clause() > last_clause;
-      if (!negated && !negated_somewhere_ && !contrasted) {
+      if (!negated_somewhere_ && !contrasted) {
         r.certainty = PurposeCertainty::matched;
         r.evidence = matched_evidence;
         return r;
@@ -672,15 +671,15 @@ class Reader {
     return any;
   }
 
-  // A pattern is as good as its worst part; `clause` is the last clause where its parts are
-  // found in their best state.
+  // A pattern is as good as its worst part; `clause`, when given, rises to the last clause where
+  // its parts are found in their best state.
   static State pattern_state(const Pattern& p, const Best& best, std::array<std::string_view, 2>& evidence,
                              int* clause) noexcept {
     if (!best.present.contains(p.slots)) return kAbsent;
     State worst = kPlain;
     for (std::uint8_t part = 0; part < p.parts; ++part) {
       worst = std::min(worst, best.state[p.first + part]);
-      *clause = std::max(*clause, static_cast<int>(best.last[p.first + part]));
+      if (clause) *clause = std::max(*clause, static_cast<int>(best.last[p.first + part]));
     }
     for (std::size_t k = 0; k < evidence.size() && k < p.parts; ++k)
       evidence[k] = best.occ[p.first + k]->entry->text;
@@ -696,6 +695,7 @@ class Reader {
   std::size_t active_count_ = 0;
   Best word_, hint_;
   bool negated_somewhere_ = false;  // some word or hint of it was negated, in any sentence
+                                    // (so whenever a pattern of it is)
 };
 
 // The readings of the last purposes read on this thread, by matcher, item and text
