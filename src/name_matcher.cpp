@@ -158,6 +158,15 @@ constexpr VagueKey kVagueKeys[] = {
 constexpr std::u32string_view kAskingChars = U"开个张份要的下办请给具";
 // What may follow a concept's words stated plainly: particles, and the person it is about (继承人).
 constexpr std::u32string_view kTailChars = U"了的过着吗呢啊吧呀人者";
+// What opens a clause of purpose after what a 证明 certifies (证明我是他儿子才给取钱, 证明我爸是我爸
+// 才能领钱, …以便办理): what is certified ends there (round six). Not 才 alone: 刚才, 人才.
+constexpr std::u32string_view kClauseOpeners[] = {U"才给", U"才能", U"才可", U"才让", U"才肯", U"才同意",
+                                                  U"才准", U"才予", U"才办", U"才行", U"才好", U"才会",
+                                                  U"好去", U"好让", U"以便", U"用于", U"然后"};
+bool opens_clause(std::u32string_view text, std::size_t i) noexcept {
+  return std::any_of(std::begin(kClauseOpeners), std::end(kClauseOpeners),
+                     [&](std::u32string_view w) { return text.compare(i, w.size(), w) == 0; });
+}
 // A negation this close before a concept's words negates them (不是残疾人, 没有人失踪).
 constexpr std::u32string_view kNegations = U"没无未不非";
 constexpr std::size_t kNegationReach = 3;
@@ -167,13 +176,16 @@ constexpr std::u32string_view kTimeOrState = U"的了满年月日天个多余两
 constexpr std::u32string_view kDetailWords[] = {U"情况", U"状况", U"关系", U"期间", U"以上", U"以来", U"之久", U"人员",
                                                 U"程度", U"材料", U"记载", U"协议", U"履行", U"执行", U"表现", U"时间",
                                                 U"地点", U"经过", U"原因", U"情形", U"信息", U"登记",
-                                                U"良好", U"好", U"在哪里", U"在哪", U"哪里", U"多少", U"是谁", U"有谁"};
+                                                U"良好", U"好", U"在哪里", U"在哪", U"哪里", U"多少", U"是谁", U"有谁",
+                                                // the person the fact is of (聋哑人证明, 失踪者证明: round six)
+                                                U"人", U"者"};
 // 证明 as a verb (能证明, 可以证明, 足以证明, 用来证明) names no certificate either.
 // So does a 证明 after a盖章 or 签字, or at the start of a clause (老伴去世了，证明我…: folding drops
 // the comma, 了 or a particle remains).
 constexpr std::u32string_view kProvingBefore = U"能以够可来章字了吧呢啊吗呀需让叫";
 // What may stand right before a 证明 that names no certificate (开证明, 社区证明, 同意的证明, 什么证明).
-constexpr std::u32string_view kGenericBefore = U"开个张份要的下办请给具出会里区意写么";
+// 啥, 哪种, 哪些, 怎样 ask which one as 什么 does (养狗要开啥证明, round six).
+constexpr std::u32string_view kGenericBefore = U"开个张份要的下办请给具出会里区意写么啥种些样";
 
 const VagueKey* vague_key(std::u32string_view key) {
   for (const auto& v : kVagueKeys)
@@ -681,8 +693,10 @@ struct NameMatcher::Tables {
   explicit Tables(const std::vector<Item>& items);
   // match() and resolve(): candidates best first; with `with_ambiguous`, also those shared by
   // several items (then *ambiguous is set).
+  // `slips`: whether a text that names nothing may be read again with its pinyin slips mended
+  // (无业正名, 社区戒du证明: round six); the mended reading is never read again.
   std::vector<Match> search(std::string_view text, std::size_t max_results, bool with_ambiguous,
-                            bool* ambiguous) const;
+                            bool* ambiguous, bool slips = true) const;
   void add_key(std::u32string text, const Item& item, std::string_view name, MatchHow how,
                double score);
 
@@ -1204,6 +1218,7 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
     // Words that open a slot (我叫…, 户口在…, 民族是…, 继承…) are followed by its value.
     const bool slot = all.end > 0 && std::u32string_view(U"是在叫为承").find(text[all.end - 1]) != std::u32string_view::npos;
     for (std::size_t i = all.end; stated && !slot && i < text.size();) {
+      if (opens_clause(text, i)) break;  // …才给取钱: what it is for
       if (kTailChars.find(text[i]) != std::u32string_view::npos || kTimeOrState.find(text[i]) != std::u32string_view::npos ||
           kAskingChars.find(text[i]) != std::u32string_view::npos) {
         ++i;
@@ -1241,6 +1256,76 @@ bool holds_sounding(std::u32string_view text, std::u32string_view word) {
   return false;
 }
 
+// A Han character for every toneless pinyin syllable (the first in the table that reads so):
+// pinyin typed inside Han text stands for a character of that reading, which the alignment
+// then treats as a homophone of the key's.
+const std::unordered_map<std::string_view, char32_t>& han_by_syllable() {
+  static const auto table = [] {
+    std::unordered_map<std::string_view, char32_t> m;
+    for (char32_t c = 0x4E00; c <= 0x9FFF; ++c)
+      if (const auto syllable = detail::pinyin_syllable(c); !syllable.empty()) m.emplace(syllable, c);
+    return m;
+  }();
+  return table;
+}
+
+// `latin` (lower-case letters) as Han characters of its syllables, or nothing when it does not
+// split into syllables (ktv, wifi …). The longest syllable first, backtracking.
+bool syllables_as_han(std::u32string_view latin, std::u32string& out) {
+  if (latin.empty()) return true;
+  constexpr std::size_t kLongestSyllable = 6;  // zhuang, shuang
+  const auto& table = han_by_syllable();
+  std::string syllable;
+  for (std::size_t n = std::min(latin.size(), kLongestSyllable); n > 0; --n) {
+    syllable.assign(latin.begin(), latin.begin() + static_cast<std::ptrdiff_t>(n));
+    const auto it = table.find(syllable);
+    if (it == table.end()) continue;
+    out.push_back(it->second);
+    if (syllables_as_han(latin.substr(n), out)) return true;
+    out.pop_back();
+  }
+  return false;
+}
+
+// Pinyin slips (round six), mended: 证明 typed as two other characters that read zheng ming
+// (无业正名, 住所正名, 争鸣 — one of them alone, 证名, is a homophone the alignment takes), and
+// pinyin typed for a character inside Han text (社区戒du证明). Empty when there is nothing to
+// mend. The mended text is only ever a question (search()).
+std::u32string mended_slips(const std::u32string& q) {
+  if (std::none_of(q.begin(), q.end(), [](char32_t c) { return detail::is_han(c); })) return {};
+  const bool says_certificate = q.find(kCertificate) != std::u32string::npos;
+  const std::uint16_t zheng = detail::pinyin_index(kCertificate[0]), ming = detail::pinyin_index(kCertificate[1]);
+  auto is_letter = [](char32_t c) { return c >= U'a' && c <= U'z'; };
+  constexpr std::size_t kLongestRun = 24;
+  std::u32string out;
+  bool mended = false;
+  for (std::size_t i = 0; i < q.size();) {
+    if (is_letter(q[i])) {
+      std::size_t j = i;
+      while (j < q.size() && is_letter(q[j])) ++j;
+      const std::size_t before = out.size();
+      if (j - i >= 2 && j - i <= kLongestRun &&
+          syllables_as_han(std::u32string_view(q).substr(i, j - i), out)) {
+        mended = true;
+      } else {
+        out.resize(before);
+        out.append(q, i, j - i);
+      }
+      i = j;
+      continue;
+    }
+    if (!says_certificate && zheng != 0 && i + 1 < q.size() && detail::pinyin_index(q[i]) == zheng &&
+        detail::pinyin_index(q[i + 1]) == ming) {
+      out += kCertificate;
+      mended = true;
+      i += 2;
+      continue;
+    }
+    out.push_back(q[i++]);
+  }
+  return mended ? out : std::u32string();
+}
+
 // Verbs that, right after a 证明, start what it is for (上户口, 办低保, 用于, 给银行, 交给 …; not
 // 去, 为, 申: 证明去世的人…, 证明为本村村民, 证明申请人…).
 constexpr std::u32string_view kPurposeVerbs = U"上办用给交拿";
@@ -1267,7 +1352,11 @@ std::u32string certificate_last(const std::u32string& q) {
   if (at == std::u32string::npos || at + kCertificate.size() + 2 > q.size()) return {};
   // What follows may be what it is for instead (开个孩子在家生的证明上户口, 证明办低保用): not moved.
   if (kPurposeVerbs.find(q[at + kCertificate.size()]) != std::u32string_view::npos) return {};
-  return q.substr(0, at) + q.substr(at + kCertificate.size()) + std::u32string(kCertificate);
+  // …and a clause of purpose after it is not certified (证明我是他儿子才给取钱: round six).
+  std::size_t end = at + kCertificate.size() + 2;
+  while (end < q.size() && !opens_clause(q, end)) ++end;
+  return q.substr(0, at) + q.substr(at + kCertificate.size(), end - at - kCertificate.size()) +
+         std::u32string(kCertificate);
 }
 
 // A request that names the certificate by what it is for (养狗要社区开证明吗, 户口本丢了开个证明,
@@ -1334,7 +1423,7 @@ std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_res
 }
 
 std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_t max_results,
-                                               bool with_ambiguous, bool* ambiguous) const {
+                                               bool with_ambiguous, bool* ambiguous, bool slips) const {
   const Tables& t = *this;
   std::vector<Match> out;
   if (max_results == 0) return out;
@@ -1844,6 +1933,17 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         }
       }
     }
+  }
+
+  // 6. Pinyin slips (round six): a text that names nothing, read again with 证明 typed as two
+  //    other characters of its reading mended (无业正名) and pinyin typed inside Han text read
+  //    as a character of that reading (社区戒du证明). Two slips, or a guess at a character: what
+  //    that reading finds is always a question, never an answer.
+  if (found.empty() && slips && !is_latin_query(q)) {
+    const std::u32string mended = mended_slips(q);
+    if (!mended.empty())
+      for (const Match& m : search(detail::to_utf8(mended), max_results, with_ambiguous, ambiguous, false))
+        offer_item(m.item, m.name, std::min(m.score, kRequestScore), MatchHow::fuzzy);
   }
 
   // A certificate about an animal (狗的出生证明, 证明猫死了, 宠物死亡证明) is not a resident's
