@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <new>
 
@@ -671,16 +672,20 @@ class Reader {
     return any;
   }
 
-  // A pattern is as good as its worst part; `clause`, when given, rises to the last clause where
-  // its parts are found in their best state.
+  // A pattern is as good as its worst part. `clause`, when given, rises to the last clause by
+  // which the whole pattern is stated — the earliest of its parts' last clauses: in
+  // "不动产登记中心说不用开了，我现在是给养老院登记家属用" the second clause repeats 登记 alone,
+  // and the pattern 不动产+登记 stands before the contrast, not in it.
   static State pattern_state(const Pattern& p, const Best& best, std::array<std::string_view, 2>& evidence,
                              int* clause) noexcept {
     if (!best.present.contains(p.slots)) return kAbsent;
     State worst = kPlain;
+    int stated = std::numeric_limits<int>::max();
     for (std::uint8_t part = 0; part < p.parts; ++part) {
       worst = std::min(worst, best.state[p.first + part]);
-      if (clause) *clause = std::max(*clause, static_cast<int>(best.last[p.first + part]));
+      stated = std::min(stated, static_cast<int>(best.last[p.first + part]));
     }
+    if (clause) *clause = std::max(*clause, stated);
     for (std::size_t k = 0; k < evidence.size() && k < p.parts; ++k)
       evidence[k] = best.occ[p.first + k]->entry->text;
     return worst;
