@@ -346,14 +346,16 @@ void scan(const Index& index, std::string_view text, Scan& s) {
 }
 
 // What ends a sentence (。；！？ and their ASCII and half-width forms, line breaks) or a
-// clause (，、 and ASCII ,) at s[i]: its length in bytes, and whether it ends a sentence.
+// clause (，、： and ASCII , :) at s[i]: its length in bytes, and whether it ends a sentence.
+// A colon ends a clause: in "不是补办结婚证那么简单：民政局说婚姻登记档案丢失了" the 不是
+// before it denies what comes before, not what it introduces.
 std::size_t separator_length(std::string_view s, std::size_t i, bool* sentence) noexcept {
   const char c = s[i];
-  *sentence = c != ',';
-  if (c == ',' || c == '.' || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
+  *sentence = c != ',' && c != ':';
+  if (c == ',' || c == ':' || c == '.' || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
   static constexpr const char* kSentence[] = {"\xE3\x80\x82", "\xEF\xBC\x9B", "\xEF\xBC\x81",
                                               "\xEF\xBC\x9F", "\xEF\xBD\xA1"};  // 。；！？｡
-  static constexpr const char* kClause[] = {"\xEF\xBC\x8C", "\xE3\x80\x81"};    // ，、
+  static constexpr const char* kClause[] = {"\xEF\xBC\x8C", "\xE3\x80\x81", "\xEF\xBC\x9A"};  // ，、：
   if (static_cast<unsigned char>(c) < 0xE0 || i + 3 > s.size()) return 0;
   for (const char* w : kSentence)
     if (std::memcmp(s.data() + i, w, 3) == 0) return 3;

@@ -198,6 +198,18 @@ TEST_CASE("附件1 第1项、第14项: a half-heard, relayed exception, or one r
   CHECK(label("kinship", "我们开这个证明是办不动产登记用的") == "matched:不动产登记");
 }
 
+TEST_CASE("附件1 第1项、第8项: the third desk set — a department no longer wants it, a colon, an archive that cannot be found", "[purpose]") {
+  // 不要了 after the exception denies it: the registration centre does not want the certificate.
+  CHECK(label("kinship", "不动产登记那边说现在不要了，单位要") != "matched:不动产登记");
+  CHECK(label("kinship", "公证处说不用开，孩子学校要") != "matched:公证");
+  // A colon ends a clause: 不是 before it does not reach what it introduces.
+  CHECK(label("marital-status", "不是补结婚证的事：民政局说婚姻登记档案丢失了") == "matched:婚姻登记档案丢失");
+  CHECK(label("marital-status", "用途:婚姻登记档案遗失") == "matched:婚姻登记档案丢失");
+  // 找不着/找不见 are 找不到: an archive that cannot be found is the exception's 丢失.
+  CHECK(label("marital-status", "民政局说1979年的结婚档案找不着了") == "matched:婚姻登记档案丢失");
+  CHECK(label("marital-status", "结婚证找不见了") == "none");  // a lost certificate is a look-alike
+}
+
 TEST_CASE("附件1 第1项: an exception both stated and denied is only possible", "[purpose]") {
   CHECK(label("kinship", "我姐在公证处上班，她说这事不用公证") == "possible:公证");
   CHECK(label("kinship", "跟公证没关系，单位要") == "none");
