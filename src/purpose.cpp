@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <new>
 
@@ -345,14 +346,16 @@ void scan(const Index& index, std::string_view text, Scan& s) {
 }
 
 // What ends a sentence (。；！？ and their ASCII and half-width forms, line breaks) or a
-// clause (，、 and ASCII ,) at s[i]: its length in bytes, and whether it ends a sentence.
+// clause (，、： and ASCII , :) at s[i]: its length in bytes, and whether it ends a sentence.
+// A colon ends a clause: in "不是补办结婚证那么简单：民政局说婚姻登记档案丢失了" the 不是
+// before it denies what comes before, not what it introduces.
 std::size_t separator_length(std::string_view s, std::size_t i, bool* sentence) noexcept {
   const char c = s[i];
-  *sentence = c != ',';
-  if (c == ',' || c == '.' || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
+  *sentence = c != ',' && c != ':';
+  if (c == ',' || c == ':' || c == '.' || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r') return 1;
   static constexpr const char* kSentence[] = {"\xE3\x80\x82", "\xEF\xBC\x9B", "\xEF\xBC\x81",
                                               "\xEF\xBC\x9F", "\xEF\xBD\xA1"};  // 。；！？｡
-  static constexpr const char* kClause[] = {"\xEF\xBC\x8C", "\xE3\x80\x81"};    // ，、
+  static constexpr const char* kClause[] = {"\xEF\xBC\x8C", "\xE3\x80\x81", "\xEF\xBC\x9A"};  // ，、：
   if (static_cast<unsigned char>(c) < 0xE0 || i + 3 > s.size()) return 0;
   for (const char* w : kSentence)
     if (std::memcmp(s.data() + i, w, 3) == 0) return 3;
@@ -671,16 +674,20 @@ class Reader {
     return any;
   }
 
-  // A pattern is as good as its worst part; `clause`, when given, rises to the last clause where
-  // its parts are found in their best state.
+  // A pattern is as good as its worst part. `clause`, when given, rises to the last clause by
+  // which the whole pattern is stated — the earliest of its parts' last clauses: in
+  // "不动产登记中心说不用开了，我现在是给养老院登记家属用" the second clause repeats 登记 alone,
+  // and the pattern 不动产+登记 stands before the contrast, not in it.
   static State pattern_state(const Pattern& p, const Best& best, std::array<std::string_view, 2>& evidence,
                              int* clause) noexcept {
     if (!best.present.contains(p.slots)) return kAbsent;
     State worst = kPlain;
+    int stated = std::numeric_limits<int>::max();
     for (std::uint8_t part = 0; part < p.parts; ++part) {
       worst = std::min(worst, best.state[p.first + part]);
-      if (clause) *clause = std::max(*clause, static_cast<int>(best.last[p.first + part]));
+      stated = std::min(stated, static_cast<int>(best.last[p.first + part]));
     }
+    if (clause) *clause = std::max(*clause, stated);
     for (std::size_t k = 0; k < evidence.size() && k < p.parts; ++k)
       evidence[k] = best.occ[p.first + k]->entry->text;
     return worst;

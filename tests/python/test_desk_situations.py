@@ -84,8 +84,15 @@ def test_the_first_untuned_desk_situations():
     assert tally["refused_must_issue"] == 0
 
 
-@pytest.mark.skipif(not (DESK / "untuned-2.jsonl").exists(), reason="no second untuned set of desk situations")
 def test_the_second_untuned_desk_situations():
     tally, total = measure("untuned-2.jsonl")
+    assert total >= 120
+    assert tally["issued_wrongly"] == 0
+    assert tally["refused_must_issue"] == 0
+
+
+def test_the_third_untuned_desk_situations():
+    tally, total = measure("untuned-3.jsonl")
+    assert total >= 120
     assert tally["issued_wrongly"] == 0
     assert tally["refused_must_issue"] == 0
