@@ -178,14 +178,17 @@ constexpr std::u32string_view kDetailWords[] = {U"情况", U"状况", U"关系",
                                                 U"地点", U"经过", U"原因", U"情形", U"信息", U"登记",
                                                 U"良好", U"好", U"在哪里", U"在哪", U"哪里", U"多少", U"是谁", U"有谁",
                                                 // the person the fact is of (聋哑人证明, 失踪者证明: round six)
-                                                U"人", U"者"};
+                                                U"人", U"者",
+                                                // what is asked of it (符合养犬条件, 表现咋样: round six)
+                                                U"条件", U"咋样", U"怎么样", U"怎样", U"如何"};
 // 证明 as a verb (能证明, 可以证明, 足以证明, 用来证明) names no certificate either.
 // So does a 证明 after a盖章 or 签字, or at the start of a clause (老伴去世了，证明我…: folding drops
 // the comma, 了 or a particle remains).
 constexpr std::u32string_view kProvingBefore = U"能以够可来章字了吧呢啊吗呀需让叫";
 // What may stand right before a 证明 that names no certificate (开证明, 社区证明, 同意的证明, 什么证明).
-// 啥, 哪种, 哪些, 怎样 ask which one as 什么 does (养狗要开啥证明, round six).
-constexpr std::u32string_view kGenericBefore = U"开个张份要的下办请给具出会里区意写么啥种些样";
+// 啥, 哪种, 哪些, 怎样 ask which one as 什么 does (养狗要开啥证明), and 村委, 居委, 街道 name who
+// issues it (要村委证明吗) as 居委会, 村里, 社区 do (round six).
+constexpr std::u32string_view kGenericBefore = U"开个张份要的下办请给具出会里区意写么啥种些样委道";
 
 const VagueKey* vague_key(std::u32string_view key) {
   for (const auto& v : kVagueKeys)
@@ -289,7 +292,7 @@ constexpr FieldTemplate kFieldTemplates[] = {
      true},
     {U"市场主体",
      {U"个体工商户", U"营业执照", U"个体户", U"公司", U"企业", U"店铺", U"门店", U"商户",
-      U"网店", U"工作室", U"执照", U"门面"},
+      U"网店", U"工作室", U"执照", U"门面", U"开店", U"商铺"},
      {U"经营场所", U"住所", U"场地", U"地址", U"场所"},
      false},
 };
@@ -702,7 +705,16 @@ struct NameMatcher::Tables {
 
   static int substitution_cost(const Char& k, const Char& t) noexcept {
     if (k.c == t.c) return 0;
-    if (k.critical || t.critical) return k.c == U'无' && t.c == U'不' ? kNegationCost : kForbiddenCost;
+    if (k.critical || t.critical) {
+      if (k.c == U'无' && t.c == U'不') return kNegationCost;
+      // 吴业证明 for 无业证明: a pinyin slip keeps the sound, and what is typed is no word of
+      // meaning (no negation, nothing that changes what is certified: 伪, 假 …), so it is the
+      // homophone it looks like (round six). The other way round stays forbidden.
+      if (k.critical && !t.critical && k.syllable != 0 && k.syllable == t.syllable &&
+          std::find(std::begin(kChangingPrefixes), std::end(kChangingPrefixes), t.c) == std::end(kChangingPrefixes))
+        return kHomophoneCost;
+      return kForbiddenCost;
+    }
     if (k.syllable != 0 && k.syllable == t.syllable) return kHomophoneCost;
     for (std::uint8_t i = 0; i < k.look_alike_count; ++i)
       if (k.look_alikes[i] == t.c) return kLookAlikeCost;
@@ -1141,15 +1153,18 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
                                     kProvingBefore.find(text[at - 1]) == std::u32string_view::npos &&
                                     !(at >= 2 && text.compare(at - 2, 2, kCertificate) == 0) &&
                                     !(at >= 3 && text.compare(at - 3, 3, U"证明信") == 0)});
-  // Whether only a time or the details of what a concept says stand in text[from, to).
+  // Whether only a time or the details of what a concept says stand in text[from, to). A detail
+  // word may share its first character with the last of the concept's words (社区康复期间: 康复期,
+  // then 期间: round six).
   auto details_only = [&](std::size_t from, std::size_t to) {
+    const std::size_t low = from > 0 ? from - 1 : from;
     while (to > from) {
       if (kTimeOrState.find(text[to - 1]) != std::u32string_view::npos) {
         --to;
         continue;
       }
       const auto w = std::find_if(std::begin(kDetailWords), std::end(kDetailWords), [&](std::u32string_view d) {
-        return to - from >= d.size() && text.compare(to - d.size(), d.size(), d) == 0;
+        return to - low >= d.size() && text.compare(to - d.size(), d.size(), d) == 0;
       });
       // …or a request for it in between (社区戒毒满三年了村里给开个情况证明).
       if (w == std::end(kDetailWords)) return kGenericBefore.find(text[to - 1]) != std::u32string_view::npos;
@@ -1225,11 +1240,13 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
         continue;
       }
       if (text.compare(i, kCertificate.size(), kCertificate) == 0) break;
+      // A detail word may start on the last character of the concept's words (康复期间).
+      const std::size_t from = i == all.end && i > 0 ? i - 1 : i;
       const auto w = std::find_if(std::begin(kDetailWords), std::end(kDetailWords), [&](std::u32string_view d) {
-        return text.compare(i, d.size(), d) == 0;
+        return text.compare(i, d.size(), d) == 0 || (from < i && d.size() > 1 && text.compare(from, d.size(), d) == 0);
       });
       if (w == std::end(kDetailWords)) stated = false;
-      else i += w->size();
+      else i = (text.compare(i, w->size(), *w) == 0 ? i : from) + w->size();
     }
     auto same = std::find_if(out.begin(), out.end(), [&](const ConceptHit& h) { return h.item == entry.item; });
     const ConceptHit hit{entry.item, c.parts.size(), c.strong, c.exclusive, stated, certified};
@@ -1287,10 +1304,11 @@ bool syllables_as_han(std::u32string_view latin, std::u32string& out) {
   return false;
 }
 
-// Pinyin slips (round six), mended: 证明 typed as two other characters that read zheng ming
-// (无业正名, 住所正名, 争鸣 — one of them alone, 证名, is a homophone the alignment takes), and
-// pinyin typed for a character inside Han text (社区戒du证明). Empty when there is nothing to
-// mend. The mended text is only ever a question (search()).
+// Typing slips (round six), mended: 证明 typed as two other characters that read zheng ming
+// (无业正名, 住所正名, 争鸣 — one of them alone, 证名, is a homophone the alignment takes),
+// pinyin typed for a character inside Han text (社区戒du证明), and a character typed twice
+// (死亡亡证明; not the kin words and adverbs that are said twice: 妈妈, 常常). Empty when there is
+// nothing to mend. The mended text is only ever a question (search()).
 std::u32string mended_slips(const std::u32string& q) {
   if (std::none_of(q.begin(), q.end(), [](char32_t c) { return detail::is_han(c); })) return {};
   const bool says_certificate = q.find(kCertificate) != std::u32string::npos;
@@ -1312,6 +1330,14 @@ std::u32string mended_slips(const std::u32string& q) {
         out.append(q, i, j - i);
       }
       i = j;
+      continue;
+    }
+    constexpr std::u32string_view kSaidTwice = U"爸妈哥姐弟妹爷奶姥婆公叔伯舅婶姑娘爹孙宝常刚明仅渐偏往天年人个家事处样星谢试看想说走";
+    if (i + 1 < q.size() && q[i] == q[i + 1] && detail::is_han(q[i]) &&
+        kSaidTwice.find(q[i]) == std::u32string_view::npos) {
+      out.push_back(q[i]);
+      mended = true;
+      i += 2;
       continue;
     }
     if (!says_certificate && zheng != 0 && i + 1 < q.size() && detail::pinyin_index(q[i]) == zheng &&
