@@ -211,13 +211,47 @@ class Index {
   std::uint64_t carve_starts_[64] = {};
 };
 
+// A word or hint of a carve-out as it sounds. A slip of pinyin input on a key word (公正处 for
+// 公证处, 婚姻登记档按 for 婚姻登记档案, 法律援组 for 法律援助) is read as a *suggestion* of the
+// carve-out — possible, never matched: the clerk is asked instead of the route being given as
+// if the purpose said nothing. One character may slip, to a homophone, or in words of four
+// characters or more to a near-homophone (模糊音: zh/z, ing/in …; near_pinyin_class).
+struct SoundAlt {
+  std::uint32_t head = 0;  // near classes of its first two characters
+  Kind kind = Kind::word;  // word or hint
+  std::uint8_t scenario = 0;
+  std::uint8_t part = 0;
+  std::uint16_t pattern = 0;
+  std::u32string chars;    // as indexed (folded)
+  std::string text;        // the same, UTF-8: the evidence a reading cites
+  std::vector<std::uint16_t> near, exact;
+};
+
 struct ItemTable {
   std::uint64_t matcher = 0;  // the id of the matcher it belongs to (ReadMemo keys)
   std::uint64_t position = 0;  // its place among the matcher's tables (ReadMemo keys)
   const Item* item = nullptr;
   std::vector<Scenario> scenarios;
   Index index;
+  std::vector<SoundAlt> sounds;  // sorted by head
 };
+
+// The sound of a folded alternative, or false when it is too short or a character has no
+// reading. A slip is only recognised in Han words of three characters or more: two-character
+// homophones are too often other words (公正 "fair" for 公证, 法院 for 法援).
+bool sound_of(const std::string& alt, SoundAlt& out) {
+  out.chars = detail::fold(alt).text;
+  if (out.chars.size() < 3 || out.chars.size() > 16) return false;
+  for (const char32_t c : out.chars) {
+    const std::uint16_t exact = detail::pinyin_index(c);
+    if (exact == 0) return false;
+    out.exact.push_back(exact);
+    out.near.push_back(detail::near_pinyin_class(c));
+  }
+  out.head = (std::uint32_t{out.near[0]} << 16) | out.near[1];
+  out.text = alt;
+  return true;
+}
 
 // Folds one alternative as the name matcher folds names (width, case, Traditional,
 // punctuation and spaces dropped).
@@ -705,6 +739,105 @@ class Reader {
                                     // (so whenever a pattern of it is)
 };
 
+// One character of prepared text: its code point (0 for a break or a non-Han character, which
+// no slip spans) and where it starts.
+struct SoundChar {
+  char32_t c = 0;
+  std::size_t at = 0, length = 0;
+};
+
+// The character at text[i] (prepared text is valid UTF-8).
+SoundChar sound_char(std::string_view text, std::size_t i) noexcept {
+  std::size_t n = 0;
+  const std::uint32_t key = char_key(text, i, &n);
+  SoundChar out{0, i, n};
+  if (n == 3 && (key >> 16) >= 0xE0)
+    out.c = ((key >> 16) & 0x0F) << 12 | ((key >> 8) & 0x3F) << 6 | (key & 0x3F);
+  return out;
+}
+
+// Whether the characters of `text` from byte `at` are `alt` with exactly one character
+// slipped: one that sounds the same (公正处 for 公证处), or, in a word of four characters or
+// more, nearly the same (法律援组 for 法律援助: zu for zhu).
+bool sounds_like(std::string_view text, std::size_t at, const SoundAlt& alt) noexcept {
+  std::size_t slips = 0;
+  std::size_t i = at;
+  for (std::size_t k = 0; k < alt.chars.size(); ++k) {
+    if (i >= text.size()) return false;
+    const SoundChar ch = sound_char(text, i);
+    if (ch.c == 0) return false;
+    if (ch.c != alt.chars[k]) {
+      if (++slips > 1) return false;
+      if (alt.chars.size() < 4 ? detail::pinyin_index(ch.c) != alt.exact[k]
+                               : detail::near_pinyin_class(ch.c) != alt.near[k])
+        return false;
+    }
+    i += ch.length;
+  }
+  return slips == 1;
+}
+
+// Reads slips of pinyin input for the carve-outs of which nothing was found: a pattern whose
+// every part is in one sentence, stated or sounding like it, and at least one only sounding
+// like it, makes its carve-out possible (docs/purpose.md, "Slips of the pen").
+void read_slips(const ItemTable& table, std::string_view text, const Scan& s, PurposeReading* out, std::size_t n) {
+  std::uint32_t silent = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!out[i].found()) silent |= 1u << i;
+  if (!silent) return;
+  struct Hit {
+    const SoundAlt* alt;
+    std::uint16_t sentence;
+  };
+  constexpr std::size_t kMaxHits = 32;
+  Hit hits[kMaxHits];
+  std::size_t count = 0;
+  std::uint16_t sentence = 0;
+  SoundChar previous{};
+  for (std::size_t i = 0; i < text.size() && count < kMaxHits;) {
+    const SoundChar ch = sound_char(text, i);
+    if (text[i] == kSentenceBreak) ++sentence;
+    if (previous.c != 0 && ch.c != 0) {
+      const std::uint32_t head = (std::uint32_t{detail::near_pinyin_class(previous.c)} << 16) |
+                                 detail::near_pinyin_class(ch.c);
+      auto it = std::lower_bound(table.sounds.begin(), table.sounds.end(), head,
+                                 [](const SoundAlt& a, std::uint32_t h) { return a.head < h; });
+      for (; it != table.sounds.end() && it->head == head && count < kMaxHits; ++it)
+        if ((silent & (1u << it->scenario)) && sounds_like(text, previous.at, *it)) hits[count++] = Hit{&*it, sentence};
+    }
+    previous = ch;
+    i += ch.length;
+  }
+  // A part of a pattern is present in a sentence when a slip of it, or the part itself, is there.
+  const auto present = [&](const SoundAlt& a, std::uint8_t part, std::uint16_t in) {
+    for (std::size_t h = 0; h < count; ++h)
+      if (hits[h].sentence == in && hits[h].alt->scenario == a.scenario && hits[h].alt->kind == a.kind &&
+          hits[h].alt->pattern == a.pattern && hits[h].alt->part == part)
+        return true;
+    for (std::size_t k = 0; k < s.count; ++k) {
+      const Tag& t = *s.occ[k].tag;
+      if (s.occ[k].sentence == in && t.kind == a.kind && t.scenario == a.scenario && t.pattern == a.pattern &&
+          t.part == part)
+        return true;
+    }
+    return false;
+  };
+  for (std::size_t h = 0; h < count; ++h) {
+    const SoundAlt& a = *hits[h].alt;
+    PurposeReading& r = out[a.scenario];
+    if (r.certainty != PurposeCertainty::none) continue;
+    const Scenario& sc = table.scenarios[a.scenario];
+    const Pattern& p = (a.kind == Kind::word ? sc.words : sc.hints)[a.pattern];
+    bool all = true;
+    for (std::uint8_t part = 0; part < p.parts && all; ++part) all = present(a, part, hits[h].sentence);
+    if (!all) continue;
+    r.certainty = PurposeCertainty::possible;
+    r.doubtful = true;
+    r.slip = true;
+    r.evidence = {a.text, {}};
+  }
+}
+
 // The readings of the last purposes read on this thread, by matcher, item and text
 // (text_memo.hpp). Platforms send the same few purposes again and again ("不动产登记",
 // "银行贷款"); reading one is a pure function of the item and the text. Only short, already
@@ -749,6 +882,7 @@ std::size_t read_with(const ItemTable& table_ref, std::string_view purpose, Purp
       out[i].carve_out = table->scenarios[i].carve_out;
     }
   }
+  if (!table->sounds.empty() && !s.overflow) read_slips(*table, text, s, out, n);
   if (cacheable && n <= CachedReadings::kMax) {
     CachedReadings& slot = ReadMemo::of_this_thread().claim(table->matcher, table->position, text);
     slot.capacity = capacity;
@@ -756,6 +890,29 @@ std::size_t read_with(const ItemTable& table_ref, std::string_view purpose, Purp
     std::copy(out, out + n, slot.readings);
   }
   return n;
+}
+
+// Points a reading's words, which point into tables about to go, at the same words in its
+// carve-out's own strings (the item's, which the reading already refers to); a word folding
+// changed, found nowhere there, is dropped.
+void rebase_words(PurposeReading& r) {
+  const CarveOut& co = *r.carve_out;
+  const auto rebase = [&](std::string_view& w) {
+    if (w.empty()) return;
+    const auto in = [&](const std::string& s) {
+      const std::size_t at = s.find(w);
+      if (at == std::string::npos) return false;
+      w = std::string_view(s).substr(at, w.size());
+      return true;
+    };
+    if (in(co.scenario) || in(co.text)) return;
+    for (const auto* list : {&co.words, &co.hints, &co.look_alikes})
+      for (const std::string& s : *list)
+        if (in(s)) return;
+    w = {};
+  };
+  for (std::string_view& w : r.evidence) rebase(w);
+  for (std::string_view& w : r.look_alike) rebase(w);
 }
 
 }  // namespace
@@ -814,9 +971,18 @@ struct PurposeMatcher::Tables {
         for (std::size_t part = 0; part < parts.size(); ++part) pat.slots.set(sc.slots[k] + part);
         out.push_back(pat);
         for (std::size_t part = 0; part < parts.size(); ++part)
-          for (const std::string& alt : parts[part])
+          for (const std::string& alt : parts[part]) {
             t.index.add(alt, Tag{kind, static_cast<std::uint8_t>(si), pattern, static_cast<std::uint8_t>(part),
                                  static_cast<std::uint16_t>(sc.slots[k] + part)});
+            SoundAlt sound;
+            if (kind != Kind::look_alike && sound_of(alt, sound)) {
+              sound.kind = kind;
+              sound.scenario = static_cast<std::uint8_t>(si);
+              sound.part = static_cast<std::uint8_t>(part);
+              sound.pattern = pattern;
+              t.sounds.push_back(std::move(sound));
+            }
+          }
         sc.slots[k] = static_cast<std::uint16_t>(sc.slots[k] + parts.size());
       };
       for (const auto& [kind, patterns] : lists) {
@@ -832,6 +998,8 @@ struct PurposeMatcher::Tables {
     }
     add_vocabulary(t.index, vocab, false);
     t.index.build();
+    std::stable_sort(t.sounds.begin(), t.sounds.end(),
+                     [](const SoundAlt& a, const SoundAlt& b) { return a.head < b.head; });
     return t;
   }
 
@@ -855,7 +1023,9 @@ std::size_t PurposeMatcher::read(const Item& item, std::string_view purpose, Pur
   const ItemTable* table = tables_->find(item);
   if (!table) {  // an item the matcher was not built for: compiled now
     const ItemTable own = tables_->compile(item);
-    return read_with(own, purpose, out, capacity);
+    const std::size_t n = read_with(own, purpose, out, capacity);
+    for (std::size_t i = 0; i < n; ++i) rebase_words(out[i]);  // `own` goes now
+    return n;
   }
   return read_with(*table, purpose, out, capacity);
 }

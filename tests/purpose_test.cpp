@@ -184,7 +184,9 @@ TEST_CASE("附件1 第1项、第8项、第17项: an exception named for someone 
   CHECK(label("kinship", "我开证明是为了办不动产登记") == "matched:不动产登记");
   CHECK(label("kinship", "爸爸去世了，这次是办房产过户") == "matched:不动产登记");
   // "…, but I …": what follows 但 is the requester's own.
-  CHECK(label("property", "法援那边说不用开，但我自己想留一份") == "possible:法律援助");
+  CHECK(label("property", "法律援助中心让开的，但我自己想留一份") == "possible:法律援助");
+  // (不用开 after it also denies it: none.)
+  CHECK(label("property", "法援那边说不用开，但我自己想留一份") == "none");
 }
 
 TEST_CASE("附件1 第1项、第14项: a half-heard, relayed exception, or one repeated in part before the requester's own use, is only possible", "[purpose]") {
@@ -208,6 +210,25 @@ TEST_CASE("附件1 第1项、第8项: the third desk set — a department no lon
   // 找不着/找不见 are 找不到: an archive that cannot be found is the exception's 丢失.
   CHECK(label("marital-status", "民政局说1979年的结婚档案找不着了") == "matched:婚姻登记档案丢失");
   CHECK(label("marital-status", "结婚证找不见了") == "none");  // a lost certificate is a look-alike
+}
+
+TEST_CASE("附件1 第1项、第8项、第17项: a slip of input on a key word is only possible, never applied", "[purpose]") {
+  // One character off a word of three characters or more, sounding the same (公正处 for 公证处)
+  // or, in longer words, nearly the same (法律援组: zu for zhu): the clerk is asked.
+  const PurposeReading r = reading("kinship", "公正处说要居委会开证明", "公证");
+  CHECK(r.certainty == PurposeCertainty::possible);
+  CHECK(r.slip);
+  CHECK(r.evidence[0] == "公证处");
+  CHECK(label("property", "法律援组申请用") == "possible:法律援助");
+  CHECK(label("marital-status", "民政局说婚姻登记档按遗失了") == "possible:婚姻登记档案丢失");
+  CHECK(label("kinship", "不动产登计中心要") == "possible:不动产登记");
+  // Two-character homophones are too often other words; and words that are not slips stay none.
+  CHECK(label("kinship", "公正处理家庭纠纷") == "none");
+  CHECK(label("property", "法院执行局查财产") == "none");
+  CHECK(label("kinship", "公平公正地说") == "none");
+  // The word itself is read as before.
+  CHECK(label("kinship", "公证处说要居委会开证明") == "matched:公证");
+  CHECK_FALSE(reading("kinship", "公证处说要居委会开证明", "公证").slip);
 }
 
 TEST_CASE("附件1 第1项: an exception both stated and denied is only possible", "[purpose]") {
@@ -254,6 +275,12 @@ TEST_CASE("an item without carve-outs reads nothing; an unknown item is compiled
   const auto rs = matcher().read(own, "房子过户");
   REQUIRE(rs.size() == 2);
   CHECK(rs[0].certainty == PurposeCertainty::matched);
+  // Its words outlive the tables compiled for it: they are the item's own.
+  CHECK(rs[0].evidence[0] == "房子");
+  CHECK(rs[0].evidence[1] == "过户");
+  const auto slip = matcher().read(own, "去公正处办");
+  CHECK(slip[1].slip);
+  CHECK(slip[1].evidence[0] == "公证处");
 }
 
 TEST_CASE("the non-allocating read fills at most the capacity given", "[purpose]") {

@@ -36,10 +36,11 @@ struct PyPurposeReading {
   std::vector<std::string> look_alike;
   bool negated = false;
   bool doubtful = false;
+  bool slip = false;
 };
 
 inline PyPurposeReading to_py(const PurposeReading& r) {
-  PyPurposeReading out{*r.carve_out, r.certainty, {}, {}, r.negated, r.doubtful};
+  PyPurposeReading out{*r.carve_out, r.certainty, {}, {}, r.negated, r.doubtful, r.slip};
   for (std::string_view e : r.evidence)
     if (!e.empty()) out.evidence.emplace_back(e);
   for (std::string_view e : r.look_alike)

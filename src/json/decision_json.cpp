@@ -170,6 +170,7 @@ json::value readings_json(PurposeSource source, const FixedList<PurposeReading, 
     o["look_alike"] = std::move(look);
     o["negated"] = r.negated;
     o["doubtful"] = r.doubtful;
+    if (r.slip) o["slip"] = true;
     a.push_back(std::move(o));
   }
   return json::object{{"source", to_string(source)}, {"readings", std::move(a)}};
@@ -769,6 +770,10 @@ std::string to_json(const Decision& d, Language language, bool compact) {
     w.boolean(r.negated);
     w.key("doubtful");
     w.boolean(r.doubtful);
+    if (r.slip) {
+      w.key("slip");
+      w.boolean(true);
+    }
     w.end_object();
   }
   w.end_array();
