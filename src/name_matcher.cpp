@@ -1122,18 +1122,26 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
   };
   // The first occurrence of a pattern. The 证 of 证明 is no document (证…丢), unless the word
   // says 证明 itself.
+  // Nor does a word end on the 证 of a 证明 (丢证 in 户口丢证明: round six).
+  auto inside_certificate = [&](std::size_t end) {
+    return end > 0 && end < text.size() && text[end - 1] == kCertificate[0] && text[end] == kCertificate[1];
+  };
   auto find = [&](const WordPattern& p) -> std::optional<Span> {
     for (std::uint32_t a : p.first) {
       const std::u32string& word = concept_words[a];
       for (auto at = at_or_after(a, 0); at != std::u32string::npos; at = at_or_after(a, at + 1)) {
         if (!starts_with(word, kCertificate) && text.compare(at, kCertificate.size(), kCertificate) == 0) continue;
         const std::size_t from = at + word.size();
-        if (p.second.empty()) return Span{at, from};
+        if (p.second.empty()) {
+          if (inside_certificate(from)) continue;
+          return Span{at, from};
+        }
         std::optional<Span> nearest;  // the second word nearest the first
         for (std::uint32_t b : p.second) {
           const auto to = at_or_after(b, from);
           const std::size_t to_end = to + concept_words[b].size();
-          if (to != std::u32string::npos && to - from <= p.gap && (!nearest || to_end < nearest->end))
+          if (to != std::u32string::npos && to - from <= p.gap && !inside_certificate(to_end) &&
+              (!nearest || to_end < nearest->end))
             nearest = Span{at, to_end};
         }
         if (nearest) return nearest;

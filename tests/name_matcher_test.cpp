@@ -598,6 +598,18 @@ TEST_CASE("Round six, southern speech and colloquial facts of every family resol
   }
 }
 
+TEST_CASE("Round six, probes of every item in a resident's words: a child one bore, one's own dog, a number issued twice",
+          "[names][resolve][round6]") {
+  for (const auto& row : {std::pair{"证明这孩子是我生的", "kinship"},          // 附件1 第1项: 亲子关系
+                          std::pair{"我要开个我家狗的证明", "dog-keeping"},     // 第4项
+                          std::pair{"身份证号重了开证明", "hukou-change"},      // 第3项: 重号
+                          std::pair{"户口丢了证明", "lost-document"}})          // 第20项: 丢了 ends before the 证明
+    check_resolves(row, jianzheng::Certainty::confident);
+  // Born at home is a birth (第9项), not a relation; a dog that bit someone is no resident's item.
+  check_resolves({"证明孩子是我在家生的", "birth"}, jianzheng::Certainty::confident);
+  CHECK(resolved("证明是我家的狗咬了人").second == jianzheng::Certainty::none);
+}
+
 TEST_CASE("Round five: each item's concept, its parts in any order and in any voice, resolves to its item",
           "[names][resolve][concepts]") {
   // data/names/vocabulary.json "concepts" (docs/names.md, "Round five: concepts"): phrasings written for
