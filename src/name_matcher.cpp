@@ -1116,7 +1116,16 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
   auto holds = [](const std::vector<std::uint32_t>& words, const Occurrences& in) {
     return std::any_of(words.begin(), words.end(), [&](std::uint32_t w) { return in.present[w] != 0; });
   };
-  if (concepts.empty() || !holds(asking_words, occurrences)) return;
+  if (concepts.empty()) return;
+  // A sentence that asks for no proof but says what the resident wants done (户口本上性别登记成女
+  // 的了 要更正: 要, 想, 需 …) still tells what is needed, loosely: only a strong concept is read
+  // in it, and only as a question (round six). A document's name (遗产分割协议, 文明养犬承诺书,
+  // 收入情况声明) says no such thing and is not read.
+  const bool asked = holds(asking_words, occurrences);
+  if (!asked && std::none_of(vocab.purpose_markers.begin(), vocab.purpose_markers.end(), [&](const std::u32string& m) {
+        return text.find(m) != std::u32string::npos;
+      }) && text.find(U'想') == std::u32string::npos)
+    return;
   struct Span {
     std::size_t begin, end;
   };
@@ -1195,6 +1204,7 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
   for (std::uint32_t candidate : candidates) {
     const ConceptEntry& entry = concepts[candidate];
     const Vocabulary::Concept& c = *entry.concept;
+    if (!asked && !c.strong) continue;
     // 有车位 is not 有车, also after 有车 is rewritten.
     if (holds(entry.not_with, occurrences) || holds(entry.not_with, original)) continue;
     Span all{text.size(), 0};
@@ -1232,9 +1242,9 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
     // between (户口本上写着父女还要另开关系证明); "X要开…证明" names what it is for.
     const bool certified =  // after a 证明: what it certifies
         !certificates.empty() && certificates.front().at + kCertificate.size() <= all.begin;
-    bool stated = certified || std::any_of(certificates.begin(), certificates.end(), [&](const Certificate& cert) {
+    bool stated = asked && (certified || std::any_of(certificates.begin(), certificates.end(), [&](const Certificate& cert) {
       return cert.at >= all.end && !purpose_between(all.end, cert.at);
-    });
+    }));
     // …and the words are what is said, not a modifier of something else: after them only a
     // particle, a time, their details, or the 证明 (证明我弟弟三年没有音讯了; not 死亡赔偿金归我,
     // 生育保险, 出生后一直住在这里, 存款被骗了: those are asked at most).

@@ -610,6 +610,18 @@ TEST_CASE("Round six, probes of every item in a resident's words: a child one bo
   CHECK(resolved("证明是我家的狗咬了人").second == jianzheng::Certainty::none);
 }
 
+TEST_CASE("Round six, a sentence that says what is to be done but asks for no proof is asked, a document's name is not read",
+          "[names][resolve][round6]") {
+  for (const auto& row : {std::pair{"身份证上民族登成汉族了想改过来", "hukou-change"},  // 附件1 第3项
+                          std::pair{"俺家老人走丢了要去派出所报案", "missing-person"}})  // 第7项
+    check_resolves(row, jianzheng::Certainty::uncertain);
+  // Names of other documents (an agreement, a pledge, a letter) say nothing of what is wanted.
+  for (const char* text : {"房产分割协议", "养犬责任承诺书", "财产查询函"}) {
+    INFO(text);
+    CHECK(resolved(text).second == jianzheng::Certainty::none);
+  }
+}
+
 TEST_CASE("Round five: each item's concept, its parts in any order and in any voice, resolves to its item",
           "[names][resolve][concepts]") {
   // data/names/vocabulary.json "concepts" (docs/names.md, "Round five: concepts"): phrasings written for
