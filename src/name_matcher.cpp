@@ -573,6 +573,13 @@ struct NameMatcher::Tables {
 
   std::vector<Key> keys;
   std::unordered_map<std::string_view, RawHit> raw;
+  // Stage 1 of a search: the text as written is a name or alias of one item (no folding). Looked
+  // up by match() and resolve() before search(), so that an exact name pays for nothing else.
+  std::optional<Match> settled(std::string_view text) const {
+    const auto it = raw.find(text);
+    if (it == raw.end() || !it->second.settled) return std::nullopt;
+    return Match{it->second.item, it->second.name, it->second.score, it->second.how};
+  }
   std::unordered_map<std::u32string, std::uint32_t> folded;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_pinyin, by_initials;
   // The candidate filter counts, per key, the distinct characters a text shares with it. The
@@ -696,10 +703,8 @@ struct NameMatcher::Tables {
   explicit Tables(const std::vector<Item>& items);
   // match() and resolve(): candidates best first; with `with_ambiguous`, also those shared by
   // several items (then *ambiguous is set).
-  // `slips`: whether a text that names nothing may be read again with its pinyin slips mended
-  // (无业正名, 社区戒du证明: round six); the mended reading is never read again.
   std::vector<Match> search(std::string_view text, std::size_t max_results, bool with_ambiguous,
-                            bool* ambiguous, bool slips = true) const;
+                            bool* ambiguous) const;
   void add_key(std::u32string text, const Item& item, std::string_view name, MatchHow how,
                double score);
 
@@ -1449,7 +1454,8 @@ bool asks_generically(const std::u32string& q) {
 Resolution NameMatcher::resolve(std::string_view text, std::size_t max_results) const {
   Resolution r;
   bool ambiguous = false;
-  r.candidates = tables_->search(text, std::max<std::size_t>(max_results, 2), true, &ambiguous);
+  if (auto m = tables_->settled(text)) r.candidates.push_back(*m);
+  else r.candidates = tables_->search(text, std::max<std::size_t>(max_results, 2), true, &ambiguous);
   if (r.candidates.empty()) return r;
   const Match& top = r.candidates.front();
   bool rival = false;
@@ -1463,11 +1469,13 @@ Resolution NameMatcher::resolve(std::string_view text, std::size_t max_results) 
 }
 
 std::vector<Match> NameMatcher::match(std::string_view text, std::size_t max_results) const {
+  if (max_results == 0) return {};
+  if (auto m = tables_->settled(text)) return {*m};
   return tables_->search(text, max_results, false, nullptr);
 }
 
 std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_t max_results,
-                                               bool with_ambiguous, bool* ambiguous, bool slips) const {
+                                               bool with_ambiguous, bool* ambiguous) const {
   const Tables& t = *this;
   std::vector<Match> out;
   if (max_results == 0) return out;
@@ -1488,14 +1496,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     if (!with_ambiguous) found.clear();
   };
 
-  // 1. The raw text: an exact name or alias, no folding.
-  if (auto it = t.raw.find(text); it != t.raw.end()) {
-    const auto& h = it->second;
-    if (h.settled) {
-      out.push_back(Match{h.item, h.name, h.score, h.how});
-      return out;
-    }
-  }
+  // 1. The raw text, an exact name or alias, was looked up by the caller (settled()).
 
   // 2. The folded text, and the two variants people type: without "证明" (无犯罪记录) and
   //    with "书" (单身证明书).
@@ -1979,16 +1980,16 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     }
   }
 
-  // 6. Pinyin slips (round six): a text that names nothing, read again with 证明 typed as two
-  //    other characters of its reading mended (无业正名) and pinyin typed inside Han text read
-  //    as a character of that reading (社区戒du证明). Two slips, or a guess at a character: what
-  //    that reading finds is always a question, never an answer.
-  if (found.empty() && slips && !is_latin_query(q)) {
-    const std::u32string mended = mended_slips(q);
-    if (!mended.empty())
-      for (const Match& m : search(detail::to_utf8(mended), max_results, with_ambiguous, ambiguous, false))
+  // 6. Typing slips (round six): a text in which nothing is found is read again with 证明 typed
+  //    as two other characters of its reading mended (无业正名), pinyin typed inside Han text
+  //    read as a character of that reading (社区戒du证明) and a character typed twice once
+  //    (死亡亡证明). Two slips, or a guess at a character: what that reading finds is always a
+  //    question, never an answer. The mended text has fewer slips than this one (shorter, or
+  //    now saying 证明), so reading it again ends.
+  if (found.empty() && !is_latin_query(q))
+    if (const std::u32string mended = mended_slips(q); !mended.empty())
+      for (const Match& m : search(detail::to_utf8(mended), max_results, with_ambiguous, ambiguous))
         offer_item(m.item, m.name, std::min(m.score, kRequestScore), MatchHow::fuzzy);
-  }
 
   // A certificate about an animal (狗的出生证明, 证明猫死了, 宠物死亡证明) is not a resident's
   // certificate of 附件1: an animal word that none of a candidate item's own names has makes
