@@ -1301,9 +1301,15 @@ bool holds_sounding(std::u32string_view text, std::u32string_view word) {
 // then treats as a homophone of the key's.
 const std::unordered_map<std::string_view, char32_t>& han_by_syllable() {
   static const auto table = [] {
-    std::unordered_map<std::string_view, char32_t> m;
+    std::vector<char32_t> first;  // by syllable index: a character of that reading
     for (char32_t c = 0x4E00; c <= 0x9FFF; ++c)
-      if (const auto syllable = detail::pinyin_syllable(c); !syllable.empty()) m.emplace(syllable, c);
+      if (const std::uint16_t i = detail::pinyin_index(c); i != 0) {
+        if (first.size() <= i) first.resize(i + 1u, 0);
+        if (first[i] == 0) first[i] = c;
+      }
+    std::unordered_map<std::string_view, char32_t> m;
+    for (char32_t c : first)
+      if (c != 0) m.emplace(detail::pinyin_syllable(c), c);
     return m;
   }();
   return table;
@@ -1980,7 +1986,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     }
   }
 
-  // 6. Typing slips (round six): a text in which nothing is found is read again with 证明 typed
+  // 9. Typing slips (round six): a text in which nothing is found is read again with 证明 typed
   //    as two other characters of its reading mended (无业正名), pinyin typed inside Han text
   //    read as a character of that reading (社区戒du证明) and a character typed twice once
   //    (死亡亡证明). Two slips, or a guess at a character: what that reading finds is always a
