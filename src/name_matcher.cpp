@@ -170,6 +170,9 @@ bool opens_clause(std::u32string_view text, std::size_t i) noexcept {
 // A negation this close before a concept's words negates them (不是残疾人, 没有人失踪).
 constexpr std::u32string_view kNegations = U"没无未不非";
 constexpr std::size_t kNegationReach = 3;
+// What a negation reaches through to the words it negates (没有人失踪, 不是残疾人, 没人得过病,
+// 从没被判过刑).
+constexpr std::u32string_view kNegatedThrough = U"有是人过曾再被得在个的了还也都就";
 // What may stand between a concept's words and the 证明 they end with: a time, or the details of
 // what they say.
 constexpr std::u32string_view kTimeOrState = U"的了满年月日天个多余两几一二三四五六七八九十百0123456789";
@@ -184,7 +187,7 @@ constexpr std::u32string_view kDetailWords[] = {U"情况", U"状况", U"关系",
 // 证明 as a verb (能证明, 可以证明, 足以证明, 用来证明) names no certificate either.
 // So does a 证明 after a盖章 or 签字, or at the start of a clause (老伴去世了，证明我…: folding drops
 // the comma, 了 or a particle remains).
-constexpr std::u32string_view kProvingBefore = U"能以够可来章字了吧呢啊吗呀需让叫";
+constexpr std::u32string_view kProvingBefore = U"能以够可来章字了吧呢啊吗呀需让叫否";  // 否: 能否证明 (round six)
 // What may stand right before a 证明 that names no certificate (开证明, 社区证明, 同意的证明, 什么证明).
 // 啥, 哪种, 哪些, 怎样 ask which one as 什么 does (养狗要开啥证明), and 村委, 居委, 街道 name who
 // issues it (要村委证明吗) as 居委会, 村里, 社区 do (round six).
@@ -1228,10 +1231,15 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
     }
     if (!every) continue;
     // 证明我不是残疾人, 证明我家没有人失踪: negated, the fact is another one, on no list.
+    // Only what may stand between a negation and what it negates (有, 是, 人, 过 …) is looked
+    // through: 三年未归音讯全无 — 未 negates 归, not 音讯全无 (round six).
     if (c.negation_flips) {
       bool negated = false;
-      for (std::size_t i = all.begin >= kNegationReach ? all.begin - kNegationReach : 0; i < all.begin; ++i)
-        negated = negated || kNegations.find(text[i]) != std::u32string_view::npos;
+      for (std::size_t i = all.begin; !negated && i > 0 && all.begin - i < kNegationReach; --i) {
+        const char32_t before = text[i - 1];
+        negated = kNegations.find(before) != std::u32string_view::npos;
+        if (!negated && kNegatedThrough.find(before) == std::u32string_view::npos) break;
+      }
       if (negated) continue;
     }
     // A text that names a certificate of its own is not read by concept: a 证明 that names

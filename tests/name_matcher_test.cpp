@@ -622,6 +622,26 @@ TEST_CASE("Round six, a sentence that says what is to be done but asks for no pr
   }
 }
 
+TEST_CASE("Round six, new voices (a hotline note, a bank's letter, dialect): a negation reaches only through 有, 是, 人 …",
+          "[names][resolve][round6]") {
+  // 三年未归 音讯全无: 未 negates 归, not 音讯全无 (附件1 第7项); 能否证明 asks for a proof.
+  // (A caller asking whether it can be done: asked.)
+  check_resolves({"来电人反映其子外出务工三年未归 音讯全无 咨询社区能否证明", "missing-person"},
+                 jianzheng::Certainty::uncertain);
+  for (const auto& row : {std::pair{"证明我老公瘫在床上好几年了", "disability"},  // 第13项
+                          std::pair{"证明我是我爸唯一的儿子", "kinship"},         // 第1项
+                          std::pair{"证明我的名字以前叫王小二", "identity-info"}})  // 第2项: a former name
+    check_resolves(row, jianzheng::Certainty::confident);
+  for (const auto& row : {std::pair{"俺娃是在屋里生的 上户口要开证明", "birth"},   // 第9项, read from a purpose
+                          std::pair{"开个我家房子用来开小超市的证明", "business-premises"}})  // 第19项, asked
+    check_resolves(row, jianzheng::Certainty::uncertain);
+  // Still negated: 没有人, 不是, 从没被 reach the words; a home not used for business is nothing.
+  for (const char* text : {"证明我家没有人失踪", "证明我不是残疾人", "麻烦开个我家房子没有用来做生意的证明"}) {
+    INFO(text);
+    CHECK(resolved(text).second != jianzheng::Certainty::confident);
+  }
+}
+
 TEST_CASE("Round five: each item's concept, its parts in any order and in any voice, resolves to its item",
           "[names][resolve][concepts]") {
   // data/names/vocabulary.json "concepts" (docs/names.md, "Round five: concepts"): phrasings written for
