@@ -642,6 +642,16 @@ TEST_CASE("Round six, new voices (a hotline note, a bank's letter, dialect): a n
   }
 }
 
+TEST_CASE("Round six, more words of the families: a former spouse, idleness, entries that disagree, a relation asked about",
+          "[names][resolve][round6]") {
+  for (const auto& row : {std::pair{"证明我跟前妻早离了", "marital-status"},                  // 附件1 第8项
+                          std::pair{"证明我在家没事干", "employment-status"},                // 第15项
+                          std::pair{"证明我身份证号和户口本上不一样", "hukou-change"}})     // 第3项
+    check_resolves(row, jianzheng::Certainty::confident);
+  check_resolves({"证明我跟老人是啥关系", "kinship"}, jianzheng::Certainty::uncertain);      // 第1项, asked
+  CHECK(resolved("证明我跟公司是什么关系").second == jianzheng::Certainty::none);
+}
+
 TEST_CASE("Round five: each item's concept, its parts in any order and in any voice, resolves to its item",
           "[names][resolve][concepts]") {
   // data/names/vocabulary.json "concepts" (docs/names.md, "Round five: concepts"): phrasings written for
