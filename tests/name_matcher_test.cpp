@@ -650,6 +650,9 @@ TEST_CASE("Round six, more words of the families: a former spouse, idleness, ent
     check_resolves(row, jianzheng::Certainty::confident);
   check_resolves({"证明我跟老人是啥关系", "kinship"}, jianzheng::Certainty::uncertain);      // 第1项, asked
   CHECK(resolved("证明我跟公司是什么关系").second == jianzheng::Certainty::none);
+  // A 情况说明 the committee writes asks about the fact, loosely: asked; a resident's 声明 is not.
+  check_resolves({"关于我家经济困难的情况说明", "property"}, jianzheng::Certainty::uncertain);
+  CHECK(resolved("收入情况声明").second == jianzheng::Certainty::none);
 }
 
 TEST_CASE("Round five: each item's concept, its parts in any order and in any voice, resolves to its item",
