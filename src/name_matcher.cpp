@@ -1440,6 +1440,12 @@ std::u32string request_subject(const std::u32string& q) {
   if (end < 2) return {};
   const std::u32string_view subject = std::u32string_view(q).substr(0, end);
   if (subject.find(kCertificate) != std::u32string_view::npos) return {};
+  // An act on the 户口 (上户口, 落户口, 注销户口, 迁户口) is what the certificate is for, not the
+  // 户口 it would read as: the purposes table reads it (a birth, a death: round six).
+  for (auto at = subject.find(U"户口"); at != std::u32string_view::npos; at = subject.find(U"户口", at + 1))
+    if (at > 0 && std::u32string_view(U"上落报销迁").find(subject[at - 1]) != std::u32string_view::npos) return {};
+  for (std::u32string_view act : {U"注销", U"销户", U"落户", U"迁出", U"迁入", U"迁移"})
+    if (subject.find(U"户口") != std::u32string_view::npos && q.find(act) != std::u32string::npos) return {};
   return std::u32string(subject) + std::u32string(kCertificate);
 }
 

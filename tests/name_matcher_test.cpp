@@ -655,6 +655,16 @@ TEST_CASE("Round six, more words of the families: a former spouse, idleness, ent
   CHECK(resolved("收入情况声明").second == jianzheng::Certainty::none);
 }
 
+TEST_CASE("Round six, an act on the 户口 is what a certificate is for, not the 户口 it names (附件1 第9项, 第11项)",
+          "[names][resolve][round6]") {
+  // 上户口要开啥证明 wants a birth's proof, 注销户口 a death's: asked, never the 户籍证明 (第2项).
+  for (const auto& row : {std::pair{"给娃上户口要村里开啥证明", "birth"}, std::pair{"老人户口要注销 要开什么证明", "death"},
+                          std::pair{"去派出所销户口要开证明吗", "death"}})
+    check_resolves(row, jianzheng::Certainty::uncertain);
+  // The 户口 itself is still 第2项.
+  check_resolves({"开个户口证明", "identity-info"}, jianzheng::Certainty::confident);
+}
+
 TEST_CASE("Round five: each item's concept, its parts in any order and in any voice, resolves to its item",
           "[names][resolve][concepts]") {
   // data/names/vocabulary.json "concepts" (docs/names.md, "Round five: concepts"): phrasings written for
