@@ -7,7 +7,7 @@
 // their clause (，、 end one), doubt reaches its sentence (。；！？ end one) and a question its
 // clause, a pattern's parts must all be present in one sentence — "分房产，办过户" states
 // 不动产登记 across a comma — and a plain statement is only possible when the purpose also
-// negates it or a later clause gives the requester's own purpose (a contrast).
+// negates it or goes on, after it, to give the requester's own purpose (a contrast).
 // Text that is already folded (plain Simplified Han, a–z, 0–9 — what platforms send) is
 // scanned in place with no allocation; anything else is split and folded piece by piece.
 #include "jianzheng/purpose.hpp"
@@ -451,8 +451,8 @@ std::string_view prepared(std::string_view text, std::string& buffer) {
 }
 
 // What is known of each occurrence of one scan, whatever the carve-out: whether a cue negates
-// it, which sentences hold a word of doubt and which clauses a question, and the last clause
-// that holds a contrast (我开…是, 这次是…: the requester's own purpose, given after another's).
+// it, which sentences hold a word of doubt and which clauses a question, and where the last
+// contrast begins (我开…是, 这次是…: the requester's own purpose, given after another's).
 // Negation is worked out once per occurrence, on first need.
 class ScanFacts {
  public:
@@ -465,8 +465,7 @@ class ScanFacts {
       // "…要办不动产登记，能帮忙开一下吗" asks about the certificate, not the purpose.
       if (o.tag->kind == Kind::doubt) doubt_ |= bit(o.sentence);
       if (o.tag->kind == Kind::question) questions_ |= bit(o.clause);
-      if (o.tag->kind == Kind::contrast && o.clause > contrast_clause_ && completes_contrast(o))
-        contrast_clause_ = o.clause;
+      if (o.tag->kind == Kind::contrast) contrast_at_ = std::max(contrast_at_, contrast_start(o));
     }
   }
 
@@ -474,8 +473,8 @@ class ScanFacts {
     return (doubt_ & bit(o.sentence)) || (questions_ & bit(o.clause));
   }
 
-  // The clause of the last contrast, or -1.
-  int contrast_clause() const noexcept { return contrast_clause_; }
+  // Where the last contrast begins in the text, or -1.
+  int contrast_at() const noexcept { return contrast_at_; }
 
   bool negated(std::size_t i) const noexcept {
     if (!s_.cues) return false;
@@ -487,18 +486,20 @@ class ScanFacts {
   }
 
  private:
-  // Whether a contrast occurrence completes its pattern: a one-part pattern by itself, the
-  // second part when the first ends before it in the same clause ("我开亲属证明是…").
-  bool completes_contrast(const Occurrence& o) const noexcept {
-    if (o.tag->slot == 1) return true;
-    if (o.tag->part != 1) return false;
+  // Where the contrast a contrast occurrence completes begins, or -1 when it completes none:
+  // a one-part pattern by itself; the second part when the first ends before it in the same
+  // clause ("我开亲属证明是…"), from the last such first part.
+  int contrast_start(const Occurrence& o) const noexcept {
+    if (o.tag->slot == 1) return o.begin;
+    if (o.tag->part != 1) return -1;
+    int start = -1;
     for (std::size_t i = 0; i < s_.count; ++i) {
       const Occurrence& p = s_.occ[i];
       if (p.tag->kind == Kind::contrast && p.tag->pattern == o.tag->pattern && p.tag->part == 0 &&
           p.clause == o.clause && p.end <= o.begin)
-        return true;
+        start = std::max(start, static_cast<int>(p.begin));
     }
-    return false;
+    return start;
   }
 
   // Sentences (clauses) past the 63rd share the last bit: a word there is doubtful if any of
@@ -555,7 +556,7 @@ class ScanFacts {
   const Scan& s_;
   std::uint64_t doubt_ = 0;      // by sentence
   std::uint64_t questions_ = 0;  // by clause
-  int contrast_clause_ = -1;
+  int contrast_at_ = -1;
   mutable std::uint64_t known_[kWords] = {};
   mutable std::uint64_t negated_[kWords] = {};
 };
@@ -573,18 +574,18 @@ class Reader {
     find_look_alikes(r);
     bool matched = false, possible = false, doubtful = false, negated = false;
     std::array<std::string_view, 2> matched_evidence{}, possible_evidence{};
-    int last_clause = -1;  // the last clause where a word of the carve-out is stated plainly
+    int last_at = -1;  // where the carve-out is last stated plainly (see pattern_state)
     for (std::uint16_t sentence = 0; sentence < s_.sentences; ++sentence) {
       if (!fill(sentence)) continue;
       for (const Pattern& p : sc_.words) {
         std::array<std::string_view, 2> ev{};
-        int clause = -1;
-        const State st = pattern_state(p, word_, ev, &clause);
+        int at = -1;
+        const State st = pattern_state(p, word_, ev, &at);
         if (st == kNegated) negated = true;
         if (st == kPlain && !s_.overflow) {
           if (!matched) matched_evidence = ev;
           matched = true;
-          last_clause = std::max(last_clause, clause);
+          last_at = std::max(last_at, at);
         } else if (st == kPlain || st == kDoubtful) {  // doubt, or too much text to be sure
           if (!possible) possible_evidence = ev;
           possible = true;
@@ -603,9 +604,10 @@ class Reader {
     if (matched) {
       // Stated plainly, it is matched — unless the purpose also says it is not ("朋友在公证处
       // 上班，他说我这事不用公证"), or goes on, after it, to give another purpose as the
-      // requester's own ("同事的结婚档案丢了，我这是购房资格审核"): then it is only possible,
-      // and the clerk is asked.
-      const bool contrasted = facts_.contrast_clause() > last_clause;
+      // requester's own ("同事的结婚档案丢了，我这是购房资格审核", or with no comma: "房子过户
+      // 的事我弟在弄 我来开这个是给我妈申请高龄补贴"): then it is only possible, and the clerk
+      // is asked.
+      const bool contrasted = facts_.contrast_at() > last_at;
       if (!negated_somewhere_ && !contrasted) {
         r.certainty = PurposeCertainty::matched;
         r.evidence = matched_evidence;
@@ -634,7 +636,7 @@ class Reader {
     SlotSet present;  // parts with an occurrence; state and occ are set only for these
     State state[kMaxParts];
     const Occurrence* occ[kMaxParts];
-    std::uint16_t last[kMaxParts];  // the last clause with an occurrence in that state
+    std::uint16_t last[kMaxParts];  // where the last occurrence in that state begins
   };
 
   bool mine(const Occurrence& o) const noexcept { return o.tag->scenario == scenario_; }
@@ -699,21 +701,21 @@ class Reader {
         best.present.set(slot);
         best.state[slot] = st;
         best.occ[slot] = &o;
-        best.last[slot] = o.clause;
-      } else if (st == best.state[slot] && o.clause > best.last[slot]) {
-        best.last[slot] = o.clause;
+        best.last[slot] = o.begin;
+      } else if (st == best.state[slot] && o.begin > best.last[slot]) {
+        best.last[slot] = o.begin;
       }
       any = true;
     }
     return any;
   }
 
-  // A pattern is as good as its worst part. `clause`, when given, rises to the last clause by
-  // which the whole pattern is stated — the earliest of its parts' last clauses: in
-  // "不动产登记中心说不用开了，我现在是给养老院登记家属用" the second clause repeats 登记 alone,
-  // and the pattern 不动产+登记 stands before the contrast, not in it.
+  // A pattern is as good as its worst part. `at`, when given, rises to where the whole pattern
+  // is last stated — the earliest of its parts' last occurrences: in "不动产登记中心说不用开了，
+  // 我现在是给养老院登记家属用" the contrast repeats 登记 alone, and the pattern 不动产+登记
+  // stands before the contrast, not after it.
   static State pattern_state(const Pattern& p, const Best& best, std::array<std::string_view, 2>& evidence,
-                             int* clause) noexcept {
+                             int* at) noexcept {
     if (!best.present.contains(p.slots)) return kAbsent;
     State worst = kPlain;
     int stated = std::numeric_limits<int>::max();
@@ -721,7 +723,7 @@ class Reader {
       worst = std::min(worst, best.state[p.first + part]);
       stated = std::min(stated, static_cast<int>(best.last[p.first + part]));
     }
-    if (clause) *clause = std::max(*clause, stated);
+    if (at) *at = std::max(*at, stated);
     for (std::size_t k = 0; k < evidence.size() && k < p.parts; ++k)
       evidence[k] = best.occ[p.first + k]->entry->text;
     return worst;

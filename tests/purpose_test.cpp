@@ -231,6 +231,20 @@ TEST_CASE("附件1 第1项、第8项、第17项: a slip of input on a key word i
   CHECK_FALSE(reading("kinship", "公证处说要居委会开证明", "公证").slip);
 }
 
+TEST_CASE("附件1 第1项、第8项、第16项: the seventh fresh set — a contrast with no comma, 其实…是, 没有…这一说", "[purpose]") {
+  // Typed without punctuation, the requester's own purpose follows in the same clause: a
+  // contrast after the exception, wherever it stands, leaves it possible.
+  CHECK(label("kinship", "老宅过户的事我哥在跑 我来开这个是给孩子报名用") == "possible:不动产登记");
+  CHECK(label("kinship", "我来开这个是为了老房子过户") == "matched:不动产登记");
+  // 其实 … 是/要: what someone else said, then what is really wanted.
+  CHECK(label("marital-status", "我妈说婚姻档案丢了才要开，其实单位要的是结婚证复印件") == "possible:婚姻登记档案丢失");
+  // 没有 … 这一说 / 这回事 denies it.
+  CHECK(label("personal-archive", "没有国家另有规定这回事，是单位自己要的") == "none");
+  CHECK(label("personal-archive", "哪有国家另有规定这一说") == "none");
+  // The fourth desk set: a department relayed as not needing it, then who does — 是…要.
+  CHECK(label("kinship", "不动产登记中心说他们查得到，不用村里开，是拆迁办要") == "possible:不动产登记");
+}
+
 TEST_CASE("附件1 第1项: an exception both stated and denied is only possible", "[purpose]") {
   CHECK(label("kinship", "我姐在公证处上班，她说这事不用公证") == "possible:公证");
   CHECK(label("kinship", "跟公证没关系，单位要") == "none");
@@ -393,6 +407,12 @@ TEST_CASE("the fifth untuned purposes: figures reported, never tuned on", "[purp
 
 TEST_CASE("the sixth untuned purposes: figures reported, never tuned on", "[purpose][accuracy]") {
   const Figures f = measure(rows("untuned-6.tsv"), "untuned-6.tsv");
+  CHECK(f.total >= 200);
+  CHECK(f.applied_wrongly == 0);
+}
+
+TEST_CASE("the seventh untuned purposes: figures reported, never tuned on", "[purpose][accuracy]") {
+  const Figures f = measure(rows("untuned-7.tsv"), "untuned-7.tsv");
   CHECK(f.total >= 200);
   CHECK(f.applied_wrongly == 0);
 }
