@@ -224,7 +224,9 @@ struct SoundAlt {
   std::uint16_t pattern = 0;
   std::u32string chars;    // as indexed (folded)
   std::string text;        // the same, UTF-8: the evidence a reading cites
+  std::string spelled;     // its pinyin, for purposes typed in pinyin ("banli shouyang")
   std::vector<std::uint16_t> near, exact;
+  bool slips = false;      // long enough for a slip of one character to be read (three or more)
 };
 
 struct ItemTable {
@@ -238,10 +240,13 @@ struct ItemTable {
 
 // The sound of a folded alternative, or false when it is too short or a character has no
 // reading. A slip is only recognised in Han words of three characters or more: two-character
-// homophones are too often other words (公正 "fair" for 公证, 法院 for 法援).
+// homophones are too often other words (公正 "fair" for 公证, 法院 for 法援). Spelled in pinyin,
+// words of two characters count too (shouyang).
 bool sound_of(const std::string& alt, SoundAlt& out) {
   out.chars = detail::fold(alt).text;
-  if (out.chars.size() < 3 || out.chars.size() > 16) return false;
+  if (out.chars.size() < 2 || out.chars.size() > 16) return false;
+  out.slips = out.chars.size() >= 3;
+  out.spelled = detail::pinyin(out.chars);
   for (const char32_t c : out.chars) {
     const std::uint16_t exact = detail::pinyin_index(c);
     if (exact == 0) return false;
@@ -762,6 +767,7 @@ SoundChar sound_char(std::string_view text, std::size_t i) noexcept {
 // slipped: one that sounds the same (公正处 for 公证处), or, in a word of four characters or
 // more, nearly the same (法律援组 for 法律援助: zu for zhu).
 bool sounds_like(std::string_view text, std::size_t at, const SoundAlt& alt) noexcept {
+  if (!alt.slips) return false;
   std::size_t slips = 0;
   std::size_t i = at;
   for (std::size_t k = 0; k < alt.chars.size(); ++k) {
@@ -779,6 +785,54 @@ bool sounds_like(std::string_view text, std::size_t at, const SoundAlt& alt) noe
   return slips == 1;
 }
 
+struct SoundHit {
+  const SoundAlt* alt;
+  std::uint16_t sentence;
+};
+
+// Words of the silent carve-outs typed in pinyin, wholly or in part ("去bu dong chan登记中心",
+// "办理shouyang登记"): the purpose is spelled out (Han as their pinyin, letters as they are) and
+// each word's pinyin looked for in it, counting only where some of it was typed as letters — so
+// Han homophones (公正 for 公证) are left to the slip rule. Only purposes with letters pay.
+void spelled_hits(const ItemTable& table, std::string_view text, std::uint32_t silent, SoundHit* hits,
+                  std::size_t& count, std::size_t max) {
+  std::size_t letters = 0;
+  for (const char c : text) letters += (c >= 'a' && c <= 'z');
+  if (letters < 4) return;
+  std::string spelled;             // the purpose in pinyin
+  std::vector<std::uint8_t> typed;  // per byte of it: 1 when typed as a letter
+  std::vector<std::uint16_t> sentence_of;
+  std::uint16_t sentence = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const SoundChar ch = sound_char(text, i);
+    if (text[i] == kSentenceBreak) ++sentence;
+    std::string_view piece;
+    bool letter = false;
+    if (ch.c != 0) {
+      piece = detail::pinyin_syllable(ch.c);
+    } else if (text[i] >= 'a' && text[i] <= 'z') {
+      piece = text.substr(i, 1);
+      letter = true;
+    } else {
+      piece = "|";  // nothing spans a break, a digit or a rare character
+    }
+    spelled += piece;
+    typed.insert(typed.end(), piece.size(), letter ? 1 : 0);
+    sentence_of.insert(sentence_of.end(), piece.size(), sentence);
+    i += ch.length;
+  }
+  for (const SoundAlt& alt : table.sounds) {
+    if (!(silent & (1u << alt.scenario)) || alt.spelled.size() < 4) continue;
+    for (std::size_t at = spelled.find(alt.spelled); at != std::string::npos && count < max;
+         at = spelled.find(alt.spelled, at + 1)) {
+      if (std::find(typed.begin() + at, typed.begin() + at + alt.spelled.size(), 1) == typed.begin() + at + alt.spelled.size())
+        continue;
+      hits[count++] = SoundHit{&alt, sentence_of[at]};
+      break;
+    }
+  }
+}
+
 // Reads slips of pinyin input for the carve-outs of which nothing was found: a pattern whose
 // every part is in one sentence, stated or sounding like it, and at least one only sounding
 // like it, makes its carve-out possible (docs/purpose.md, "Slips of the pen").
@@ -787,12 +841,8 @@ void read_slips(const ItemTable& table, std::string_view text, const Scan& s, Pu
   for (std::size_t i = 0; i < n; ++i)
     if (!out[i].found()) silent |= 1u << i;
   if (!silent) return;
-  struct Hit {
-    const SoundAlt* alt;
-    std::uint16_t sentence;
-  };
   constexpr std::size_t kMaxHits = 32;
-  Hit hits[kMaxHits];
+  SoundHit hits[kMaxHits];
   std::size_t count = 0;
   std::uint16_t sentence = 0;
   SoundChar previous{};
@@ -805,11 +855,12 @@ void read_slips(const ItemTable& table, std::string_view text, const Scan& s, Pu
       auto it = std::lower_bound(table.sounds.begin(), table.sounds.end(), head,
                                  [](const SoundAlt& a, std::uint32_t h) { return a.head < h; });
       for (; it != table.sounds.end() && it->head == head && count < kMaxHits; ++it)
-        if ((silent & (1u << it->scenario)) && sounds_like(text, previous.at, *it)) hits[count++] = Hit{&*it, sentence};
+        if ((silent & (1u << it->scenario)) && sounds_like(text, previous.at, *it)) hits[count++] = SoundHit{&*it, sentence};
     }
     previous = ch;
     i += ch.length;
   }
+  spelled_hits(table, text, silent, hits, count, kMaxHits);
   // A part of a pattern is present in a sentence when a slip of it, or the part itself, is there.
   const auto present = [&](const SoundAlt& a, std::uint8_t part, std::uint16_t in) {
     for (std::size_t h = 0; h < count; ++h)

@@ -229,6 +229,12 @@ TEST_CASE("附件1 第1项、第8项、第17项: a slip of input on a key word i
   // The word itself is read as before.
   CHECK(label("kinship", "公证处说要居委会开证明") == "matched:公证");
   CHECK_FALSE(reading("kinship", "公证处说要居委会开证明", "公证").slip);
+  // Typed in pinyin, wholly or in part (the third and fourth desk sets): asked, never applied.
+  CHECK(label("marital-status", "去民政办shouyang登记") == "possible:收养");
+  CHECK(label("kinship", "去budongchan登记中心") == "possible:不动产登记");
+  CHECK(label("property", "shenqing falv yuanzhu") == "possible:法律援助");
+  CHECK(label("kinship", "yinhang daikuan yong") == "none");
+  CHECK(reading("marital-status", "hunyin dengji dangan diule", "婚姻登记档案丢失").slip);
 }
 
 TEST_CASE("附件1 第1项、第8项、第16项: the seventh fresh set — a contrast with no comma, 其实…是, 没有…这一说", "[purpose]") {
