@@ -498,7 +498,7 @@ std::string explain(const Decision& d, Language l) {
       if (q.together_with & fact_bit(fact)) with += (with.empty() ? "" : (zh ? "、" : ", ")) + std::string(describe(fact, l));
     if (zh) {
       out += "尚待确认用途：用途是否属于「" + q.carve_out->scenario + "」（" + list_citation(d, zh) + "“" + quote + "”）？";
-      if (r && r->slip) out += "用途中有一词疑为" + evidence_of(*r) + "的笔误，尚不确定。";
+      if (r && r->slip) out += "用途中有一处疑为" + evidence_of(*r) + "（错字或拼音），尚不确定。";
       else if (r && !evidence_of(*r).empty()) out += "用途中的" + evidence_of(*r) + (r->doubtful ? "尚不确定。" : "提示可能属于。");
       out += "如是" + (with.empty() ? std::string() : "，且" + with) + "，可改为“" + describe(q.outcome_if_yes, l) + "”。";
     } else {

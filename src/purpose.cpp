@@ -7,7 +7,7 @@
 // their clause (，、 end one), doubt reaches its sentence (。；！？ end one) and a question its
 // clause, a pattern's parts must all be present in one sentence — "分房产，办过户" states
 // 不动产登记 across a comma — and a plain statement is only possible when the purpose also
-// negates it or a later clause gives the requester's own purpose (a contrast).
+// negates it or goes on, after it, to give the requester's own purpose (a contrast).
 // Text that is already folded (plain Simplified Han, a–z, 0–9 — what platforms send) is
 // scanned in place with no allocation; anything else is split and folded piece by piece.
 #include "jianzheng/purpose.hpp"
@@ -224,7 +224,9 @@ struct SoundAlt {
   std::uint16_t pattern = 0;
   std::u32string chars;    // as indexed (folded)
   std::string text;        // the same, UTF-8: the evidence a reading cites
+  std::string spelled;     // its pinyin, for purposes typed in pinyin ("banli shouyang")
   std::vector<std::uint16_t> near, exact;
+  bool slips = false;      // long enough for a slip of one character to be read (three or more)
 };
 
 struct ItemTable {
@@ -238,10 +240,13 @@ struct ItemTable {
 
 // The sound of a folded alternative, or false when it is too short or a character has no
 // reading. A slip is only recognised in Han words of three characters or more: two-character
-// homophones are too often other words (公正 "fair" for 公证, 法院 for 法援).
+// homophones are too often other words (公正 "fair" for 公证, 法院 for 法援). Spelled in pinyin,
+// words of two characters count too (shouyang).
 bool sound_of(const std::string& alt, SoundAlt& out) {
   out.chars = detail::fold(alt).text;
-  if (out.chars.size() < 3 || out.chars.size() > 16) return false;
+  if (out.chars.size() < 2 || out.chars.size() > 16) return false;
+  out.slips = out.chars.size() >= 3;
+  out.spelled = detail::pinyin(out.chars);
   for (const char32_t c : out.chars) {
     const std::uint16_t exact = detail::pinyin_index(c);
     if (exact == 0) return false;
@@ -451,8 +456,8 @@ std::string_view prepared(std::string_view text, std::string& buffer) {
 }
 
 // What is known of each occurrence of one scan, whatever the carve-out: whether a cue negates
-// it, which sentences hold a word of doubt and which clauses a question, and the last clause
-// that holds a contrast (我开…是, 这次是…: the requester's own purpose, given after another's).
+// it, which sentences hold a word of doubt and which clauses a question, and where the last
+// contrast begins (我开…是, 这次是…: the requester's own purpose, given after another's).
 // Negation is worked out once per occurrence, on first need.
 class ScanFacts {
  public:
@@ -465,8 +470,7 @@ class ScanFacts {
       // "…要办不动产登记，能帮忙开一下吗" asks about the certificate, not the purpose.
       if (o.tag->kind == Kind::doubt) doubt_ |= bit(o.sentence);
       if (o.tag->kind == Kind::question) questions_ |= bit(o.clause);
-      if (o.tag->kind == Kind::contrast && o.clause > contrast_clause_ && completes_contrast(o))
-        contrast_clause_ = o.clause;
+      if (o.tag->kind == Kind::contrast) contrast_at_ = std::max(contrast_at_, contrast_start(o));
     }
   }
 
@@ -474,8 +478,8 @@ class ScanFacts {
     return (doubt_ & bit(o.sentence)) || (questions_ & bit(o.clause));
   }
 
-  // The clause of the last contrast, or -1.
-  int contrast_clause() const noexcept { return contrast_clause_; }
+  // Where the last contrast begins in the text, or -1.
+  int contrast_at() const noexcept { return contrast_at_; }
 
   bool negated(std::size_t i) const noexcept {
     if (!s_.cues) return false;
@@ -487,18 +491,20 @@ class ScanFacts {
   }
 
  private:
-  // Whether a contrast occurrence completes its pattern: a one-part pattern by itself, the
-  // second part when the first ends before it in the same clause ("我开亲属证明是…").
-  bool completes_contrast(const Occurrence& o) const noexcept {
-    if (o.tag->slot == 1) return true;
-    if (o.tag->part != 1) return false;
+  // Where the contrast a contrast occurrence completes begins, or -1 when it completes none:
+  // a one-part pattern by itself; the second part when the first ends before it in the same
+  // clause ("我开亲属证明是…"), from the last such first part.
+  int contrast_start(const Occurrence& o) const noexcept {
+    if (o.tag->slot == 1) return o.begin;
+    if (o.tag->part != 1) return -1;
+    int start = -1;
     for (std::size_t i = 0; i < s_.count; ++i) {
       const Occurrence& p = s_.occ[i];
       if (p.tag->kind == Kind::contrast && p.tag->pattern == o.tag->pattern && p.tag->part == 0 &&
           p.clause == o.clause && p.end <= o.begin)
-        return true;
+        start = std::max(start, static_cast<int>(p.begin));
     }
-    return false;
+    return start;
   }
 
   // Sentences (clauses) past the 63rd share the last bit: a word there is doubtful if any of
@@ -555,7 +561,7 @@ class ScanFacts {
   const Scan& s_;
   std::uint64_t doubt_ = 0;      // by sentence
   std::uint64_t questions_ = 0;  // by clause
-  int contrast_clause_ = -1;
+  int contrast_at_ = -1;
   mutable std::uint64_t known_[kWords] = {};
   mutable std::uint64_t negated_[kWords] = {};
 };
@@ -573,18 +579,18 @@ class Reader {
     find_look_alikes(r);
     bool matched = false, possible = false, doubtful = false, negated = false;
     std::array<std::string_view, 2> matched_evidence{}, possible_evidence{};
-    int last_clause = -1;  // the last clause where a word of the carve-out is stated plainly
+    int last_at = -1;  // where the carve-out is last stated plainly (see pattern_state)
     for (std::uint16_t sentence = 0; sentence < s_.sentences; ++sentence) {
       if (!fill(sentence)) continue;
       for (const Pattern& p : sc_.words) {
         std::array<std::string_view, 2> ev{};
-        int clause = -1;
-        const State st = pattern_state(p, word_, ev, &clause);
+        int at = -1;
+        const State st = pattern_state(p, word_, ev, &at);
         if (st == kNegated) negated = true;
         if (st == kPlain && !s_.overflow) {
           if (!matched) matched_evidence = ev;
           matched = true;
-          last_clause = std::max(last_clause, clause);
+          last_at = std::max(last_at, at);
         } else if (st == kPlain || st == kDoubtful) {  // doubt, or too much text to be sure
           if (!possible) possible_evidence = ev;
           possible = true;
@@ -603,9 +609,10 @@ class Reader {
     if (matched) {
       // Stated plainly, it is matched — unless the purpose also says it is not ("朋友在公证处
       // 上班，他说我这事不用公证"), or goes on, after it, to give another purpose as the
-      // requester's own ("同事的结婚档案丢了，我这是购房资格审核"): then it is only possible,
-      // and the clerk is asked.
-      const bool contrasted = facts_.contrast_clause() > last_clause;
+      // requester's own ("同事的结婚档案丢了，我这是购房资格审核", or with no comma: "房子过户
+      // 的事我弟在弄 我来开这个是给我妈申请高龄补贴"): then it is only possible, and the clerk
+      // is asked.
+      const bool contrasted = facts_.contrast_at() > last_at;
       if (!negated_somewhere_ && !contrasted) {
         r.certainty = PurposeCertainty::matched;
         r.evidence = matched_evidence;
@@ -634,7 +641,7 @@ class Reader {
     SlotSet present;  // parts with an occurrence; state and occ are set only for these
     State state[kMaxParts];
     const Occurrence* occ[kMaxParts];
-    std::uint16_t last[kMaxParts];  // the last clause with an occurrence in that state
+    std::uint16_t last[kMaxParts];  // where the last occurrence in that state begins
   };
 
   bool mine(const Occurrence& o) const noexcept { return o.tag->scenario == scenario_; }
@@ -699,21 +706,21 @@ class Reader {
         best.present.set(slot);
         best.state[slot] = st;
         best.occ[slot] = &o;
-        best.last[slot] = o.clause;
-      } else if (st == best.state[slot] && o.clause > best.last[slot]) {
-        best.last[slot] = o.clause;
+        best.last[slot] = o.begin;
+      } else if (st == best.state[slot] && o.begin > best.last[slot]) {
+        best.last[slot] = o.begin;
       }
       any = true;
     }
     return any;
   }
 
-  // A pattern is as good as its worst part. `clause`, when given, rises to the last clause by
-  // which the whole pattern is stated — the earliest of its parts' last clauses: in
-  // "不动产登记中心说不用开了，我现在是给养老院登记家属用" the second clause repeats 登记 alone,
-  // and the pattern 不动产+登记 stands before the contrast, not in it.
+  // A pattern is as good as its worst part. `at`, when given, rises to where the whole pattern
+  // is last stated — the earliest of its parts' last occurrences: in "不动产登记中心说不用开了，
+  // 我现在是给养老院登记家属用" the contrast repeats 登记 alone, and the pattern 不动产+登记
+  // stands before the contrast, not after it.
   static State pattern_state(const Pattern& p, const Best& best, std::array<std::string_view, 2>& evidence,
-                             int* clause) noexcept {
+                             int* at) noexcept {
     if (!best.present.contains(p.slots)) return kAbsent;
     State worst = kPlain;
     int stated = std::numeric_limits<int>::max();
@@ -721,7 +728,7 @@ class Reader {
       worst = std::min(worst, best.state[p.first + part]);
       stated = std::min(stated, static_cast<int>(best.last[p.first + part]));
     }
-    if (clause) *clause = std::max(*clause, stated);
+    if (at) *at = std::max(*at, stated);
     for (std::size_t k = 0; k < evidence.size() && k < p.parts; ++k)
       evidence[k] = best.occ[p.first + k]->entry->text;
     return worst;
@@ -760,6 +767,7 @@ SoundChar sound_char(std::string_view text, std::size_t i) noexcept {
 // slipped: one that sounds the same (公正处 for 公证处), or, in a word of four characters or
 // more, nearly the same (法律援组 for 法律援助: zu for zhu).
 bool sounds_like(std::string_view text, std::size_t at, const SoundAlt& alt) noexcept {
+  if (!alt.slips) return false;
   std::size_t slips = 0;
   std::size_t i = at;
   for (std::size_t k = 0; k < alt.chars.size(); ++k) {
@@ -777,6 +785,54 @@ bool sounds_like(std::string_view text, std::size_t at, const SoundAlt& alt) noe
   return slips == 1;
 }
 
+struct SoundHit {
+  const SoundAlt* alt;
+  std::uint16_t sentence;
+};
+
+// Words of the silent carve-outs typed in pinyin, wholly or in part ("去bu dong chan登记中心",
+// "办理shouyang登记"): the purpose is spelled out (Han as their pinyin, letters as they are) and
+// each word's pinyin looked for in it, counting only where some of it was typed as letters — so
+// Han homophones (公正 for 公证) are left to the slip rule. Only purposes with letters pay.
+void spelled_hits(const ItemTable& table, std::string_view text, std::uint32_t silent, SoundHit* hits,
+                  std::size_t& count, std::size_t max) {
+  std::size_t letters = 0;
+  for (const char c : text) letters += (c >= 'a' && c <= 'z');
+  if (letters < 4) return;
+  std::string spelled;             // the purpose in pinyin
+  std::vector<std::uint8_t> typed;  // per byte of it: 1 when typed as a letter
+  std::vector<std::uint16_t> sentence_of;
+  std::uint16_t sentence = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const SoundChar ch = sound_char(text, i);
+    if (text[i] == kSentenceBreak) ++sentence;
+    std::string_view piece;
+    bool letter = false;
+    if (ch.c != 0) {
+      piece = detail::pinyin_syllable(ch.c);
+    } else if (text[i] >= 'a' && text[i] <= 'z') {
+      piece = text.substr(i, 1);
+      letter = true;
+    } else {
+      piece = "|";  // nothing spans a break, a digit or a rare character
+    }
+    spelled += piece;
+    typed.insert(typed.end(), piece.size(), letter ? 1 : 0);
+    sentence_of.insert(sentence_of.end(), piece.size(), sentence);
+    i += ch.length;
+  }
+  for (const SoundAlt& alt : table.sounds) {
+    if (!(silent & (1u << alt.scenario)) || alt.spelled.size() < 4) continue;
+    for (std::size_t at = spelled.find(alt.spelled); at != std::string::npos && count < max;
+         at = spelled.find(alt.spelled, at + 1)) {
+      if (std::find(typed.begin() + at, typed.begin() + at + alt.spelled.size(), 1) == typed.begin() + at + alt.spelled.size())
+        continue;
+      hits[count++] = SoundHit{&alt, sentence_of[at]};
+      break;
+    }
+  }
+}
+
 // Reads slips of pinyin input for the carve-outs of which nothing was found: a pattern whose
 // every part is in one sentence, stated or sounding like it, and at least one only sounding
 // like it, makes its carve-out possible (docs/purpose.md, "Slips of the pen").
@@ -785,12 +841,8 @@ void read_slips(const ItemTable& table, std::string_view text, const Scan& s, Pu
   for (std::size_t i = 0; i < n; ++i)
     if (!out[i].found()) silent |= 1u << i;
   if (!silent) return;
-  struct Hit {
-    const SoundAlt* alt;
-    std::uint16_t sentence;
-  };
   constexpr std::size_t kMaxHits = 32;
-  Hit hits[kMaxHits];
+  SoundHit hits[kMaxHits];
   std::size_t count = 0;
   std::uint16_t sentence = 0;
   SoundChar previous{};
@@ -803,11 +855,12 @@ void read_slips(const ItemTable& table, std::string_view text, const Scan& s, Pu
       auto it = std::lower_bound(table.sounds.begin(), table.sounds.end(), head,
                                  [](const SoundAlt& a, std::uint32_t h) { return a.head < h; });
       for (; it != table.sounds.end() && it->head == head && count < kMaxHits; ++it)
-        if ((silent & (1u << it->scenario)) && sounds_like(text, previous.at, *it)) hits[count++] = Hit{&*it, sentence};
+        if ((silent & (1u << it->scenario)) && sounds_like(text, previous.at, *it)) hits[count++] = SoundHit{&*it, sentence};
     }
     previous = ch;
     i += ch.length;
   }
+  spelled_hits(table, text, silent, hits, count, kMaxHits);
   // A part of a pattern is present in a sentence when a slip of it, or the part itself, is there.
   const auto present = [&](const SoundAlt& a, std::uint8_t part, std::uint16_t in) {
     for (std::size_t h = 0; h < count; ++h)

@@ -47,7 +47,7 @@ void bind_purpose(py::module_& m) {
       .def_readonly("negated", &PyPurposeReading::negated, "A word of it was found, negated (不是…用, 不用于, 非…).")
       .def_readonly("doubtful", &PyPurposeReading::doubtful, "A word of it was found with a word of doubt (可能, 是否 …).")
       .def_readonly("slip", &PyPurposeReading::slip,
-                    "Only a slip of input suggested it (公正处 for 公证处): possible, never matched; evidence quotes the word meant.")
+                    "Only a slip of input suggested it (公正处 for 公证处, or pinyin: shouyang): possible, never matched; evidence quotes the word meant.")
       .def("__repr__",
            [](const PyPurposeReading& r) {
              return "PurposeReading('" + r.carve_out.scenario + "', " + to_string(r.certainty) + ")";

@@ -54,7 +54,8 @@ struct PurposeReading {
                                 ///< requester's own (我这是…): it is only possible.
   bool slip = false;            ///< Only a slip of input suggested it: the purpose has a word
                                 ///< one character off one of the carve-out's (公正处 for 公证处,
-                                ///< 法律援组 for 法律援助), quoted in `evidence`; possible only.
+                                ///< 法律援组 for 法律援助), or typed in pinyin (shouyang), quoted
+                                ///< in `evidence` as meant; possible only.
 
   /// Whether anything of the carve-out was found at all (a word, a hint, a negated word or
   /// a look-alike): the readings a decision reports.

@@ -96,3 +96,10 @@ def test_the_third_untuned_desk_situations():
     assert total >= 120
     assert tally["issued_wrongly"] == 0
     assert tally["refused_must_issue"] == 0
+
+
+def test_the_fourth_untuned_desk_situations():
+    tally, total = measure("untuned-4.jsonl")
+    assert total >= 120
+    assert tally["issued_wrongly"] == 0
+    assert tally["refused_must_issue"] == 0
