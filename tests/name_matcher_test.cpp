@@ -665,6 +665,27 @@ TEST_CASE("Round six, an act on the 户口 is what a certificate is for, not the
   check_resolves({"开个户口证明", "identity-info"}, jianzheng::Certainty::confident);
 }
 
+TEST_CASE("Round six, everyday words of every family: 喘着气, 没信儿, 病得很重, 在家待着, 手头紧, 留下的房子",
+          "[names][resolve][round6]") {
+  for (const auto& row : {std::pair{"证明俺家老头子还喘着气", "alive"},              // 附件1 第10项
+                          std::pair{"证明俺男人出去好几年没信儿", "missing-person"},  // 第7项
+                          std::pair{"证明我闺女一直在家待着", "employment-status"},   // 第15项
+                          std::pair{"证明俺家手头紧", "property"},                    // 第17项
+                          std::pair{"证明这条狗是俺自己养的狗", "dog-keeping"}})      // 第4项
+    check_resolves(row, jianzheng::Certainty::confident);
+  // Followed by more than its details, or a body that cannot get about (a disability, an
+  // illness or age): asked.
+  for (const auto& row : {std::pair{"证明俺娘病得下不来地", "illness"},               // 第12项
+                          std::pair{"证明老人留下的存款归我", "inheritance"},         // 第18项
+                          std::pair{"证明俺爹腿脚不便", "disability"}})               // 第13项
+    check_resolves(row, jianzheng::Certainty::uncertain);
+  // A given day is an alibi, not a status; a house in good repair is nothing.
+  for (const char* text : {"证明我那天在家待着", "证明房子好好的"}) {
+    INFO(text);
+    CHECK(resolved(text).second == jianzheng::Certainty::none);
+  }
+}
+
 TEST_CASE("Round five: each item's concept, its parts in any order and in any voice, resolves to its item",
           "[names][resolve][concepts]") {
   // data/names/vocabulary.json "concepts" (docs/names.md, "Round five: concepts"): phrasings written for
