@@ -270,7 +270,7 @@ constexpr Rewrite kRewrites[] = {
 // certificate. Two or more of these characters before 关系证明, or after 是 (证明他是我儿子),
 // name the item the alias table gives such names to (spouses are not here: 夫妻关系 is
 // 婚姻状况, 第8项).
-constexpr std::u32string_view kKinChars = U"父母子女儿兄弟姐妹爷奶孙祖外公婆叔伯姑舅姨侄甥媳婿亲戚属爸妈哥姥";
+constexpr std::u32string_view kKinChars = U"父母子女儿兄弟姐妹爷奶孙祖外公婆叔伯姑舅姨侄甥媳婿亲戚属爸妈哥姥爹娘闺";  // 爹, 娘, 闺(女): round six
 constexpr std::u32string_view kRelationship = U"关系证明";
 
 // Descriptions by fields: a word of the first list and one of the second, next to each other
@@ -1827,7 +1827,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
           const std::size_t kin = kin_end - begin;
           if (kin == 0 || (kin < 2 && relationship)) continue;
           if (!relationship) {  // …是我儿子: 是, perhaps a pronoun or 的, then the kin
-            constexpr std::u32string_view kPronouns = U"我他她你";
+            constexpr std::u32string_view kPronouns = U"我他她你俺咱";  // 俺, 咱: round six
             auto is_pronoun = [&](std::size_t i) { return kPronouns.find(searched[i]) != std::u32string_view::npos; };
             auto is_kin = [&](std::size_t i) { return kKinChars.find(searched[i]) != std::u32string_view::npos; };
             // …有七名子女, 有两个儿子: kin counted after 有 (a description of the family, 第1项).

@@ -686,6 +686,25 @@ TEST_CASE("Round six, everyday words of every family: 喘着气, 没信儿, 病�
   }
 }
 
+TEST_CASE("Round six, dialect kin (爹, 娘, 闺女; 俺, 咱) and the names of illnesses, deaths and marriages in everyday words",
+          "[names][resolve][round6]") {
+  for (const auto& row : {std::pair{"证明俺是俺娘的闺女", "kinship"},           // 附件1 第1项
+                          std::pair{"证明他是俺爹", "kinship"},
+                          std::pair{"证明我们俩扯证好多年了", "marital-status"},  // 第8项
+                          std::pair{"证明俺一直打光棍", "marital-status"},
+                          std::pair{"证明俺爷爷已经咽气了", "death"},            // 第11项
+                          std::pair{"证明我妈有糖尿病", "illness"},              // 第12项
+                          std::pair{"证明我以前用过别的名字", "identity-info"}})  // 第2项 (曾用名)
+    check_resolves(row, jianzheng::Certainty::confident);
+  // On one 户口本: a household, perhaps kin, asked.
+  check_resolves({"证明我俩在一个户口本上", "kinship"}, jianzheng::Certainty::uncertain);
+  // Negated, or a friend: nothing.
+  for (const char* text : {"证明我没有糖尿病", "证明她是我闺蜜", "证明她是新娘"}) {
+    INFO(text);
+    CHECK(resolved(text).second == jianzheng::Certainty::none);
+  }
+}
+
 TEST_CASE("Round five: each item's concept, its parts in any order and in any voice, resolves to its item",
           "[names][resolve][concepts]") {
   // data/names/vocabulary.json "concepts" (docs/names.md, "Round five: concepts"): phrasings written for
