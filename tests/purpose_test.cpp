@@ -272,6 +272,12 @@ TEST_CASE("附件1 第1项、第8项、第14项、第17项: the eighth fresh set
   CHECK(label("kinship", "律师说办不动产登记要这个") == "matched:不动产登记");
 }
 
+TEST_CASE("附件1 第8项: the ninth fresh set — an archive found again, thought lost", "[purpose]") {
+  // 找回来了 is the archive's not being lost; 以为 a mistaken belief; 现在…用 the requester's own use.
+  CHECK(label("marital-status", "结婚登记档案后来找回来了，现在办贷款用") != "matched:婚姻登记档案丢失");
+  CHECK(label("marital-status", "原以为婚姻登记档案丢失了") == "possible:婚姻登记档案丢失");
+}
+
 TEST_CASE("附件1 第1项: an exception both stated and denied is only possible", "[purpose]") {
   CHECK(label("kinship", "我姐在公证处上班，她说这事不用公证") == "possible:公证");
   CHECK(label("kinship", "跟公证没关系，单位要") == "none");
@@ -446,6 +452,12 @@ TEST_CASE("the seventh untuned purposes: figures reported, never tuned on", "[pu
 
 TEST_CASE("the eighth untuned purposes: figures reported, never tuned on", "[purpose][accuracy]") {
   const Figures f = measure(rows("untuned-8.tsv"), "untuned-8.tsv");
+  CHECK(f.total >= 200);
+  CHECK(f.applied_wrongly == 0);
+}
+
+TEST_CASE("the ninth untuned purposes: figures reported, never tuned on", "[purpose][accuracy]") {
+  const Figures f = measure(rows("untuned-9.tsv"), "untuned-9.tsv");
   CHECK(f.total >= 200);
   CHECK(f.applied_wrongly == 0);
 }
