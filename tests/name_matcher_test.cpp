@@ -705,6 +705,18 @@ TEST_CASE("Round six, dialect kin (爹, 娘, 闺女; 俺, 咱) and the names of 
   }
 }
 
+TEST_CASE("Round six, what a fact is about decides between two items: born ill is an illness, legs gone a disability",
+          "[names][resolve][round6]") {
+  for (const auto& row : {std::pair{"证明俺闺女生下来就有病", "illness"},    // 附件1 第12项, not 第9项
+                          std::pair{"证明俺哥腿都没了", "disability"},        // 第13项, not 第11项 (没了)
+                          std::pair{"证明俺家是纯女户", "childbearing-status"},  // 第14项
+                          std::pair{"证明我爹常年吃药", "illness"}})
+    check_resolves(row, jianzheng::Certainty::confident);
+  // A home and a business in it (a company, a class): asked.
+  check_resolves({"证明我家的房子用来开公司", "business-premises"}, jianzheng::Certainty::uncertain);
+  CHECK(resolved("证明我身体很好").second == jianzheng::Certainty::none);
+}
+
 TEST_CASE("Round five: each item's concept, its parts in any order and in any voice, resolves to its item",
           "[names][resolve][concepts]") {
   // data/names/vocabulary.json "concepts" (docs/names.md, "Round five: concepts"): phrasings written for
