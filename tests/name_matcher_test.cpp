@@ -717,6 +717,18 @@ TEST_CASE("Round six, what a fact is about decides between two items: born ill i
   CHECK(resolved("证明我身体很好").second == jianzheng::Certainty::none);
 }
 
+TEST_CASE("Round six, near sentences built from the new words stay off the list: a place's old name, not a housewife",
+          "[names][resolve][round6]") {
+  // A place's former name is no person's (附件1 第2项 曾用名); not jobless is in work (on no list);
+  // crossing a road alone is no marital state.
+  for (const char* text : {"证明这个村原名叫王家庄", "证明我们村以前叫李家村", "证明我不是家庭主妇",
+                           "证明我没有在家带孩子", "证明我一个人过马路被撞了"}) {
+    INFO(text);
+    CHECK(resolved(text).second == jianzheng::Certainty::none);
+  }
+  check_resolves({"证明我名叫张三", "identity-info"}, jianzheng::Certainty::confident);
+}
+
 TEST_CASE("Round five: each item's concept, its parts in any order and in any voice, resolves to its item",
           "[names][resolve][concepts]") {
   // data/names/vocabulary.json "concepts" (docs/names.md, "Round five: concepts"): phrasings written for
