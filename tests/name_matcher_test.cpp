@@ -724,7 +724,7 @@ TEST_CASE("Round six, near sentences built from the new words stay off the list:
   // Money that is 清白, a deed that is no 坏事, a matter that is not 违法 say nothing of a record.
   for (const char* text : {"证明这个村原名叫王家庄", "证明我们村以前叫李家村", "证明我不是家庭主妇",
                            "证明我没有在家带孩子", "证明我一个人过马路被撞了", "证明这笔钱来路清白",
-                           "证明我做了好事不是坏事", "证明这个事不是违法的事"}) {
+                           "证明我做了好事不是坏事", "证明这个事不是违法的事", "证明我的名字没有写错"}) {
     INFO(text);
     CHECK(resolved(text).second == jianzheng::Certainty::none);
   }
