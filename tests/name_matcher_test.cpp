@@ -731,6 +731,13 @@ TEST_CASE("Round six, near sentences built from the new words stay off the list:
   check_resolves({"证明我名叫张三", "identity-info"}, jianzheng::Certainty::confident);
 }
 
+TEST_CASE("Round six, 不知道 negates no work, and a shop opened in one's own home is asked about its premises",
+          "[names][resolve][round6]") {
+  // 档案不知道在哪 … 单位: the 不 of 不知道 says nothing of work (附件1 第16项, not 第15项).
+  check_resolves({"俺的人事档案不知道放哪了 单位让开个证明", "personal-archive"}, jianzheng::Certainty::uncertain);
+  check_resolves({"想在自家一楼开个小饭馆 要社区证明吗", "business-premises"}, jianzheng::Certainty::uncertain);
+}
+
 TEST_CASE("Round five: each item's concept, its parts in any order and in any voice, resolves to its item",
           "[names][resolve][concepts]") {
   // data/names/vocabulary.json "concepts" (docs/names.md, "Round five: concepts"): phrasings written for
