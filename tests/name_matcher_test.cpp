@@ -1333,14 +1333,28 @@ void check_no_wrong_item_nor_false_positive(const CorpusFigures& f) {
 
 }  // namespace
 
-TEST_CASE("The sixth untuned corpus, when present: recall, wrong items, false positives",
+TEST_CASE("The sixth untuned corpus: recall reported, no confident wrong item, no false positive",
           "[names][accuracy]") {
-  // corpus-untuned-6.tsv is written by another hand and never seen by the matcher's authors
-  // (docs/names.md, "Recall on real text"): the figures are reported as measured. Without the
-  // file there is nothing to report.
-  if (!std::ifstream(JIANZHENG_TEST_DATA_DIR "/names/corpus-untuned-6.tsv")) return;
+  // corpus-untuned-6.tsv was written by another hand and never seen by round six's author
+  // (docs/names.md, "Recall on real text"): its first run gave 94.2 %, no confident wrong item,
+  // no false positive. Its misses have been read since; what is enforced is precision.
   const auto f = run_corpus("corpus-untuned-6.tsv");
   WARN(f.report << f.failures);
+  CHECK(f.listed >= 190);
+  CHECK(f.wrong_confident == 0);
+  CHECK(f.false_positive == 0);
+}
+
+TEST_CASE("The seventh untuned corpus: recall reported, no confident wrong item, no false positive",
+          "[names][accuracy]") {
+  // corpus-untuned-7.tsv, written in parallel with round six by a third hand (pastoral voices,
+  // Traditional reprints): its first run gave 91.3 %, no confident wrong item, no false
+  // positive. Five aliases were added after it was read (docs/names.md).
+  const auto f = run_corpus("corpus-untuned-7.tsv");
+  WARN(f.report << f.failures);
+  CHECK(f.listed >= 190);
+  CHECK(f.wrong_confident == 0);
+  CHECK(f.false_positive == 0);
 }
 
 TEST_CASE("The broad tuning corpus of round six: recall, no wrong item, no false positive",
