@@ -778,3 +778,19 @@ TEST_CASE("public interest is not asked about for a resident's own certificate",
   for (const OpenQuestion& q : d.open_questions) CHECK(q.fact != Fact::public_interest);
   CHECK_FALSE(has(explain(d), "公共利益"));
 }
+
+TEST_CASE("二（二）2 before 二（一）2: a home turned into a shop with the neighbours' consent is not issued as a public matter (the fifth desk set)",
+          "[decision]") {
+  Engine engine;
+  Request r;
+  r.text = "一楼住宅改成药店，全单元住户同意的证明";
+  r.purpose = "市场监管局要";
+  r.facts.set(Fact::public_interest, Tri::yes);
+  r.facts.set(Fact::within_duties, Tri::yes);
+  r.facts.set(Fact::verifiable, Tri::yes);
+  r.date = Date::parse("2022-10-10");
+  const Decision d = engine.decide(r);
+  CHECK_FALSE(d.outcome == Outcome::issue_after_deliberation);
+  CHECK(d.outcome == Outcome::refuse);
+  CHECK(d.clauses[0]->id == "2.2.2");
+}

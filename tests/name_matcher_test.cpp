@@ -1449,3 +1449,12 @@ TEST_CASE("The tuning real-text corpus: recall, no wrong item, no false positive
   check_no_wrong_item_nor_false_positive(f);
   CHECK(f.recall() >= 97.0);
 }
+
+TEST_CASE("A home turned into a shop, or the neighbours' consent to it, is 附件1 第19项, asked (the fifth desk set)",
+          "[names][resolve]") {
+  // 一楼住宅改成药店，全单元住户同意的证明 was read as nothing, and with public interest answered
+  // yes was issued under 二（一）2: 改成…店 is a home used for business (市场主体住所证明).
+  for (const auto& row : {std::pair{"把一楼住宅改成诊所，全楼住户都同意的证明", "business-premises"},
+                          std::pair{"楼下邻居同意我家改成小吃店的证明", "business-premises"}})
+    check_resolves(row, jianzheng::Certainty::uncertain);
+}

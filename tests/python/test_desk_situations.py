@@ -7,7 +7,9 @@ docs/decisions-engine.md, "Desk situations".
 Two errors are never allowed, on any set:
 - a certificate issued where the label says the committee does not issue it (a listed item
   issued on a misread name or purpose: the 万能章 problem the policy exists to end);
-- a certificate refused where the label says it must be issued under 二（一）1 (2.1.1).
+- a certificate refused where the label says it must be issued under 二（一）1 (2.1.1) — unless
+  the engine asks which certificate is meant and gives must_issue as the outcome if none of its
+  listed candidates is (it never issues while a listed item is plausible).
 Any other difference (another clause, a question instead of an answer) is reported."""
 
 import collections
@@ -42,6 +44,12 @@ def judge(engine, s):
     issued = d["outcome"] in ISSUING
     if issued and not e["issued"]:
         return "issued_wrongly", d
+    if (not issued and got_item is None and candidates and e["item"] is None
+            and d["item_question"].get("outcome_if_none") in outcomes):
+        # A certificate on no list whose words make a listed item plausible: the engine asks
+        # which it is (never issuing on a guess, issue 11), and says what follows if it is
+        # none of them — the labelled outcome. A question, not a refusal.
+        return "asked", d
     if not issued and e["issued"] and e["outcome"] == "must_issue":
         return "refused_must_issue", d
     if got_item is None and candidates and not issued:
@@ -68,7 +76,7 @@ def measure(name):
                           f"purpose {s['request'].get('purpose', '')!r}: expected {s['expect']['outcome']} "
                           f"{s['expect']['clause']} {s['expect']['item']}, got {d['outcome']} "
                           f"{d['clauses'][0]['id']} {d['item']['id'] if d['item'] else None}")
-    print(f"\n{name}: {tally['right']} / {len(rows)} right; asked (the meant item a candidate) {tally['asked']}; "
+    print(f"\n{name}: {tally['right']} / {len(rows)} right; asked (the meant item a candidate, or the labelled outcome if none) {tally['asked']}; "
           f"issued wrongly {tally['issued_wrongly']}, must-issue refused {tally['refused_must_issue']}, "
           f"other differences {tally['other']}")
     for kind, c in sorted(by_kind.items()):
@@ -100,6 +108,13 @@ def test_the_third_untuned_desk_situations():
 
 def test_the_fourth_untuned_desk_situations():
     tally, total = measure("untuned-4.jsonl")
+    assert total >= 120
+    assert tally["issued_wrongly"] == 0
+    assert tally["refused_must_issue"] == 0
+
+
+def test_the_fifth_untuned_desk_situations():
+    tally, total = measure("untuned-5.jsonl")
     assert total >= 120
     assert tally["issued_wrongly"] == 0
     assert tally["refused_must_issue"] == 0
