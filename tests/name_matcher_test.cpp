@@ -1333,24 +1333,40 @@ void check_no_wrong_item_nor_false_positive(const CorpusFigures& f) {
 
 }  // namespace
 
-TEST_CASE("The sixth untuned corpus: recall reported, no confident wrong item, no false positive",
+TEST_CASE("The eighth untuned corpus, when present: recall reported, nothing enforced",
           "[names][accuracy]") {
-  // corpus-untuned-6.tsv was written by another hand and never seen by round six's author
+  // corpus-untuned-8.tsv is written by another hand in parallel with round seven and never seen
+  // by its author; the coordinator adds it after the merge and measures with it (docs/names.md,
+  // "Recall on real text"). Report only: its first run is what it is.
+  if (!std::ifstream(JIANZHENG_TEST_DATA_DIR "/names/corpus-untuned-8.tsv")) {
+    WARN("corpus-untuned-8.tsv is not in tests/data/names/ yet: nothing measured");
+    return;
+  }
+  const auto f = run_corpus("corpus-untuned-8.tsv");
+  WARN(f.report << f.failures);
+  CHECK(f.listed > 0);
+}
+
+TEST_CASE("The sixth untuned corpus, now tuning data: recall, no confident wrong item, no false positive",
+          "[names][accuracy]") {
+  // corpus-tuning-10.tsv, committed as corpus-untuned-6.tsv and never seen by round six's author
   // (docs/names.md, "Recall on real text"): its first run gave 94.2 %, no confident wrong item,
-  // no false positive. Its misses have been read since; what is enforced is precision.
-  const auto f = run_corpus("corpus-untuned-6.tsv");
+  // no false positive. Round seven read its misses and wrote rules for their kinds: the figures
+  // are tuned ones.
+  const auto f = run_corpus("corpus-tuning-10.tsv");
   WARN(f.report << f.failures);
   CHECK(f.listed >= 190);
   CHECK(f.wrong_confident == 0);
   CHECK(f.false_positive == 0);
 }
 
-TEST_CASE("The seventh untuned corpus: recall reported, no confident wrong item, no false positive",
+TEST_CASE("The seventh untuned corpus, now tuning data: recall, no confident wrong item, no false positive",
           "[names][accuracy]") {
-  // corpus-untuned-7.tsv, written in parallel with round six by a third hand (pastoral voices,
-  // Traditional reprints): its first run gave 91.3 %, no confident wrong item, no false
-  // positive. Five aliases were added after it was read (docs/names.md).
-  const auto f = run_corpus("corpus-untuned-7.tsv");
+  // corpus-tuning-11.tsv, committed as corpus-untuned-7.tsv, written in parallel with round six
+  // by a third hand (pastoral voices, Traditional reprints): its first run gave 91.3 %, no
+  // confident wrong item, no false positive. Five aliases were added after it was read, and round
+  // seven wrote rules for its misses' kinds: the figures are tuned ones.
+  const auto f = run_corpus("corpus-tuning-11.tsv");
   WARN(f.report << f.failures);
   CHECK(f.listed >= 190);
   CHECK(f.wrong_confident == 0);
