@@ -1341,11 +1341,30 @@ bool syllables_as_han(std::u32string_view latin, std::u32string& out) {
   return false;
 }
 
+// Characters written for another by its shape (形近字, round seven): a slip of the eye or of
+// handwriting input, not of pinyin (生肓 for 生育, 经营埸所 for 经营场所), which the pinyin table
+// cannot mend. The written character first, the one meant second; only characters seldom meant
+// in a resident's request are mended (肓 of 膏肓, 埸 of 疆埸 …). Pairs from the textbook lists of
+// 形近字 (黄伯荣、廖序东《现代汉语》, 附录 常见的别字; the 戊/戌/戍/戎/戒 drill) and the two the
+// sixth untuned set showed (corpus-tuning-10.tsv, 生肓状况证明, 经营埸所证明); what a mended text
+// finds is only ever a question.
+constexpr std::pair<char32_t, char32_t> kShapeSlips[] = {
+    {U'肓', U'育'}, {U'埸', U'场'}, {U'戎', U'戒'}, {U'戍', U'戒'}, {U'菅', U'营'},
+};
+
+// Documents that are not a 证明 but prove the same fact (round seven): a notary's deed (健在公证书),
+// a file or papers that show it (可表明亲属关系的文件, 户籍材料). Read as the 证明 only when the
+// text names none, and only ever as a question: the committee's 证明 may be what the notary or
+// the office asks for, or it may not.
+constexpr std::u32string_view kOtherDocuments[] = {U"公证书", U"文件", U"材料"};
+
 // Typing slips (round six), mended: 证明 typed as two other characters that read zheng ming
 // (无业正名, 住所正名, 争鸣 — one of them alone, 证名, is a homophone the alignment takes),
 // pinyin typed for a character inside Han text (社区戒du证明), and a character typed twice
-// (死亡亡证明; not the kin words and adverbs that are said twice: 妈妈, 常常). Empty when there is
-// nothing to mend. The mended text is only ever a question (search()).
+// (死亡亡证明; not the kin words and adverbs that are said twice: 妈妈, 常常); since round seven
+// also a character written for another by its shape (kShapeSlips) and, in a text that says no
+// 证明, a document that proves the same fact (kOtherDocuments). Empty when there is nothing to
+// mend. The mended text is only ever a question (search()).
 std::u32string mended_slips(const std::u32string& q) {
   if (std::none_of(q.begin(), q.end(), [](char32_t c) { return detail::is_han(c); })) return {};
   const bool says_certificate = q.find(kCertificate) != std::u32string::npos;
@@ -1376,6 +1395,24 @@ std::u32string mended_slips(const std::u32string& q) {
       mended = true;
       i += 2;
       continue;
+    }
+    if (const auto* shape = std::find_if(std::begin(kShapeSlips), std::end(kShapeSlips),
+                                         [&](const auto& p) { return p.first == q[i]; });
+        shape != std::end(kShapeSlips)) {
+      out.push_back(shape->second);
+      mended = true;
+      ++i;
+      continue;
+    }
+    if (!says_certificate) {
+      const auto* document = std::find_if(std::begin(kOtherDocuments), std::end(kOtherDocuments),
+                                          [&](std::u32string_view d) { return q.compare(i, d.size(), d) == 0; });
+      if (document != std::end(kOtherDocuments)) {
+        out += kCertificate;
+        mended = true;
+        i += document->size();
+        continue;
+      }
     }
     if (!says_certificate && zheng != 0 && i + 1 < q.size() && detail::pinyin_index(q[i]) == zheng &&
         detail::pinyin_index(q[i + 1]) == ming) {
@@ -2010,6 +2047,37 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     if (const std::u32string mended = mended_slips(q); !mended.empty())
       for (const Match& m : search(detail::to_utf8(mended), max_results, with_ambiguous, ambiguous))
         offer_item(m.item, m.name, std::min(m.score, kRequestScore), MatchHow::fuzzy);
+
+  // 10. A word typed as another of the same reading, two characters or more at once (意外上海 for
+  //     意外伤害, round seven): the alignment tolerates one homophone on a short name and two on
+  //     a long one, but a pinyin input method offers a whole word, so a span that ends on a 证明
+  //     (or its homophones) and reads as a name, syllable by syllable, is that name typed by
+  //     sound. The text with that name written in is read again, with every rule of context
+  //     (公司收入正明 stays nothing), and what it finds is only ever a question. Looked for only
+  //     when nothing else is found; a span written as the name itself is no slip.
+  if (found.empty() && !is_latin_query(q) && q.size() >= 4) {
+    const std::uint16_t zheng = detail::pinyin_index(kCertificate[0]), ming = detail::pinyin_index(kCertificate[1]);
+    constexpr std::size_t kLongestSounding = 14;
+    std::u32string mended;
+    for (std::size_t end = 4; end <= q.size() && mended.empty(); ++end) {
+      if (zheng == 0 || detail::pinyin_index(q[end - 2]) != zheng || detail::pinyin_index(q[end - 1]) != ming) continue;
+      for (std::size_t begin = end > kLongestSounding ? end - kLongestSounding : 0; begin + 4 <= end; ++begin) {
+        if (!detail::is_han(q[begin])) continue;
+        const std::u32string_view span = std::u32string_view(q).substr(begin, end - begin);
+        const auto sounding = t.by_pinyin.find(detail::pinyin(span));
+        if (sounding == t.by_pinyin.end()) continue;
+        const std::u32string& name = t.keys[sounding->second.front()].text;
+        // The slip is in what the name says, not only in its 证明 (step 9 mends that).
+        if (span.substr(0, span.size() - kCertificate.size()) == std::u32string_view(name).substr(0, name.size() - kCertificate.size()))
+          continue;
+        mended = q.substr(0, begin) + name + q.substr(end);
+        break;
+      }
+    }
+    if (!mended.empty())
+      for (const Match& m : search(detail::to_utf8(mended), max_results, with_ambiguous, ambiguous))
+        offer_item(m.item, m.name, std::min(m.score, kRequestScore), MatchHow::fuzzy);
+  }
 
   // A certificate about an animal (狗的出生证明, 证明猫死了, 宠物死亡证明) is not a resident's
   // certificate of 附件1: an animal word that none of a candidate item's own names has makes

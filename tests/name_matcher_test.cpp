@@ -1474,3 +1474,63 @@ TEST_CASE("A home turned into a shop, or the neighbours' consent to it, is 附�
                           std::pair{"楼下邻居同意我家改成小吃店的证明", "business-premises"}})
     check_resolves(row, jianzheng::Certainty::uncertain);
 }
+
+// Round seven (docs/names.md, "Round seven: kinds of the sixth and seventh sets' misses"): each
+// kind of the two sets' misses, read for every item with phrasings that are no corpus row. A slip
+// is always a question, never an answer; what is on no list stays nothing.
+
+TEST_CASE("Round seven, a character written for another by its shape (形近字) is read as the character meant, asked",
+          "[names][resolve][round7]") {
+  // 生肓 for 生育, 经营埸所 for 经营场所 (the sixth set): the pinyin table cannot mend a slip of the
+  // eye; a short table of shapes people confuse does, and only as a question.
+  const std::pair<const char*, const char*> asked[] = {
+      {"计划生肓证明", "childbearing-status"},
+      {"婚肓证明", "childbearing-status"},
+      {"营业埸所证明", "business-premises"},
+      {"社区戎毒人员证明", "drug-rehab-status"},
+  };
+  check_resolves(asked, jianzheng::Certainty::uncertain);
+  for (const char* text : {"膏肓", "膏肓证明"}) {
+    INFO(text);
+    CHECK(resolved(text).first == "-");
+  }
+}
+
+TEST_CASE("Round seven, a word typed by its sound, two characters at once, is read as the name, asked",
+          "[names][resolve][round7]") {
+  // 意外上海 for 意外伤害 (the seventh set): a pinyin input method offers whole words, so a span
+  // ending on a 证明 that reads as a name syllable by syllable is that name, with every rule of
+  // context kept (a company's income stays nothing) and only as a question.
+  const std::pair<const char*, const char*> asked[] = {
+      {"意外商海证明", "illness"},
+      {"无犯最己录证明", "no-criminal-record"},
+      {"婚因壮况证明", "marital-status"},
+  };
+  check_resolves(asked, jianzheng::Certainty::uncertain);
+  for (const char* text : {"公司收入正明", "营业收入正明", "意外上海"}) {
+    INFO(text);
+    CHECK(resolved(text).first == "-");
+  }
+}
+
+TEST_CASE("Round seven, a document that proves the same fact (公证书, 文件, 材料) is read as its 证明, asked",
+          "[names][resolve][round7]") {
+  // 健在公證書, 可表明親屬關係的文件 (the sixth and seventh sets): a notary's deed or a file that
+  // shows a fact may be what the committee's 证明 is wanted for, or may not: a question.
+  const std::pair<const char*, const char*> asked[] = {
+      {"死亡公证书", "death"},
+      {"可以说明亲属关系的材料", "kinship"},
+      {"婚育情况文件", "childbearing-status"},
+  };
+  check_resolves(asked, jianzheng::Certainty::uncertain);
+  for (const char* text : {"学历公证书", "驾照公证书", "我要打印文件", "户口本复印件材料"}) {
+    INFO(text);
+    CHECK(resolved(text).first == "-");
+  }
+}
+
+TEST_CASE("Round seven, a province's name for the 户口's entries (公民主项信息) is 附件1 第3项 when changed",
+          "[names][resolve][round7]") {
+  // 《湖南省公民主项信息变更、更正审核表》: 主项信息 are the 户口登记项目 (vocabulary.json, its source).
+  check_resolves(std::pair{"主项信息变更证明", "hukou-change"}, jianzheng::Certainty::confident);
+}
