@@ -1534,3 +1534,25 @@ TEST_CASE("Round seven, a province's name for the 户口's entries (公民主项
   // 《湖南省公民主项信息变更、更正审核表》: 主项信息 are the 户口登记项目 (vocabulary.json, its source).
   check_resolves(std::pair{"主项信息变更证明", "hukou-change"}, jianzheng::Certainty::confident);
 }
+
+TEST_CASE("Round seven, descriptions in everyday words of every family (娃, 一家子, 他本人, 户籍居民, 戒掉了, 上过班)",
+          "[names][resolve][round7]") {
+  // The sixth and seventh sets described facts in words no set had (两口子一共生了几个娃, 俺娘和俺是
+  // 一家子, 证明他就是他本人, 系我社区户籍居民, 证明我戒好了, 没出去上过班, 月人均生活费): each word joins
+  // its family, so that other sentences of the kind are read too.
+  const std::pair<const char*, const char*> confident[] = {
+      {"证明我们两口子生了三个娃", "childbearing-status"},
+      {"证明我爹和我是一家子", "kinship"},
+      {"证明他是他本人", "identity-info"},
+      {"证明我是本村户籍居民", "identity-info"},
+      {"证明我没出去打过工", "employment-status"},
+      {"家庭月人均生活费证明", "property"},
+  };
+  check_resolves(confident, jianzheng::Certainty::confident);
+  // Suggestive words only (毒品, 戒掉了): asked.
+  check_resolves(std::pair{"证明我戒掉了", "drug-rehab-status"}, jianzheng::Certainty::uncertain);
+  for (const char* text : {"证明我在外面打过工", "证明这个娃是我捡来的", "毒品检测报告", "户籍居民证"}) {
+    INFO(text);
+    CHECK(resolved(text).first == "-");
+  }
+}
