@@ -808,9 +808,9 @@ void spelled_hits(const ItemTable& table, std::string_view text, std::uint32_t s
     if (text[i] == kSentenceBreak) ++sentence;
     std::string_view piece;
     bool letter = false;
-    if (ch.c != 0) {
+    if (ch.c != 0 && !detail::pinyin_syllable(ch.c).empty()) {
       piece = detail::pinyin_syllable(ch.c);
-    } else if (text[i] >= 'a' && text[i] <= 'z') {
+    } else if (ch.c == 0 && text[i] >= 'a' && text[i] <= 'z') {
       piece = text.substr(i, 1);
       letter = true;
     } else {
