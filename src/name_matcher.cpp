@@ -585,6 +585,8 @@ struct NameMatcher::Tables {
   }
   std::unordered_map<std::u32string, std::uint32_t> folded;
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_pinyin, by_initials;
+  // Keys ending in 证明, by the reading of their first character: their lengths (bits).
+  std::vector<std::uint32_t> sounding_lengths;
   // The candidate filter counts, per key, the distinct characters a text shares with it. The
   // characters most keys have (证, 明 …: at most 32) are not counted key by key but as a bit
   // of a mask per key; the others through the keys that have them.
@@ -972,6 +974,13 @@ NameMatcher::Tables::Tables(const std::vector<Item>& items) {
       for (Char& ch : keys[k].chars) ch.distinguishing = false;
     by_pinyin[keys[k].pinyin].push_back(k);
     by_initials[keys[k].initials].push_back(k);
+    // Step 10 (words typed by sound) looks a span up only when a key ending in 证明 has its
+    // length and the reading of its first character.
+    if (ends_with(keys[k].text, kCertificate) && keys[k].text.size() < 32 && keys[k].chars.front().syllable != 0) {
+      const std::uint16_t first = keys[k].chars.front().syllable;
+      if (sounding_lengths.size() <= first) sounding_lengths.resize(first + 1u, 0);
+      sounding_lengths[first] |= std::uint32_t{1} << keys[k].text.size();
+    }
   }
   // The common characters: those of more than an eighth of the keys, most frequent first.
   std::vector<std::pair<std::size_t, char32_t>> frequent;
@@ -2062,7 +2071,8 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     for (std::size_t end = 4; end <= q.size() && mended.empty(); ++end) {
       if (zheng == 0 || detail::pinyin_index(q[end - 2]) != zheng || detail::pinyin_index(q[end - 1]) != ming) continue;
       for (std::size_t begin = end > kLongestSounding ? end - kLongestSounding : 0; begin + 4 <= end; ++begin) {
-        if (!detail::is_han(q[begin])) continue;
+        const std::uint16_t first = detail::pinyin_index(q[begin]);
+        if (first >= t.sounding_lengths.size() || !((t.sounding_lengths[first] >> (end - begin)) & 1)) continue;
         const std::u32string_view span = std::u32string_view(q).substr(begin, end - begin);
         const auto sounding = t.by_pinyin.find(detail::pinyin(span));
         if (sounding == t.by_pinyin.end()) continue;
