@@ -1545,6 +1545,7 @@ TEST_CASE("Round seven, descriptions in everyday words of every family (娃, 一
       {"证明我爹和我是一家子", "kinship"},
       {"证明他是他本人", "identity-info"},
       {"证明我是本村户籍居民", "identity-info"},
+      {"兹证明王某系我社区户籍人员", "identity-info"},
       {"证明我没出去打过工", "employment-status"},
       {"家庭月人均生活费证明", "property"},
   };
