@@ -1435,6 +1435,23 @@ std::u32string mended_slips(const std::u32string& q) {
   return mended ? out : std::u32string();
 }
 
+// A request followed by a question of whether it is issued (…证明不了父子关系 村上给开一个行不,
+// 兹证明…户籍居民 这种证明现在还开吗; round seven): the request without the question, or empty when
+// the text does not end so. The question starts at an issuer or at 这种/这个 and ends on a
+// particle of asking (吗, 不, 么 …), within a few characters.
+std::u32string without_issuing_question(const std::u32string& q) {
+  constexpr std::u32string_view kStarts[] = {U"村上", U"乡上", U"村里", U"社区", U"居委会", U"村委会", U"街道", U"这种", U"这个", U"你们"};
+  constexpr std::u32string_view kEnds = U"吗不么没呢";
+  constexpr std::size_t kLongestQuestion = 12, kShortestRequest = 4;
+  if (q.size() <= kShortestRequest || kEnds.find(q.back()) == std::u32string_view::npos) return {};
+  for (std::size_t at = q.size() > kLongestQuestion ? q.size() - kLongestQuestion : 0; at + 2 < q.size(); ++at) {
+    if (at < kShortestRequest) continue;
+    for (std::u32string_view start : kStarts)
+      if (q.compare(at, start.size(), start) == 0) return q.substr(0, at);
+  }
+  return {};
+}
+
 // Verbs that, right after a 证明, start what it is for (上户口, 办低保, 用于, 给银行, 交给 …; not
 // 去, 为, 申: 证明去世的人…, 证明为本村村民, 证明申请人…).
 constexpr std::u32string_view kPurposeVerbs = U"上办用给交拿";
@@ -2056,6 +2073,13 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
     if (const std::u32string mended = mended_slips(q); !mended.empty())
       for (const Match& m : search(detail::to_utf8(mended), max_results, with_ambiguous, ambiguous))
         offer_item(m.item, m.name, std::min(m.score, kRequestScore), MatchHow::fuzzy);
+
+  // 9b. A request followed by a question of whether it is issued (round seven): the request
+  //     alone is read, and what it finds is a question.
+  if (found.empty() && !is_latin_query(q))
+    if (const std::u32string request = without_issuing_question(q); !request.empty())
+      for (const Match& m : search(detail::to_utf8(request), max_results, with_ambiguous, ambiguous))
+        offer_item(m.item, m.name, std::min(m.score, kRequestScore), MatchHow::phrase);
 
   // 10. A word typed as another of the same reading, two characters or more at once (意外上海 for
   //     意外伤害, round seven): the alignment tolerates one homophone on a short name and two on

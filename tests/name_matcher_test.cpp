@@ -1557,3 +1557,18 @@ TEST_CASE("Round seven, descriptions in everyday words of every family (娃, 一
     CHECK(resolved(text).first == "-");
   }
 }
+
+TEST_CASE("Round seven, a request followed by a question of whether it is issued is read without the question, asked",
+          "[names][resolve][round7]") {
+  // …证明不了父子关系 村上给开一个行不, 兹证明…户籍居民 这种证明现在还开吗 (the seventh set): the
+  // question after the request hid it. The request alone is read, only as a question.
+  const std::pair<const char*, const char*> asked[] = {
+      {"房产证上写的是我爸 证明不了我们是父子 社区给开一个行不", "kinship"},
+      {"老人每年都要认证还活着 村里能开吗", "alive"},
+  };
+  check_resolves(asked, jianzheng::Certainty::uncertain);
+  for (const char* text : {"我家狗丢了 社区管不管", "证明我老婆出轨了 社区能开吗"}) {
+    INFO(text);
+    CHECK(resolved(text).first == "-");
+  }
+}
