@@ -1333,18 +1333,17 @@ void check_no_wrong_item_nor_false_positive(const CorpusFigures& f) {
 
 }  // namespace
 
-TEST_CASE("The eighth untuned corpus, when present: recall reported, nothing enforced",
+TEST_CASE("The eighth untuned corpus: recall reported, no wrong item, no false positive",
           "[names][accuracy]") {
-  // corpus-untuned-8.tsv is written by another hand in parallel with round seven and never seen
-  // by its author; the coordinator adds it after the merge and measures with it (docs/names.md,
-  // "Recall on real text"). Report only: its first run is what it is.
-  if (!std::ifstream(JIANZHENG_TEST_DATA_DIR "/names/corpus-untuned-8.tsv")) {
-    WARN("corpus-untuned-8.tsv is not in tests/data/names/ yet: nothing measured");
-    return;
-  }
+  // corpus-untuned-8.tsv was written by another hand in parallel with round seven and never seen
+  // by its author (docs/names.md, "Recall on real text"). Its first run, after the merge: 97.2 %
+  // (205 / 211), no wrong item, no false positive; nothing has been tuned on it. Precision is
+  // enforced; recall is reported.
   const auto f = run_corpus("corpus-untuned-8.tsv");
   WARN(f.report << f.failures);
-  CHECK(f.listed > 0);
+  CHECK(f.listed >= 210);
+  CHECK(f.none >= 70);
+  check_no_wrong_item_nor_false_positive(f);
 }
 
 TEST_CASE("The sixth untuned corpus, now tuning data: recall, no confident wrong item, no false positive",
