@@ -24,6 +24,7 @@
 #include "jianzheng/catalog.hpp"
 #include "jianzheng/error.hpp"
 #include "text/text.hpp"
+#include "text/utf8.hpp"
 #include "text_memo.hpp"
 
 namespace jianzheng {
@@ -755,12 +756,10 @@ struct SoundChar {
 
 // The character at text[i] (prepared text is valid UTF-8).
 SoundChar sound_char(std::string_view text, std::size_t i) noexcept {
-  std::size_t n = 0;
-  const std::uint32_t key = char_key(text, i, &n);
-  SoundChar out{0, i, n};
-  if (n == 3 && (key >> 16) >= 0xE0)
-    out.c = ((key >> 16) & 0x0F) << 12 | ((key >> 8) & 0x3F) << 6 | (key & 0x3F);
-  return out;
+  std::size_t next = i;
+  char32_t c = 0;
+  if (!detail::decode_utf8(text, next, c)) return SoundChar{0, i, 1};
+  return SoundChar{detail::is_han(c) ? c : 0, i, next - i};
 }
 
 // Whether the characters of `text` from byte `at` are `alt` with exactly one character
