@@ -1138,11 +1138,14 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
   // 的了 要更正: 要, 想, 需 …) still tells what is needed, loosely: only a strong concept is read
   // in it, and only as a question (round six). A document's name (遗产分割协议, 文明养犬承诺书,
   // 收入情况声明) says no such thing and is not read.
+  // Whether a word of purpose (要, 用, 办 …) stands in text[from, to).
+  auto purpose_between = [&](std::size_t from, std::size_t to) {
+    const std::u32string_view between = std::u32string_view(text).substr(from, to - from);
+    return std::any_of(vocab.purpose_markers.begin(), vocab.purpose_markers.end(),
+                       [&](const std::u32string& m) { return between.find(m) != std::u32string_view::npos; });
+  };
   const bool asked = holds(asking_words, occurrences);
-  if (!asked && std::none_of(vocab.purpose_markers.begin(), vocab.purpose_markers.end(), [&](const std::u32string& m) {
-        return text.find(m) != std::u32string::npos;
-      }) && text.find(U'想') == std::u32string::npos)
-    return;
+  if (!asked && !purpose_between(0, text.size()) && text.find(U'想') == std::u32string::npos) return;
   struct Span {
     std::size_t begin, end;
   };
@@ -1205,12 +1208,6 @@ void NameMatcher::Tables::concept_hits(const std::u32string& text, const Occurre
       to -= w->size();
     }
     return true;
-  };
-  // Whether a word of purpose (要, 用, 办 …) stands in text[from, to).
-  auto purpose_between = [&](std::size_t from, std::size_t to) {
-    const std::u32string_view between = std::u32string_view(text).substr(from, to - from);
-    return std::any_of(vocab.purpose_markers.begin(), vocab.purpose_markers.end(),
-                       [&](const std::u32string& m) { return between.find(m) != std::u32string_view::npos; });
   };
   // Only the concepts a word of the text may start: most texts hold few of their words.
   std::vector<std::uint32_t> candidates;
@@ -1505,10 +1502,12 @@ std::u32string request_subject(const std::u32string& q) {
   if (subject.find(kCertificate) != std::u32string_view::npos) return {};
   // An act on the 户口 (上户口, 落户口, 注销户口, 迁户口) is what the certificate is for, not the
   // 户口 it would read as: the purposes table reads it (a birth, a death: round six).
-  for (auto at = subject.find(U"户口"); at != std::u32string_view::npos; at = subject.find(U"户口", at + 1))
-    if (at > 0 && std::u32string_view(U"上落报销迁").find(subject[at - 1]) != std::u32string_view::npos) return {};
-  for (std::u32string_view act : {U"注销", U"销户", U"落户", U"迁出", U"迁入", U"迁移"})
-    if (subject.find(U"户口") != std::u32string_view::npos && q.find(act) != std::u32string::npos) return {};
+  if (const auto first = subject.find(U"户口"); first != std::u32string_view::npos) {
+    for (auto at = first; at != std::u32string_view::npos; at = subject.find(U"户口", at + 1))
+      if (at > 0 && std::u32string_view(U"上落报销迁").find(subject[at - 1]) != std::u32string_view::npos) return {};
+    for (std::u32string_view act : {U"注销", U"销户", U"落户", U"迁出", U"迁入", U"迁移"})
+      if (q.find(act) != std::u32string::npos) return {};
+  }
   return std::u32string(subject) + std::u32string(kCertificate);
 }
 
@@ -2069,17 +2068,19 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
   //    (死亡亡证明). Two slips, or a guess at a character: what that reading finds is always a
   //    question, never an answer. The mended text has fewer slips than this one (shorter, or
   //    now saying 证明), so reading it again ends.
+  // Steps 9 to 10 read a rewritten text again, and what that finds is only ever a question.
+  auto offer_reread = [&](const std::u32string& rewritten, MatchHow how) {
+    for (const Match& m : search(detail::to_utf8(rewritten), max_results, with_ambiguous, ambiguous))
+      offer_item(m.item, m.name, std::min(m.score, kRequestScore), how);
+  };
   if (found.empty() && !is_latin_query(q))
-    if (const std::u32string mended = mended_slips(q); !mended.empty())
-      for (const Match& m : search(detail::to_utf8(mended), max_results, with_ambiguous, ambiguous))
-        offer_item(m.item, m.name, std::min(m.score, kRequestScore), MatchHow::fuzzy);
+    if (const std::u32string mended = mended_slips(q); !mended.empty()) offer_reread(mended, MatchHow::fuzzy);
 
   // 9b. A request followed by a question of whether it is issued (round seven): the request
   //     alone is read, and what it finds is a question.
   if (found.empty() && !is_latin_query(q))
     if (const std::u32string request = without_issuing_question(q); !request.empty())
-      for (const Match& m : search(detail::to_utf8(request), max_results, with_ambiguous, ambiguous))
-        offer_item(m.item, m.name, std::min(m.score, kRequestScore), MatchHow::phrase);
+      offer_reread(request, MatchHow::phrase);
 
   // 10. A word typed as another of the same reading, two characters or more at once (意外上海 for
   //     意外伤害, round seven): the alignment tolerates one homophone on a short name and two on
@@ -2108,9 +2109,7 @@ std::vector<Match> NameMatcher::Tables::search(std::string_view text, std::size_
         break;
       }
     }
-    if (!mended.empty())
-      for (const Match& m : search(detail::to_utf8(mended), max_results, with_ambiguous, ambiguous))
-        offer_item(m.item, m.name, std::min(m.score, kRequestScore), MatchHow::fuzzy);
+    if (!mended.empty()) offer_reread(mended, MatchHow::fuzzy);
   }
 
   // A certificate about an animal (狗的出生证明, 证明猫死了, 宠物死亡证明) is not a resident's
